@@ -1,0 +1,34 @@
+"""EMIT: stories -> feeds, the site, the digest and its delivery.
+
+A new output is one module with a `write(edition, output_dir) -> list[Path]` function, plus one
+line in `OUTPUTS`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from feeds import jsonfeed, site, syndication
+from feeds.digest import compose, digest_id
+from feeds.mailer import DeliveryError, deliver
+from seasonwatch.models import Edition
+
+Output = Callable[[Edition, Path], list[Path]]
+
+OUTPUTS: dict[str, Output] = {
+    "rss and atom": syndication.write_all_shows,
+    "per-show rss": syndication.write_per_show,
+    "json feed": jsonfeed.write,
+    "site": site.write,
+}
+
+
+def write_outputs(edition: Edition, output_dir: Path) -> list[Path]:
+    written: list[Path] = []
+    for write in OUTPUTS.values():
+        written.extend(write(edition, output_dir))
+    return written
+
+
+__all__ = ["OUTPUTS", "DeliveryError", "compose", "deliver", "digest_id", "write_outputs"]

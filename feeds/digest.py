@@ -1,0 +1,122 @@
+"""The digest e-mail: one message per run that found news, composed once and stored until sent.
+
+multipart/alternative with text/plain first and text/html last; CSS inlined for clients that
+drop <style>; headline index on top; stories grouped by show then section; every source linked;
+the sources that failed this run; Message-ID, Date and List-Unsubscribe headers.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from email.message import EmailMessage
+from email.policy import SMTP
+from email.utils import format_datetime, make_msgid, parseaddr
+
+import css_inline
+
+from feeds.entries import clean_title
+from feeds.grouping import by_show_and_section, in_reading_order
+from feeds.templating import environment, text_environment
+from seasonwatch.models import Digest, EmailSettings, ShowSpec, SiteSettings, SourceReport, SourceStatus, Story
+
+SUBJECT_LIMIT = 110
+
+
+def digest_id(moment: datetime) -> str:
+    return moment.strftime("%Y%m%dT%H%M%SZ")
+
+
+def subject_line(stories: list[Story]) -> str:
+    """ "3 new: Jessica Jones premiere date set, Janet McTeer joins …, and 1 more"."""
+    count = len(stories)
+    head = f"{count} new: "
+    parts: list[str] = []
+    for index, story in enumerate(stories):
+        piece = clean_title(story.headline)
+        remaining = count - index - 1
+        tail = f", and {remaining} more" if remaining else ""
+        candidate = head + ", ".join([*parts, piece]) + tail
+        if len(candidate) > SUBJECT_LIMIT and parts:
+            return head + ", ".join(parts) + f", and {count - index} more"
+        if len(candidate) > SUBJECT_LIMIT:
+            cut = SUBJECT_LIMIT - len(head) - len(tail) - 1
+            return head + piece[:cut].rstrip() + "…" + tail
+        parts.append(piece)
+    return head + ", ".join(parts)
+
+
+def unsubscribe_target(site: SiteSettings, email: EmailSettings) -> str:
+    if site.unsubscribe_url:
+        return site.unsubscribe_url
+    address = parseaddr(email.sender)[1] or "digest@example.org"
+    return f"mailto:{address}?subject=unsubscribe"
+
+
+def compose(
+    stories: list[Story],
+    shows: list[ShowSpec],
+    reports: list[SourceReport],
+    site: SiteSettings,
+    email: EmailSettings,
+    created: datetime,
+    status: str,
+    identifier: str | None = None,
+) -> Digest:
+    ordered = in_reading_order(stories, shows)
+    groups = by_show_and_section(ordered, shows)
+    subject = subject_line(ordered)
+    unsubscribe = unsubscribe_target(site, email)
+    context = {
+        "title": site.title,
+        "subject": subject,
+        "stories": ordered,
+        "groups": groups,
+        "failed": [r for r in reports if r.status == SourceStatus.FAILED],
+        "created": created,
+        "unsubscribe": unsubscribe,
+        "site_url": site.base_url,
+    }
+    raw_html = environment().get_template("digest.html.j2").render(**context)
+    # keep <style> too: clients that honour it get dark mode and the phone layout
+    html = css_inline.CSSInliner(keep_style_tags=True, load_remote_stylesheets=False).inline(raw_html)
+    text = text_environment().get_template("digest.txt.j2").render(**context)
+    identifier = identifier or digest_id(created)
+    message = _message(subject, text, html, email, site, unsubscribe, created, identifier)
+    return Digest(
+        id=identifier,
+        created=created,
+        subject=subject,
+        html=html,
+        text=text,
+        message=message,
+        story_ids=[s.id for s in ordered],
+        status=status,
+    )
+
+
+def _message(
+    subject: str,
+    text: str,
+    html: str,
+    email: EmailSettings,
+    site: SiteSettings,
+    unsubscribe: str,
+    created: datetime,
+    identifier: str,
+) -> bytes:
+    message = EmailMessage(policy=SMTP)
+    sender_address = parseaddr(email.sender)[1]
+    domain = sender_address.rpartition("@")[2] or "seasonwatch.invalid"
+    message["Subject"] = subject
+    message["From"] = email.sender
+    message["To"] = ", ".join(email.recipients) if email.recipients else "undisclosed-recipients:;"
+    message["Date"] = format_datetime(created)
+    message["Message-ID"] = make_msgid(idstring=f"digest-{identifier}", domain=domain)
+    message["List-Unsubscribe"] = f"<{unsubscribe}>"
+    if unsubscribe.startswith("https://"):
+        message["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
+    message["List-Id"] = f"{clean_title(site.title)} <digest.{domain}>"
+    message["Auto-Submitted"] = "auto-generated"
+    message.set_content(text, subtype="plain", charset="utf-8")
+    message.add_alternative(html, subtype="html", charset="utf-8")
+    return message.as_bytes()

@@ -1,0 +1,122 @@
+"""RSS 2.0 and Atom 1.0 with feedgen: feed.xml and atom.xml for all shows, shows/<slug>.xml each.
+
+Cumulative: the rolling window of recent stories from the state, not just this run's. A story's
+id never changes; when it gains a source its entry is updated in place (a new `updated` time).
+"""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+
+from feedgen.ext.base import BaseEntryExtension, BaseExtension
+from feedgen.feed import FeedGenerator
+from feedgen.util import xml_elem
+
+from feeds.entries import categories, clean_title, entry_html, entry_urn, site_url
+from feeds.files import write_atomically
+from feeds.templating import environment
+from seasonwatch.models import Edition, ShowSpec, Story
+
+FEED_NAMESPACE = uuid.UUID("0a9b6c1d-2e3f-4a5b-8c7d-9e0f1a2b3c4d")
+GENERATOR = "Season Watch"
+
+
+class _NoFeedExtension(BaseExtension):
+    pass
+
+
+class RelatedLinks(BaseEntryExtension):
+    """Atom <link rel="related"> for every source of a story.
+
+    feedgen 1.0 drops the rel and title of an entry's extra links when it writes Atom, so the
+    related links are written by this extension instead."""
+
+    def __init__(self) -> None:
+        self.links: list[tuple[str, str]] = []
+
+    def add(self, href: str, title: str) -> None:
+        self.links.append((href, title))
+
+    def extend_atom(self, entry):  # type: ignore[no-untyped-def]
+        for href, title in self.links:
+            xml_elem("link", entry, href=href, rel="related", title=title)
+        return entry
+
+
+def build_feed(
+    edition: Edition, stories: list[Story], path: str, title: str, description: str, atom: bool
+) -> FeedGenerator:
+    site = edition.site
+    feed = FeedGenerator()
+    if atom:
+        feed.register_extension("related", _NoFeedExtension, RelatedLinks, atom=True, rss=False)
+    feed.id(f"urn:uuid:{uuid.uuid5(FEED_NAMESPACE, site_url(site, path))}")
+    feed.title(clean_title(title))
+    feed.subtitle(description) if atom else feed.description(description)
+    feed.author(name=site.title)
+    # feedgen emits an RSS <link> from the last link it was given: the site page goes last
+    feed.link(href=site_url(site, path), rel="self", type="application/atom+xml" if atom else "application/rss+xml")
+    feed.link(href=site.base_url, rel="alternate", type="text/html")
+    feed.language("en")
+    feed.generator(GENERATOR)
+    newest = max((s.updated for s in stories), default=edition.generated)
+    feed.updated(newest)
+    if not atom:
+        feed.lastBuildDate(newest)
+        feed.ttl(60)
+    env = environment()
+    for story in stories:
+        entry = feed.add_entry(order="append")
+        entry.id(entry_urn(story))
+        entry.guid(entry_urn(story), permalink=False)
+        entry.title(clean_title(story.headline))
+        entry.link(href=story.link or site.base_url, rel="alternate")
+        if atom:
+            for source in story.sources:
+                entry.related.add(source.url, clean_title(f"{source.source}: {source.title}"))
+        body = entry_html(story, env)
+        if atom:
+            entry.content(body, type="html")
+            if story.summary:
+                entry.summary(clean_title(story.summary))
+        else:
+            entry.description(body)
+        for term in categories(story):
+            entry.category(term=clean_title(term))
+        entry.published(story.first_seen)
+        entry.updated(story.updated)
+    return feed
+
+
+def write_all_shows(edition: Edition, output_dir: Path) -> list[Path]:
+    description = f"News about {_show_list(edition.shows)} that their articles do not say yet."
+    rss = build_feed(edition, edition.stories, "feed.xml", edition.site.title, description, atom=False)
+    atom = build_feed(edition, edition.stories, "atom.xml", edition.site.title, description, atom=True)
+    return [
+        write_atomically(output_dir / "feed.xml", rss.rss_str(pretty=True)),
+        write_atomically(output_dir / "atom.xml", atom.atom_str(pretty=True)),
+    ]
+
+
+def write_per_show(edition: Edition, output_dir: Path) -> list[Path]:
+    written = []
+    for show in edition.shows:
+        stories = edition.stories_by_show.get(show.name, [])
+        feed = build_feed(
+            edition,
+            stories,
+            f"shows/{show.slug}.xml",
+            f"{show.name} season {show.season} — {edition.site.title}",
+            f"What is new about {show.name} season {show.season}.",
+            atom=False,
+        )
+        written.append(write_atomically(output_dir / "shows" / f"{show.slug}.xml", feed.rss_str(pretty=True)))
+    return written
+
+
+def _show_list(shows: list[ShowSpec]) -> str:
+    names = [s.name for s in shows]
+    if len(names) <= 1:
+        return "".join(names) or "your shows"
+    return ", ".join(names[:-1]) + " and " + names[-1]

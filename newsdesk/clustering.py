@@ -1,0 +1,115 @@
+"""One story told by several outlets: grouping reports that agree, keeping apart those that differ.
+
+Two reports are the same story when they establish the same fact (the same premiere date, the
+same person cast) or, stating no deciding fact, when their words overlap enough; never when
+their facts disagree (another date, another person), however alike the words are.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from newsdesk.similarity import Vector, cosine
+from newsdesk.topics import FACT_TOPICS
+from seasonwatch.models import Fact, ShowSpec, Topic, Update
+
+SAME_STORY_THRESHOLD = 0.38
+VALUED_KINDS = {"premiere", "finale", "episodes", "production"}
+PERSON_KINDS = {"cast", "departure"}
+
+
+@dataclass
+class Candidate:
+    """A report that is about a tracked show and adds to its article."""
+
+    update: Update
+    show: ShowSpec
+    topic: Topic
+    facts: list[Fact]  # the facts that define the story (those of its topic)
+    vector: Vector
+    moment: datetime
+    reason: str = ""
+    negated: bool = False
+
+
+@dataclass
+class Cluster:
+    members: list[Candidate] = field(default_factory=list)
+
+    @property
+    def show(self) -> ShowSpec:
+        return self.members[0].show
+
+    @property
+    def first(self) -> Candidate:
+        return min(self.members, key=lambda c: c.moment)
+
+
+def primary_facts(facts: list[Fact], topic: Topic) -> list[Fact]:
+    return [f for f in facts if FACT_TOPICS.get(f.kind) == topic]
+
+
+def compare_facts(a: list[Fact], b: list[Fact]) -> str:
+    """ "shared", "conflict" or "none" between two reports' defining facts."""
+    shared = False
+    a_people = {f.subject.casefold() for f in a if f.kind in PERSON_KINDS}
+    b_people = {f.subject.casefold() for f in b if f.kind in PERSON_KINDS}
+    if a_people and b_people:
+        if not a_people & b_people:
+            return "conflict"  # two different castings
+        shared = True
+    for kind in {f.kind for f in a} & {f.kind for f in b} - PERSON_KINDS:
+        a_kind = [f for f in a if f.kind == kind]
+        b_kind = [f for f in b if f.kind == kind]
+        if {f.season for f in a_kind}.isdisjoint({f.season for f in b_kind}):
+            return "conflict"  # season 3 news is not season 4 news
+        for fa in a_kind:
+            for fb in b_kind:
+                if fa.season != fb.season:
+                    continue
+                if fa.value.casefold() == fb.value.casefold():
+                    shared = True
+                elif kind in VALUED_KINDS:
+                    return "conflict"  # another date, or a more precise one: news of its own
+                else:
+                    shared = True
+    return "shared" if shared else "none"
+
+
+def same_story(a_facts: list[Fact], a_vector: Vector, b_facts: list[Fact], b_vector: Vector) -> tuple[bool, float]:
+    relation = compare_facts(a_facts, b_facts)
+    score = cosine(a_vector, b_vector)
+    if relation == "conflict":
+        return False, score
+    if relation == "shared":
+        return True, max(score, 1.0)
+    return score >= SAME_STORY_THRESHOLD, score
+
+
+def cluster(candidates: list[Candidate]) -> list[Cluster]:
+    """Greedy, earliest report first: each joins the cluster it matches best, or starts one."""
+    clusters: list[Cluster] = []
+    for candidate in sorted(candidates, key=lambda c: c.moment):
+        best: tuple[float, Cluster | None] = (0.0, None)
+        for group in clusters:
+            if group.show.name != candidate.show.name:
+                continue
+            if group.first.update.canonical_url and any(
+                m.update.canonical_url == candidate.update.canonical_url for m in group.members
+            ):
+                best = (2.0, group)  # the same article listed twice (a feed and a listing page)
+                break
+            verdicts = [same_story(candidate.facts, candidate.vector, m.facts, m.vector) for m in group.members]
+            if any(compare_facts(candidate.facts, m.facts) == "conflict" for m in group.members):
+                continue
+            if group.members[0].topic != candidate.topic and not any(v[1] >= 1.0 for v in verdicts):
+                continue
+            matches = [score for same, score in verdicts if same]
+            if matches and max(matches) > best[0]:
+                best = (max(matches), group)
+        if best[1] is None:
+            clusters.append(Cluster([candidate]))
+        else:
+            best[1].members.append(candidate)
+    return clusters

@@ -1,0 +1,208 @@
+"""Date phrases in news text, normalized so two outlets' dates compare equal.
+
+Values: "2018-03-08" (a day), "2018-03" (a month), "2018-spring" / "2018-early" / "2018-late" /
+"2018-Q2" (vague parts of a year), "2018" (a year). A date without a year ("Oct. 27") is resolved
+against the item's own date: the nearest such day from a little before it to most of a year after.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+
+MONTHS = {
+    "january": 1,
+    "jan": 1,
+    "february": 2,
+    "feb": 2,
+    "march": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "may": 5,
+    "june": 6,
+    "jun": 6,
+    "july": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sept": 9,
+    "sep": 9,
+    "october": 10,
+    "oct": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
+    "dec": 12,
+}
+SEASONS_OF_YEAR = {"spring": "spring", "summer": "summer", "fall": "fall", "autumn": "fall", "winter": "winter"}
+PARTS_OF_YEAR = {"early": "early", "mid": "mid", "middle": "mid", "late": "late", "later": "late", "end": "late"}
+QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d{2})"
+_REL_YEAR = r"(?P<rel>this|next|last) year"
+
+PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")),
+    ("mdy", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?", re.I)),
+    ("dmy", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b(?:,?\s+{_YEAR}\b)?", re.I)),
+    ("my", re.compile(rf"\b{_MONTH}\s+(?:of\s+)?{_YEAR}\b", re.I)),
+    (
+        "season",
+        re.compile(
+            rf"\b(?:(?P<when>this|next|last)\s+)?(?P<season>spring|summer|fall|autumn|winter)\b(?:\s+(?:of\s+)?{_YEAR}\b)?",
+            re.I,
+        ),
+    ),
+    (
+        "part",
+        re.compile(
+            rf"\b(?P<part>early|mid|middle|late|later|end)(?:\s+|-)(?:in\s+|of\s+)?(?:the\s+year\s+)?(?:{_YEAR}|{_REL_YEAR})\b",
+            re.I,
+        ),
+    ),
+    (
+        "quarter",
+        re.compile(
+            rf"\b(?:Q(?P<q>[1-4])|(?P<qword>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter)\s+(?:of\s+)?(?:{_YEAR}|{_REL_YEAR})\b",
+            re.I,
+        ),
+    ),
+    (
+        "year",
+        re.compile(
+            rf"\b(?:in|by|until|during|for|from|of|around|sometime in|before|after)\s+(?:{_YEAR}|{_REL_YEAR})\b(?!\s*[-–]\s*\d)",
+            re.I,
+        ),
+    ),
+]
+
+
+@dataclass(frozen=True)
+class DateMention:
+    text: str
+    value: str
+    start: int
+    end: int
+
+    @property
+    def is_exact(self) -> bool:
+        return len(self.value) == 10
+
+
+def find_dates(text: str, reference: datetime | date | None = None) -> list[DateMention]:
+    """Every date phrase in `text`, left to right, without overlaps."""
+    ref = reference.date() if isinstance(reference, datetime) else reference or date.today()
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in PATTERNS:
+        for match in pattern.finditer(text):
+            if any(match.start() < end and start < match.end() for start, end in taken):
+                continue
+            value = _normalize(kind, match, ref)
+            if value:
+                taken.append((match.start(), match.end()))
+                found.append(DateMention(match.group(0), value, match.start(), match.end()))
+    return sorted(found, key=lambda m: m.start)
+
+
+def _normalize(kind: str, match: re.Match[str], ref: date) -> str | None:
+    groups = match.groupdict()
+    year = int(groups["year"]) if groups.get("year") else None
+    if groups.get("rel"):
+        year = ref.year + {"this": 0, "next": 1, "last": -1}[groups["rel"].lower()]
+    if kind in ("iso", "mdy", "dmy"):
+        month = int(groups["month"]) if kind == "iso" else MONTHS[groups["month"].lower().rstrip(".")]
+        day = int(groups["day"])
+        if kind != "iso" and groups["month"].lower() == "may" and groups["month"][0] == "m" and not year:
+            return None  # "may 5" in lower case is more often the verb than the month
+        if year is None:
+            return _resolve_yearless(month, day, ref)
+        return _iso(year, month, day)
+    if kind == "my":
+        if groups["month"][0].islower() and groups["month"].lower() == "may":
+            return None
+        return f"{year}-{MONTHS[groups['month'].lower().rstrip('.')]:02d}"
+    if kind == "season":
+        season = SEASONS_OF_YEAR[groups["season"].lower()]
+        if year is None:
+            when = (groups.get("when") or "").lower()
+            if not when:
+                return None  # a bare "fall" is too often a verb or a noun
+            year = ref.year + {"this": 0, "next": 1, "last": -1}[when]
+        return f"{year}-{season}"
+    if kind == "part":
+        return f"{year}-{PARTS_OF_YEAR[groups['part'].lower()]}"
+    if kind == "quarter":
+        quarter = int(groups["q"]) if groups.get("q") else QUARTERS[groups["qword"].lower()]
+        return f"{year}-Q{quarter}"
+    if kind == "year":
+        return str(year)
+    return None
+
+
+def _iso(year: int, month: int, day: int) -> str | None:
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _resolve_yearless(month: int, day: int, ref: date) -> str | None:
+    """The year that puts the day from 60 days before `ref` to about ten months after it."""
+    for year in (ref.year, ref.year + 1, ref.year - 1):
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            continue
+        if -60 <= (candidate - ref).days <= 305:
+            return candidate.isoformat()
+    return _iso(ref.year, month, day)
+
+
+def date_precision(value: str) -> int:
+    """How precise a normalized date is: day 3, month 2, part of a year 1, year 0, none -1."""
+    if not value:
+        return -1
+    if len(value) == 10:
+        return 3
+    if len(value) == 7 and value[5:].isdigit():
+        return 2
+    if "-" in value:
+        return 1
+    return 0
+
+
+def date_within(precise: str, vague: str) -> bool:
+    """Does the precise date fall inside the vague one ("2018-03-08" within "2018-spring")?"""
+    if not precise or not vague or precise == vague:
+        return precise == vague
+    if not precise.startswith(vague[:4]):
+        return False
+    tail = vague[5:]
+    if not tail:
+        return True
+    if tail.isdigit():
+        return precise[5:7] == tail
+    month = int(precise[5:7]) if len(precise) >= 7 and precise[5:7].isdigit() else None
+    if month is None:
+        return False
+    ranges = {
+        "spring": (3, 5),
+        "summer": (6, 8),
+        "fall": (9, 11),
+        "winter": (12, 2),
+        "early": (1, 4),
+        "mid": (5, 8),
+        "late": (9, 12),
+        "Q1": (1, 3),
+        "Q2": (4, 6),
+        "Q3": (7, 9),
+        "Q4": (10, 12),
+    }
+    low, high = ranges.get(tail, (1, 12))
+    return low <= month <= high if low <= high else month >= low or month <= high

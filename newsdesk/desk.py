@@ -1,0 +1,399 @@
+"""DECIDE: gathered updates and facts -> stories that are new, once, with every source.
+
+For each update: is it about a tracked show (relevance), what does it add to (topic), what does
+it state (facts), does the article already say it (novelty), which other reports tell the same
+story (clustering), and was that story sent before (history). Structured facts join in as
+baseline, news or confirmation of an outlet's story.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from newsdesk.articles import Article, read_article
+from newsdesk.clustering import Candidate, Cluster, cluster, compare_facts
+from newsdesk.facts import FactContext, extract_facts
+from newsdesk.headlines import clean_headline
+from newsdesk.history import HistoryIndex, story_terms
+from newsdesk.novelty import ArticleKnowledge
+from newsdesk.relevance import match_show
+from newsdesk.similarity import Vectorizer, terms
+from newsdesk.structured import StructuredNews, judge_observations
+from newsdesk.structured import headline as structured_headline
+from newsdesk.text import content_terms, has_negation
+from newsdesk.topics import classify, topic_from_facts
+from seasonwatch.fact_text import describe_fact
+from seasonwatch.markup import shorten
+from seasonwatch.models import (
+    Decision,
+    Fact,
+    FactObservation,
+    Fate,
+    History,
+    ShowSpec,
+    Story,
+    StorySource,
+    Topic,
+    Update,
+    Verdict,
+    story_id,
+)
+
+SUMMARY_LENGTH = 320
+
+
+@dataclass
+class Report:
+    """An update judged to be about a show, before novelty and clustering."""
+
+    update: Update
+    show: ShowSpec
+    topic: Topic
+    facts: list[Fact]
+    terms: list[str]
+    negated: bool
+    moment: datetime
+
+
+def decide(
+    shows: Sequence[ShowSpec],
+    articles: Mapping[str, str],
+    updates: Sequence[Update],
+    observations: Sequence[FactObservation],
+    history: History,
+    now: datetime,
+) -> Decision:
+    desk = _Desk(shows, articles, history, now)
+    return desk.run(updates, observations)
+
+
+def name_terms(show: ShowSpec) -> frozenset[str]:
+    """The show's own name is in every report about it: it says nothing about which story."""
+    return frozenset(t for name in show.names for t in content_terms(name))
+
+
+class _Desk:
+    def __init__(self, shows: Sequence[ShowSpec], articles: Mapping[str, str], history: History, now: datetime) -> None:
+        self.shows = {show.name: show for show in shows}
+        self.history = history
+        self.now = now
+        self.drops = {show.name: name_terms(show) for show in shows}
+        self.contexts = {show.name: FactContext(show.names, show.season) for show in shows}
+        self.articles: dict[str, Article] = {
+            show.name: read_article(articles.get(show.name, ""), fallback_title=f"{show.name} season {show.season}")
+            for show in shows
+        }
+        self.knowledge = {
+            name: ArticleKnowledge(article, self.contexts[name], now, self.drops[name])
+            for name, article in self.articles.items()
+        }
+        self.decision = Decision()
+        self.past_by_id = {story.id: story for story in history.stories}
+
+    # ------------------------------------------------------------------ the run
+
+    def run(self, updates: Sequence[Update], observations: Sequence[FactObservation]) -> Decision:
+        reports = self._read_reports(_unique(updates))
+        vectorizer = Vectorizer(
+            [r.terms for r in reports]
+            + [s.terms for k in self.knowledge.values() for s in k.statements]
+            + [story_terms(s, self.drops.get(s.show, frozenset())) for s in self.history.stories]
+        )
+        for knowledge in self.knowledge.values():
+            knowledge.vectorize(vectorizer)
+        self.index = HistoryIndex(self.history, vectorizer, self.drops)
+
+        candidates = []
+        for report in reports:
+            candidate = self._against_article(report, vectorizer)
+            if candidate is not None:
+                candidates.append(candidate)
+        stories_this_run: list[tuple[Cluster, Story]] = []
+        for group in cluster(candidates):
+            story = self._against_history(group)
+            if story is not None:
+                stories_this_run.append((group, story))
+        self._structured(observations, stories_this_run)
+        return self.decision
+
+    def _verdict(self, update: Update, fate: Fate, reason: str, **extra: object) -> None:
+        self.decision.verdicts.append(
+            Verdict(source=update.source, title=update.title, fate=fate, reason=reason, update_key=update.key, **extra)  # type: ignore[arg-type]
+        )
+
+    # ------------------------------------------------------------------ relevance, topic, facts
+
+    def _read_reports(self, updates: list[Update]) -> list[Report]:
+        reports = []
+        for update in updates:
+            past = self.index_identity(update)
+            if past is not None:
+                self._verdict(
+                    update,
+                    Fate.ALREADY_SENT,
+                    f"already sent in '{past.headline}'",
+                    show=past.show,
+                    topic=past.section,
+                    story_id=past.id,
+                )
+                continue
+            allowed = [self.shows[name] for name in update.shows if name in self.shows] or list(self.shows.values())
+            match = match_show(update.title, update.summary, allowed)
+            if match.show is None:
+                fate = Fate.UNTRACKED if match.reason == "names no tracked show" else Fate.NOT_ABOUT_SHOW
+                self._verdict(update, fate, match.reason)
+                continue
+            show = match.show
+            moment = update.published or self.now
+            context = self.contexts[show.name]
+            title_facts = extract_facts(update.title, context, moment)
+            summary_facts = extract_facts(update.summary, context, moment)
+            facts = title_facts + [
+                f for f in summary_facts if not any(f.same_claim(t) or _same_person(f, t) for t in title_facts)
+            ]
+            topic = classify(update.title, update.summary, title_facts, summary_facts)
+            text = f"{update.title}. {update.summary}"
+            reports.append(
+                Report(
+                    update, show, topic, facts, terms(text, self.drops[show.name]), has_negation(update.title), moment
+                )
+            )
+        return reports
+
+    def index_identity(self, update: Update) -> Story | None:
+        known = self.history.update_story.get(update.key) or self.history.url_story.get(update.canonical_url or "")
+        return self.past_by_id.get(known) if known else None
+
+    # ------------------------------------------------------------------ novelty
+
+    def _against_article(self, report: Report, vectorizer: Vectorizer) -> Candidate | None:
+        knowledge = self.knowledge[report.show.name]
+        vector = vectorizer.vector(report.terms)
+        novelty = knowledge.judge(report.facts, vector, report.negated)
+        facts_text = tuple(report.facts)
+        if not novelty.is_new:
+            self._verdict(
+                report.update,
+                Fate.IN_ARTICLE,
+                novelty.reason,
+                show=report.show.name,
+                topic=self._section(report.show, report.topic),
+                facts=facts_text,
+            )
+            return None
+        topic = topic_from_facts(novelty.new_facts) or report.topic
+        return Candidate(
+            report.update, report.show, topic, novelty.new_facts, vector, report.moment, novelty.reason, report.negated
+        )
+
+    def _section(self, show: ShowSpec, topic: Topic) -> str:
+        section = self.articles[show.name].section_for(topic)
+        return section.title if section else str(topic)
+
+    # ------------------------------------------------------------------ history
+
+    def _against_history(self, group: Cluster) -> Story | None:
+        members = sorted(group.members, key=lambda c: c.moment)
+        facts = _merged_facts(members)
+        match = None
+        for member in members:
+            match = self.index.find(group.show.name, facts or member.facts, member.vector)
+            if match:
+                break
+        if match is None:
+            story = self._new_story(group.show, members, facts)
+            self.decision.new_stories.append(story)
+            for position, member in enumerate(members):
+                if position == 0:
+                    self._verdict(
+                        member.update,
+                        Fate.NEW,
+                        member.reason,
+                        show=story.show,
+                        topic=story.section,
+                        facts=tuple(member.facts),
+                        story_id=story.id,
+                    )
+                else:
+                    self._verdict(
+                        member.update,
+                        Fate.SAME_STORY,
+                        f"same story as '{story.headline}' ({members[0].update.source})",
+                        show=story.show,
+                        topic=story.section,
+                        facts=tuple(member.facts),
+                        story_id=story.id,
+                    )
+            return story
+        past = match.story
+        if match.how == "vaguer":
+            for member in members:
+                self._verdict(
+                    member.update,
+                    Fate.ALREADY_SENT,
+                    f"says less than '{past.headline}', sent {past.first_seen:%Y-%m-%d}",
+                    show=past.show,
+                    topic=past.section,
+                    story_id=past.id,
+                )
+            return None
+        grown = self._grow(past, [_source_of(m.update) for m in members])
+        for member in members:
+            self._verdict(
+                member.update,
+                Fate.LATE_REPORT,
+                f"late report of '{past.headline}', sent {past.first_seen:%Y-%m-%d}; added as a source",
+                show=past.show,
+                topic=past.section,
+                facts=tuple(member.facts),
+                story_id=past.id,
+            )
+        return grown
+
+    def _grow(self, past: Story, sources: list[StorySource]) -> Story:
+        known_urls = {s.url for s in past.sources}
+        added = [s for s in sources if s.url not in known_urls]
+        story = next((s for s in self.decision.grown_stories if s.id == past.id), None)
+        if story is None:
+            story = past
+            if added:
+                self.decision.grown_stories.append(story)
+        if added:
+            story.sources = _ordered(story.sources + added)
+            story.updated = self.now
+        return story
+
+    def _new_story(self, show: ShowSpec, members: list[Candidate], facts: list[Fact]) -> Story:
+        first = members[0]
+        topic = topic_from_facts(facts) or first.topic
+        summary = next((m.update.summary for m in members if m.update.summary), "")
+        return Story(
+            id=story_id(show.name, first.update.key),
+            show=show.name,
+            show_slug=show.slug,
+            topic=topic,
+            section=self._section(show, topic),
+            headline=clean_headline(first.update.title, first.update.source),
+            summary=shorten(summary, SUMMARY_LENGTH),
+            summary_html="",
+            facts=facts,
+            sources=_ordered([_source_of(m.update) for m in members]),
+            first_seen=self.now,
+            updated=self.now,
+        )
+
+    # ------------------------------------------------------------------ structured facts
+
+    def _structured(self, observations: Sequence[FactObservation], this_run: list[tuple[Cluster, Story]]) -> None:
+        outcome = judge_observations(list(observations), self.shows, self.knowledge, self.history.known_facts)
+        self.decision.known_facts = outcome.remember
+        for obs, why in outcome.baseline:
+            self.decision.verdicts.append(
+                Verdict(obs.source, describe_fact(obs.fact), Fate.BASELINE, why, show=obs.show)
+            )
+        for news in outcome.news:
+            self._structured_news(news, this_run)
+
+    def _structured_news(self, news: StructuredNews, this_run: list[tuple[Cluster, Story]]) -> None:
+        fact = news.fact
+        sources = [
+            StorySource(obs.source, describe_fact(fact), obs.source_url, obs.observed_at) for obs in news.observations
+        ]
+        title = describe_fact(fact)
+        for _, story in this_run:
+            if story.show == news.show.name and compare_facts([fact], story.facts) == "shared":
+                story.sources = _ordered(
+                    story.sources + [s for s in sources if s.url not in {x.url for x in story.sources}]
+                )
+                self._fact_verdicts(news, Fate.SAME_STORY, f"confirms '{story.headline}'", story)
+                return
+        match = self.index.find(news.show.name, [fact], {})
+        if match is not None:
+            story = self._grow(match.story, sources)
+            self._fact_verdicts(
+                news, Fate.LATE_REPORT, f"confirms '{story.headline}', sent {story.first_seen:%Y-%m-%d}", story
+            )
+            return
+        topic = topic_from_facts([fact]) or Topic.STORY
+        story = Story(
+            id=story_id(news.show.name, f"{fact.kind}|{fact.season}|{fact.subject.casefold()}|{fact.value}"),
+            show=news.show.name,
+            show_slug=news.show.slug,
+            topic=topic,
+            section=self._section(news.show, topic),
+            headline=structured_headline(news.show, fact),
+            summary=f"{' and '.join(sorted({o.source for o in news.observations}))} now list{'s' if len(news.observations) == 1 else ''}: {title}.",
+            summary_html="",
+            facts=[fact],
+            sources=_ordered(sources),
+            first_seen=self.now,
+            updated=self.now,
+        )
+        self.decision.new_stories.append(story)
+        self._fact_verdicts(news, Fate.NEW, news.reason, story)
+
+    def _fact_verdicts(self, news: StructuredNews, fate: Fate, reason: str, story: Story) -> None:
+        for obs in news.observations:
+            self.decision.verdicts.append(
+                Verdict(
+                    obs.source,
+                    describe_fact(news.fact),
+                    fate,
+                    reason,
+                    show=story.show,
+                    topic=story.section,
+                    facts=(news.fact,),
+                    story_id=story.id,
+                )
+            )
+
+
+# ---------------------------------------------------------------------- small pieces
+
+
+def _unique(updates: Sequence[Update]) -> list[Update]:
+    seen: set[str] = set()
+    out = []
+    for update in updates:
+        if update.key not in seen:
+            seen.add(update.key)
+            out.append(update)
+    return out
+
+
+def _same_person(a: Fact, b: Fact) -> bool:
+    return a.kind == b.kind and a.kind in ("cast", "departure") and a.subject.casefold() == b.subject.casefold()
+
+
+def _merged_facts(members: list[Candidate]) -> list[Fact]:
+    merged: list[Fact] = []
+    for member in members:
+        for fact in member.facts:
+            same = next((m for m in merged if m.key == fact.key), None)
+            if same is None:
+                merged.append(fact)
+            elif not same.value and fact.value:
+                merged[merged.index(same)] = fact
+    return merged
+
+
+def _source_of(update: Update) -> StorySource:
+    return StorySource(
+        source=update.source,
+        title=update.title,
+        url=update.url,
+        published=update.published,
+        summary=shorten(update.summary, SUMMARY_LENGTH),
+        update_key=update.key,
+    )
+
+
+def _ordered(sources: list[StorySource]) -> list[StorySource]:
+    """Earliest first; one entry per link."""
+    unique: dict[str, StorySource] = {}
+    for source in sources:
+        unique.setdefault(source.url or source.title, source)
+    far_future = datetime.max.replace(tzinfo=None)
+    return sorted(unique.values(), key=lambda s: s.published.replace(tzinfo=None) if s.published else far_future)

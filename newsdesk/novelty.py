@@ -1,0 +1,149 @@
+"""What the article already says: its facts, sentence by sentence, and how a report compares.
+
+A report is news when it brings a fact the article lacks or contradicts (a precise premiere date
+where the article has none or only a year); when it states no fact, when none of its words
+restate one of the article's sentences. Every judgement names the section and sentence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from newsdesk.articles import Article, ArticleSection
+from newsdesk.dates import date_precision, date_within
+from newsdesk.facts import FactContext, extract_facts
+from newsdesk.similarity import Vector, Vectorizer, cosine, terms
+from newsdesk.text import fold, has_negation
+from seasonwatch.fact_text import describe_date, describe_fact
+from seasonwatch.models import Fact
+
+DATE_KINDS = {"premiere", "finale", "production"}
+# share of a report's weighted words that must restate one sentence of the article
+RESTATEMENT_THRESHOLD = 0.42
+
+
+@dataclass
+class Statement:
+    section: ArticleSection
+    sentence: str
+    facts: list[Fact]
+    negated: bool
+    terms: list[str] = field(default_factory=list)
+    vector: Vector = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class FactStatus:
+    fact: Fact  # with `before` set when it changes what the article says
+    known: bool
+    statement: Statement | None
+
+
+@dataclass(frozen=True)
+class Novelty:
+    is_new: bool
+    new_facts: list[Fact]
+    reason: str
+    statement: Statement | None = None
+
+
+class ArticleKnowledge:
+    def __init__(
+        self, article: Article, context: FactContext, reference: datetime | None, drop: frozenset[str]
+    ) -> None:
+        self.article = article
+        self.context = context
+        self.drop = drop
+        self.statements: list[Statement] = []
+        for section in article.all_sections:
+            for sentence in section.sentences:
+                self.statements.append(
+                    Statement(
+                        section=section,
+                        sentence=sentence,
+                        facts=extract_facts(sentence, context, reference),
+                        negated=has_negation(sentence),
+                        terms=terms(sentence, drop),
+                    )
+                )
+        self.folded_text = fold(" ".join(s.sentence for s in self.statements))
+
+    def vectorize(self, vectorizer: Vectorizer) -> None:
+        for statement in self.statements:
+            statement.vector = vectorizer.vector(statement.terms)
+
+    # ------------------------------------------------------------------ facts
+
+    def status(self, fact: Fact) -> FactStatus:
+        same_key = [(s, f) for s in self.statements for f in s.facts if f.key == fact.key]
+        if fact.kind == "cast":
+            where = self._naming(fact.subject)
+            return FactStatus(fact, where is not None, where)
+        if fact.kind == "departure":
+            statement = same_key[0][0] if same_key else None
+            return FactStatus(fact, statement is not None, statement)
+        if not same_key:
+            if fact.kind == "renewal" and fact.season is not None and fact.season <= self.context.season:
+                # the article is about this season: that it was ordered goes without saying
+                return FactStatus(fact, True, None)
+            return FactStatus(fact, False, None)
+        # the article's most precise statement of it
+        statement, known = max(
+            same_key, key=lambda pair: date_precision(pair[1].value) if fact.kind in DATE_KINDS else len(pair[1].value)
+        )
+        if known.value.casefold() == fact.value.casefold() or not fact.value:
+            # a source that has no date yet tells the article nothing it lacks
+            return FactStatus(fact, True, statement)
+        if fact.kind in DATE_KINDS and known.value and date_within(known.value, fact.value):
+            return FactStatus(fact, True, statement)  # the report is vaguer than the article
+        before = describe_date(known.value) if fact.kind in DATE_KINDS else (known.value or "not announced")
+        return FactStatus(Fact(fact.kind, fact.season, fact.subject, fact.value, before=before), False, statement)
+
+    def _naming(self, person: str) -> Statement | None:
+        folded = fold(person)
+        if folded not in self.folded_text:
+            return None
+        for statement in self.statements:
+            if folded in fold(statement.sentence):
+                return statement
+        return None
+
+    # ------------------------------------------------------------------ words
+
+    def closest(self, vector: Vector, negated: bool) -> tuple[float, Statement | None]:
+        best: tuple[float, Statement | None] = (0.0, None)
+        for statement in self.statements:
+            if statement.negated and not negated:
+                continue  # "no trailer yet" is not restated by "the trailer is out"
+            score = cosine(vector, statement.vector)
+            if score > best[0]:
+                best = (score, statement)
+        return best
+
+    def judge(self, facts: list[Fact], vector: Vector, negated: bool) -> Novelty:
+        if facts:
+            statuses = [self.status(f) for f in facts]
+            new = [s.fact for s in statuses if not s.known]
+            if not new:
+                statement = next((s.statement for s in statuses if s.statement), None)
+                return Novelty(
+                    False, [], _quote(statement) if statement else "the article covers this season", statement
+                )
+            changes = "; ".join(_fact_change(f) for f in new)
+            return Novelty(True, new, f"new against the article: {changes}")
+        score, statement = self.closest(vector, negated)
+        if statement is not None and score >= RESTATEMENT_THRESHOLD:
+            return Novelty(False, [], _quote(statement), statement)
+        return Novelty(True, [], f"not in the article (closest sentence {score:.2f})")
+
+
+def _quote(statement: Statement | None) -> str:
+    if statement is None:
+        return ""
+    return f"{statement.section.title}: {statement.sentence}"
+
+
+def _fact_change(fact: Fact) -> str:
+    text = describe_fact(fact)
+    return f"{text} (article: {fact.before})" if fact.before else text

@@ -1,0 +1,120 @@
+"""`html` sources: a listing page read with CSS selectors ("sel@attr" takes an attribute)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+from urllib.parse import urljoin
+
+import soupsieve
+from bs4 import BeautifulSoup, Tag
+
+from scrapers.dates import parse_date_field
+from scrapers.source_type import Document, Parsed, ParseError, SourceType
+from scrapers.urls import canonical_url
+from seasonwatch.markup import normalize_text, sanitize_html
+from seasonwatch.models import SourceSpec, Update
+from seasonwatch.options import Option
+
+_ATTRIBUTE = re.compile(r"^(?P<selector>.*?)@(?P<attribute>[A-Za-z_:][-A-Za-z0-9_:.]*)$")
+
+
+def split_selector(spec: str) -> tuple[str, str | None]:
+    """ "h3 a@href" -> ("h3 a", "href"); "@href" -> ("", "href") meaning the item element itself."""
+    match = _ATTRIBUTE.match(spec.strip())
+    if match:
+        return match["selector"].strip(), match["attribute"]
+    return spec.strip(), None
+
+
+def request_url(spec: SourceSpec) -> str:
+    return spec.options["url"]
+
+
+def check_options(options: dict[str, Any]) -> tuple[str, str] | None:
+    for key in ("item", "title", "link", "summary", "date"):
+        value = options.get(key)
+        if not value:
+            continue
+        selector, _ = split_selector(value)
+        if not selector and key == "item":
+            return key, "needs a CSS selector"
+        if selector:
+            try:
+                soupsieve.compile(selector)
+            except soupsieve.SelectorSyntaxError as exc:
+                return key, f"not a valid CSS selector {selector!r}: {str(exc).splitlines()[0]}"
+    return None
+
+
+def _select_value(item: Tag, spec: str | None, as_html: bool = False) -> str:
+    if not spec:
+        return ""
+    selector, attribute = split_selector(spec)
+    node = item.select_one(selector) if selector else item
+    if node is None:
+        return ""
+    if attribute:
+        value = node.get(attribute, "")
+        return normalize_text(" ".join(value) if isinstance(value, list) else str(value))
+    if as_html:
+        return node.decode_contents()
+    return normalize_text(node.get_text(" "))
+
+
+def parse(spec: SourceSpec, document: Document) -> Parsed:
+    soup = BeautifulSoup(document.body, "lxml", from_encoding=document.charset)
+    base = document.url
+    base_tag = soup.find("base", href=True)
+    if isinstance(base_tag, Tag):
+        base = urljoin(base, str(base_tag["href"]))
+    options = spec.options
+    items = soup.select(options["item"])
+    if not items:
+        raise ParseError(f"item selector {options['item']!r} matched nothing on the page (has the layout changed?)")
+    updates: list[Update] = []
+    incomplete = 0
+    for item in items:
+        title = _select_value(item, options["title"])
+        link = _select_value(item, options["link"])
+        if not title or not link:
+            incomplete += 1
+            continue
+        url = urljoin(base, link)
+        summary_html = _select_value(item, options.get("summary"), as_html=True)
+        updates.append(
+            Update(
+                source=spec.name,
+                url=url,
+                canonical_url=canonical_url(url),
+                guid=canonical_url(url),
+                title=title,
+                summary=_select_value(item, options.get("summary")),
+                html=sanitize_html(summary_html, base_url=url),
+                published=parse_date_field(_select_value(item, options.get("date"))),
+                shows=spec.shows,
+            )
+        )
+    if not updates:
+        raise ParseError(
+            f"{len(items)} items matched {options['item']!r} but none had both a title ({options['title']!r}) "
+            f"and a link ({options['link']!r})"
+        )
+    return Parsed(updates=updates)
+
+
+SOURCE = SourceType(
+    options={
+        "url": Option(str, required=True, is_url=True, help="the listing page"),
+        "item": Option(str, required=True, help="CSS selector of one listed story"),
+        "title": Option(str, required=True, help="selector of the headline inside an item"),
+        "link": Option(str, required=True, help='selector of the link, e.g. "h3 a@href"'),
+        "summary": Option(str, default="", help="selector of the teaser text"),
+        "date": Option(str, default="", help='selector of the date, e.g. "time@datetime"'),
+    },
+    url_key="url",
+    request_url=request_url,
+    parse=parse,
+    accept="text/html, application/xhtml+xml;q=0.9, */*;q=0.5",
+    check_options=check_options,
+)

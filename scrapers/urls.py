@@ -1,0 +1,79 @@
+"""One spelling per article URL, so a re-post with tracking parameters is recognised."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+# Query parameters that say how a reader arrived, never which page they read.
+TRACKING_PARAMETERS = {
+    "fbclid",
+    "gclid",
+    "dclid",
+    "gbraid",
+    "wbraid",
+    "msclkid",
+    "yclid",
+    "mc_cid",
+    "mc_eid",
+    "igshid",
+    "ref",
+    "ref_src",
+    "ref_url",
+    "cmpid",
+    "icid",
+    "ncid",
+    "ito",
+    "_hsenc",
+    "_hsmi",
+    "mkt_tok",
+    "oly_anon_id",
+    "oly_enc_id",
+    "rb_clickid",
+    "s_cid",
+    "spm",
+    "vero_id",
+    "wt.mc_id",
+    "xtor",
+    "utm",
+    "sr_share",
+    "smid",
+    "dicbo",
+    "ocid",
+}
+TRACKING_PREFIXES = ("utm_", "pk_", "mtm_", "hsa_", "at_")
+DEFAULT_PORTS = {"http": "80", "https": "443"}
+
+
+def is_tracking_parameter(name: str) -> bool:
+    lowered = name.lower()
+    return lowered in TRACKING_PARAMETERS or lowered.startswith(TRACKING_PREFIXES)
+
+
+def canonical_url(url: str) -> str:
+    """Lower-case scheme and host, no default port, no fragment, no tracking parameters,
+    no trailing slash on the path (but "/" for the root), remaining parameters sorted."""
+    url = (url or "").strip()
+    if not url:
+        return ""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return url
+    scheme = parts.scheme.lower()
+    host = (parts.hostname or "").lower()
+    if host.startswith("www."):
+        host = host[4:]
+    port = parts.port if _has_valid_port(parts) else None
+    netloc = host if port is None or DEFAULT_PORTS.get(scheme) == str(port) else f"{host}:{port}"
+    path = parts.path or "/"
+    if len(path) > 1 and path.endswith("/"):
+        path = path.rstrip("/")
+    query = sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not is_tracking_parameter(k))
+    return urlunsplit((scheme, netloc, path, urlencode(query), ""))
+
+
+def _has_valid_port(parts) -> bool:  # type: ignore[no-untyped-def]
+    try:
+        return parts.port is not None
+    except ValueError:
+        return False

@@ -1,0 +1,254 @@
+"""`wikipedia` sources: a page's wikitext through the MediaWiki API, read as facts.
+
+One request: action=parse&prop=wikitext. From it: each season's release dates and episode
+count (the {{Series overview}} table), the network (the infobox), renewal and cancellation
+statements in the prose, and the cast list ("* [[Person]] as Character")."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+from urllib.parse import quote, urlencode
+
+import mwparserfromhell
+from mwparserfromhell.nodes import Template
+from mwparserfromhell.wikicode import Wikicode
+
+from scrapers.source_type import Document, Parsed, ParseError, SourceType
+from seasonwatch.markup import normalize_text
+from seasonwatch.models import Fact, FactObservation, SourceSpec
+from seasonwatch.options import Option
+
+ORDINALS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+}
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_ORDINAL = r"(?P<ordinal>\d{1,2}(?:st|nd|rd|th)|" + "|".join(ORDINALS) + r")"
+RENEWAL = re.compile(r"\brenew(?:ed|s|al)\b[^.]{0,120}?\b(?:for|with) an? " + _ORDINAL + r"\s+season", re.I)
+CANCELLATION = re.compile(r"\b(?:cancel+ed|cancel+ation)\b[^.]{0,80}?\bafter (?P<count>\w+) seasons?", re.I)
+CAST_LINE = re.compile(r"^\*+\s*(?P<person>[^*\n]+?)\s+as\s+(?P<role>[^\n]+)$", re.M)
+
+
+def request_url(spec: SourceSpec) -> str:
+    params = {
+        "action": "parse",
+        "format": "json",
+        "formatversion": "2",
+        "prop": "wikitext",
+        "redirects": "1",
+        "page": spec.options["page"],
+    }
+    return f"{spec.options['api']}?{urlencode(params)}"
+
+
+def parse(spec: SourceSpec, document: Document) -> Parsed:
+    try:
+        data = json.loads(document.body.decode("utf-8", errors="replace"))
+    except json.JSONDecodeError as exc:
+        raise ParseError(f"MediaWiki answer is not JSON: {exc}") from None
+    if isinstance(data, dict) and "error" in data:
+        error = data["error"]
+        raise ParseError(f"MediaWiki API error {error.get('code', '?')}: {error.get('info', '')}".strip())
+    page = (data or {}).get("parse") if isinstance(data, dict) else None
+    if not isinstance(page, dict):
+        raise ParseError("MediaWiki answer has no 'parse' object (is this an action=parse response?)")
+    wikitext = page.get("wikitext")
+    if isinstance(wikitext, dict):  # formatversion=1
+        wikitext = wikitext.get("*")
+    if not isinstance(wikitext, str):
+        raise ParseError("MediaWiki answer carries no wikitext")
+    title = page.get("title") or spec.options["page"]
+    page_url = _page_url(spec.options["api"], title)
+    return Parsed(
+        observations=[
+            FactObservation(
+                show=spec.options["show"],
+                fact=fact,
+                source=spec.name,
+                source_url=page_url,
+                observed_at=document.fetched_at,
+            )
+            for fact in page_facts(wikitext)
+        ]
+    )
+
+
+def _page_url(api: str, title: str) -> str:
+    root = api.rsplit("/w/api.php", 1)[0] if "/w/api.php" in api else api.rsplit("/", 1)[0]
+    return f"{root}/wiki/{quote(title.replace(' ', '_'))}"
+
+
+def page_facts(wikitext: str) -> list[Fact]:
+    code = mwparserfromhell.parse(wikitext)
+    facts: list[Fact] = []
+    seen: set[tuple[Any, ...]] = set()
+
+    def add(fact: Fact) -> None:
+        if (fact.key, fact.value) not in seen:
+            seen.add((fact.key, fact.value))
+            facts.append(fact)
+
+    for template in code.filter_templates(recursive=True):
+        name = _template_name(template)
+        if name.startswith("infobox television") or name.startswith("infobox tv"):
+            for fact in _infobox_facts(template):
+                add(fact)
+        elif name == "series overview":
+            for fact in _overview_facts(template):
+                add(fact)
+    prose = _plain(code)
+    for match in RENEWAL.finditer(prose):
+        season = _season_number(match["ordinal"])
+        if season:
+            add(Fact("renewal", season, value="renewed"))
+    for match in CANCELLATION.finditer(prose):
+        count = _season_number(match["count"]) or (int(match["count"]) if match["count"].isdigit() else None)
+        add(Fact("cancellation", count, value="cancelled"))
+    for fact in _cast_facts(code):
+        add(fact)
+    return facts
+
+
+def _template_name(template: Template) -> str:
+    return normalize_text(str(template.name)).casefold().replace("_", " ")
+
+
+def _param(template: Template, name: str) -> Wikicode | None:
+    return template.get(name).value if template.has(name) else None
+
+
+def _infobox_facts(template: Template) -> list[Fact]:
+    facts = []
+    network = _param(template, "network") or _param(template, "channel")
+    if network is not None:
+        names = [n for n in (_plain(network).split("\n")) if n.strip()]
+        if names:
+            facts.append(Fact("network", None, value=normalize_text(names[0])))
+    return facts
+
+
+def _overview_facts(template: Template) -> list[Fact]:
+    facts = []
+    for number in range(1, 41):
+        start = _param(template, f"start{number}")
+        episodes = _param(template, f"episodes{number}")
+        if start is None and episodes is None:
+            if number > 1 and not template.has(f"color{number}"):
+                break
+            continue
+        facts.append(Fact("renewal", number, value="renewed"))
+        facts.append(Fact("premiere", number, value=_date_value(start) if start is not None else ""))
+        end = _param(template, f"end{number}")
+        if end is not None and _date_value(end):
+            facts.append(Fact("finale", number, value=_date_value(end)))
+        count = _plain(episodes).strip() if episodes is not None else ""
+        if count.isdigit():
+            facts.append(Fact("episodes", number, value=count))
+    return facts
+
+
+def _date_value(value: Wikicode) -> str:
+    """{{Start date|2018|3|8}} -> 2018-03-08; "March 8, 2018" -> 2018-03-08; "2018" -> 2018; TBA -> ""."""
+    for template in value.filter_templates():
+        if _template_name(template) in ("start date", "end date", "film date", "start date and age", "dts"):
+            parts = [str(p.value).strip() for p in template.params if not p.showkey][:3]
+            numbers = [p for p in parts if p.isdigit()]
+            if numbers:
+                return "-".join([numbers[0], *(n.zfill(2) for n in numbers[1:3])])
+    return date_from_text(_plain(value))
+
+
+def date_from_text(text: str) -> str:
+    text = normalize_text(text).replace(",", " ")
+    match = re.search(r"\b(\d{4})-(\d{2})-(\d{2})\b", text)
+    if match:
+        return match.group(0)
+    words = text.lower().split()
+    year = next((w for w in words if re.fullmatch(r"(19|20)\d{2}", w)), None)
+    if not year:
+        return ""
+    month = next((MONTHS[w.rstrip(".")] for w in words if w.rstrip(".") in MONTHS), None)
+    day = next((int(w) for w in words if w.isdigit() and 1 <= int(w) <= 31 and w != year), None)
+    if month and day:
+        return f"{year}-{month:02d}-{day:02d}"
+    if month:
+        return f"{year}-{month:02d}"
+    return year
+
+
+def _plain(code: Wikicode) -> str:
+    """Readable text: links become their labels, references and templates go away."""
+    text = code.strip_code(normalize=True, collapse=True, keep_template_params=False)
+    return re.sub(r"[ \t]+", " ", text)
+
+
+def _cast_facts(code: Wikicode) -> list[Fact]:
+    facts = []
+    for section in code.get_sections(levels=[2, 3], include_headings=True):
+        heading = (
+            section.filter_headings()[0].title.strip_code().strip().casefold() if section.filter_headings() else ""
+        )
+        if "cast" not in heading:
+            continue
+        for match in CAST_LINE.finditer(str(section)):
+            person = _plain(mwparserfromhell.parse(match["person"])).strip()
+            role_code = mwparserfromhell.parse(re.split(r"<ref|:|;|\(|,", match["role"], maxsplit=1)[0])
+            role = _plain(role_code).strip(" .'\"")
+            if person and len(person) < 60:
+                facts.append(Fact("cast", None, subject=normalize_text(person), value=normalize_text(role)))
+    return facts
+
+
+def _season_number(word: str | None) -> int | None:
+    if not word:
+        return None
+    word = word.lower()
+    if word in ORDINALS:
+        return ORDINALS[word]
+    digits = re.match(r"\d+", word)
+    return int(digits.group()) if digits else None
+
+
+SOURCE = SourceType(
+    options={
+        "api": Option(str, required=True, is_url=True, help="the wiki's api.php"),
+        "page": Option(str, required=True, help="the page title"),
+        "show": Option(str, required=True, is_show=True, help="the configured show these facts are about"),
+    },
+    url_key="api",
+    request_url=request_url,
+    parse=parse,
+    accept="application/json",
+)

@@ -1,0 +1,319 @@
+"""Reads config.toml into typed settings, refusing every mistake with one line that names
+the file, the table and the key, before anything is fetched or written."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from scrapers import SOURCE_TYPES
+from seasonwatch.models import EmailSettings, FetchSettings, ShowSpec, SiteSettings, SourceSpec
+from seasonwatch.options import Option
+
+
+class ConfigError(Exception):
+    """A mistake in the config file; str() is the one line shown to the user."""
+
+
+@dataclass(frozen=True)
+class Config:
+    path: Path
+    site: SiteSettings
+    state_path: Path
+    fetch: FetchSettings
+    email: EmailSettings
+    shows: tuple[ShowSpec, ...]
+    sources: tuple[SourceSpec, ...]
+    extras: dict[str, Any] = field(default_factory=dict)
+
+    def show(self, name: str) -> ShowSpec:
+        for show in self.shows:
+            if show.name == name:
+                return show
+        raise KeyError(name)
+
+
+SITE_KEYS = {
+    "title": Option(str, default="Season Watch"),
+    "base_url": Option(str, required=True, is_url=True),
+    "output_dir": Option(str, default="public"),
+    "feed_items": Option(int, default=50),
+    "unsubscribe_url": Option(str, default=""),
+}
+STATE_KEYS = {"path": Option(str, default="state/seasonwatch.sqlite3")}
+FETCH_KEYS = {
+    "concurrency": Option(int, default=16),
+    "per_host": Option(int, default=4),
+    "timeout": Option((int, float), default=15.0),
+    "retries": Option(int, default=2),
+    "max_bytes": Option(int, default=5_000_000),
+    "user_agent": Option(str, default="SeasonWatch/1.0 (+https://example.org/seasonwatch/)"),
+    "respect_robots": Option(bool, default=True),
+    "max_redirects": Option(int, default=5),
+}
+EMAIL_KEYS = {
+    "enabled": Option(bool, default=False),
+    "smtp_host": Option(str, default="localhost"),
+    "smtp_port": Option(int, default=587),
+    "security": Option(str, default="starttls"),
+    "username_env": Option(str, default=""),
+    "password_env": Option(str, default=""),
+    "sender": Option(str, default="Season Watch <digest@example.org>"),
+    "recipients": Option(list, default=[]),
+    "outbox_dir": Option(str, default="outbox"),
+    "timeout": Option((int, float), default=30.0),
+}
+SHOW_KEYS = {
+    "name": Option(str, required=True),
+    "season": Option(int, required=True),
+    "aliases": Option(list, default=[]),
+    "article": Option(str, required=True),
+    "slug": Option(str, default=""),
+}
+SOURCE_COMMON_KEYS = {
+    "name": Option(str, required=True),
+    "type": Option(str, required=True),
+    "shows": Option(list, default=[]),
+}
+TOP_LEVEL = {"site", "state", "fetch", "email", "shows", "sources"}
+
+
+def load_config(path: Path) -> Config:
+    path = Path(path)
+    name = path.name
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: config file not found") from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{name}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{name}: not valid TOML: {exc}") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read config: {exc.strerror}") from None
+    return parse_config(raw, path)
+
+
+def parse_config(raw: dict[str, Any], path: Path) -> Config:
+    base = path.resolve().parent
+    name = path.name
+    for key in raw:
+        if key not in TOP_LEVEL:
+            raise ConfigError(f"{name}: unknown table or key '{key}' at top level")
+
+    site = _table(raw, "site", SITE_KEYS, name, required=True)
+    if site["feed_items"] < 1:
+        raise ConfigError(f"{name}: [site] key 'feed_items': must be at least 1")
+    if site["unsubscribe_url"]:
+        _check_url(
+            site["unsubscribe_url"], f"{name}: [site] key 'unsubscribe_url'", schemes=("http", "https", "mailto")
+        )
+    state = _table(raw, "state", STATE_KEYS, name)
+    fetch = _table(raw, "fetch", FETCH_KEYS, name)
+    for key in ("concurrency", "per_host", "max_bytes", "max_redirects"):
+        if (fetch[key] < 1 and key != "max_redirects") or fetch[key] < 0:
+            raise ConfigError(f"{name}: [fetch] key '{key}': must be a positive number")
+    if fetch["retries"] < 0 or fetch["timeout"] <= 0:
+        bad = "retries" if fetch["retries"] < 0 else "timeout"
+        raise ConfigError(f"{name}: [fetch] key '{bad}': must not be negative or zero")
+    email = _table(raw, "email", EMAIL_KEYS, name)
+    if email["security"] not in ("none", "starttls", "ssl"):
+        raise ConfigError(f"{name}: [email] key 'security': must be none, starttls or ssl, not {email['security']!r}")
+    _check_strings(email["recipients"], f"{name}: [email] key 'recipients'")
+    if email["enabled"] and not email["recipients"]:
+        raise ConfigError(f"{name}: [email] key 'recipients': e-mail is enabled but nobody receives it")
+
+    shows = _shows(raw.get("shows", []), name, base)
+    sources = _sources(raw.get("sources", []), name, {s.name for s in shows})
+
+    return Config(
+        path=path.resolve(),
+        site=SiteSettings(
+            title=site["title"],
+            base_url=site["base_url"] if site["base_url"].endswith("/") else site["base_url"] + "/",
+            output_dir=base / site["output_dir"],
+            feed_items=site["feed_items"],
+            unsubscribe_url=site["unsubscribe_url"],
+        ),
+        state_path=base / state["path"],
+        fetch=FetchSettings(**{k: v for k, v in fetch.items()}),
+        email=EmailSettings(
+            **{k: v for k, v in email.items() if k not in ("recipients", "outbox_dir")},
+            recipients=tuple(email["recipients"]),
+            outbox_dir=base / email["outbox_dir"],
+        ),
+        shows=tuple(shows),
+        sources=tuple(sources),
+    )
+
+
+def _table(
+    raw: dict[str, Any], table: str, keys: dict[str, Option], name: str, required: bool = False
+) -> dict[str, Any]:
+    if table not in raw:
+        if required:
+            raise ConfigError(f"{name}: missing table [{table}]")
+        return {k: opt.default for k, opt in keys.items()}
+    values = raw[table]
+    if not isinstance(values, dict):
+        raise ConfigError(f"{name}: '{table}' must be a table [{table}]")
+    return _check_keys(values, keys, f"{name}: [{table}]")
+
+
+def _check_keys(values: dict[str, Any], keys: dict[str, Option], where: str) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key in values:
+        if key not in keys:
+            hint = _suggest(key, keys)
+            raise ConfigError(f"{where}: unknown key '{key}'{hint}")
+    for key, opt in keys.items():
+        if key not in values:
+            if opt.required:
+                raise ConfigError(f"{where}: missing key '{key}'")
+            out[key] = opt.default
+            continue
+        value = values[key]
+        if isinstance(value, bool) and opt.kind is not bool and bool not in _kinds(opt):
+            raise ConfigError(f"{where} key '{key}': expected {_kind_name(opt)}, got true/false")
+        if not isinstance(value, opt.kind):
+            raise ConfigError(f"{where} key '{key}': expected {_kind_name(opt)}, got {type(value).__name__} {value!r}")
+        if isinstance(value, str) and not value.strip() and opt.required:
+            raise ConfigError(f"{where} key '{key}': must not be empty")
+        if opt.is_url:
+            _check_url(value, f"{where} key '{key}'")
+        out[key] = value
+    return out
+
+
+def _kinds(opt: Option) -> tuple[type, ...]:
+    return opt.kind if isinstance(opt.kind, tuple) else (opt.kind,)
+
+
+def _kind_name(opt: Option) -> str:
+    names = {str: "a string", int: "a whole number", float: "a number", bool: "true or false", list: "a list"}
+    return " or ".join(dict.fromkeys(names.get(k, k.__name__) for k in _kinds(opt)))
+
+
+def _suggest(key: str, keys: dict[str, Option]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(key, list(keys), n=1)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def _check_url(value: str, where: str, schemes: tuple[str, ...] = ("http", "https")) -> None:
+    parts = urlsplit(value)
+    if parts.scheme not in schemes or (parts.scheme != "mailto" and not parts.netloc) or " " in value:
+        raise ConfigError(f"{where}: not a valid {'/'.join(schemes)} URL: {value!r}")
+
+
+def _check_strings(values: list[Any], where: str) -> None:
+    for value in values:
+        if not isinstance(value, str) or not value.strip():
+            raise ConfigError(f"{where}: every entry must be a non-empty string, got {value!r}")
+
+
+def slugify(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return slug or "show"
+
+
+def _shows(raw: Any, name: str, base: Path) -> list[ShowSpec]:
+    if not isinstance(raw, list):
+        raise ConfigError(f"{name}: 'shows' must be an array of tables [[shows]]")
+    if not raw:
+        raise ConfigError(f"{name}: no [[shows]] configured; add at least one show to follow")
+    shows: list[ShowSpec] = []
+    seen: dict[str, int] = {}
+    slugs: dict[str, str] = {}
+    for index, entry in enumerate(raw, start=1):
+        where = f"{name}: [[shows]] #{index}"
+        if not isinstance(entry, dict):
+            raise ConfigError(f"{where}: must be a table")
+        if isinstance(entry.get("name"), str):
+            where = f"{where} ({entry['name']})"
+        values = _check_keys(entry, SHOW_KEYS, where)
+        show_name = values["name"].strip()
+        if show_name.casefold() in seen:
+            raise ConfigError(
+                f"{where} key 'name': duplicate show {show_name!r}, also [[shows]] #{seen[show_name.casefold()]}"
+            )
+        seen[show_name.casefold()] = index
+        if values["season"] < 1:
+            raise ConfigError(f"{where} key 'season': must be 1 or more")
+        _check_strings(values["aliases"], f"{where} key 'aliases'")
+        article = (base / values["article"]).resolve()
+        if not article.is_file():
+            raise ConfigError(f"{where} key 'article': file not found: {article}")
+        slug = slugify(values["slug"] or show_name)
+        if slug in slugs:
+            raise ConfigError(f"{where} key 'slug': '{slug}' is already used by {slugs[slug]!r}; set a different slug")
+        slugs[slug] = show_name
+        shows.append(
+            ShowSpec(
+                name=show_name,
+                season=values["season"],
+                aliases=tuple(a.strip() for a in values["aliases"]),
+                article=article,
+                slug=slug,
+            )
+        )
+    return shows
+
+
+def _sources(raw: Any, name: str, show_names: set[str]) -> list[SourceSpec]:
+    if not isinstance(raw, list):
+        raise ConfigError(f"{name}: 'sources' must be an array of tables [[sources]]")
+    sources: list[SourceSpec] = []
+    seen: dict[str, int] = {}
+    for index, entry in enumerate(raw, start=1):
+        where = f"{name}: [[sources]] #{index}"
+        if not isinstance(entry, dict):
+            raise ConfigError(f"{where}: must be a table")
+        if isinstance(entry.get("name"), str):
+            where = f"{where} ({entry['name']})"
+        kind = entry.get("type")
+        if kind is None:
+            raise ConfigError(f"{where}: missing key 'type'")
+        if kind not in SOURCE_TYPES:
+            known = ", ".join(sorted(SOURCE_TYPES))
+            raise ConfigError(f"{where} key 'type': unknown source type {kind!r} (known: {known})")
+        source_type = SOURCE_TYPES[kind]
+        values = _check_keys(entry, {**SOURCE_COMMON_KEYS, **source_type.options}, where)
+        source_name = values["name"].strip()
+        if source_name.casefold() in seen:
+            raise ConfigError(
+                f"{where} key 'name': duplicate source {source_name!r}, also [[sources]] #{seen[source_name.casefold()]}"
+            )
+        seen[source_name.casefold()] = index
+        _check_strings(values["shows"], f"{where} key 'shows'")
+        for show in values["shows"]:
+            if show not in show_names:
+                raise ConfigError(f"{where} key 'shows': {show!r} is not a configured show")
+        options = {k: v for k, v in values.items() if k not in SOURCE_COMMON_KEYS}
+        limited = list(values["shows"])
+        for key, opt in source_type.options.items():
+            if opt.is_show and options.get(key):
+                if options[key] not in show_names:
+                    raise ConfigError(f"{where} key '{key}': {options[key]!r} is not a configured show")
+                limited = limited or [options[key]]
+        problem = source_type.check_options(options)
+        if problem:
+            key, message = problem
+            raise ConfigError(f"{where} key '{key}': {message}")
+        sources.append(
+            SourceSpec(
+                name=source_name,
+                type=kind,
+                url=options[source_type.url_key],
+                shows=tuple(limited),
+                options=options,
+            )
+        )
+    return sources

@@ -1,0 +1,59 @@
+"""`run.py --demo`: two mornings of news, offline, from sample sources served on loopback.
+
+Day 1 finds the first stories; day 2 shows what Season Watch is for: re-posts and late
+reports are recognised, an unchanged feed answers 304, structured sources confirm what outlets
+said, and only genuinely new stories are emitted.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from seasonwatch.config import load_config
+from seasonwatch.console import Console
+from seasonwatch.pipeline import RunOptions, run
+from seasonwatch.sample_server import SampleServer
+
+DEMO_DATA = Path(__file__).resolve().parent / "demo_data"
+DAYS = ("day1", "day2")
+
+
+def prepare(work: Path, server_url: str) -> Path:
+    """A fresh demo folder with a real config.toml pointing at the loopback server."""
+    for part in ("public", "state", "outbox"):
+        shutil.rmtree(work / part, ignore_errors=True)
+    work.mkdir(parents=True, exist_ok=True)
+    text = (DEMO_DATA / "config.toml").read_text(encoding="utf-8")
+    text = text.replace("@SERVER@", server_url).replace("@DEMO@", DEMO_DATA.as_posix())
+    config_path = work / "config.toml"
+    config_path.write_text(text, encoding="utf-8")
+    return config_path
+
+
+def run_demo(console: Console, options: RunOptions, config_path: Path | None = None, work: Path | None = None) -> int:
+    work = (work or Path.cwd() / "seasonwatch-demo").resolve()
+    with SampleServer(DEMO_DATA / DAYS[0]) as server:
+        path = prepare(work, server.base_url)
+        config = load_config(path)
+        console.say(f"Season Watch demo: sample sources served at {server.base_url}, output in {work}")
+        for day in DAYS:
+            server.root = DEMO_DATA / day
+            console.say(
+                f"\n=== {day.replace('day', 'Day ')}: python run.py --config {path}{' --dry-run' if options.dry_run else ''} ==="
+            )
+            run(config, options, console)
+    if options.dry_run:
+        return 0
+    public = config.site.output_dir
+    digests = sorted(config.email.outbox_dir.glob("*.eml"))
+    console.say("\nDone. Open these:")
+    console.say(f"  {public / 'index.html'}          the site: recent stories by show")
+    console.say(f"  {public / 'feed.xml'}            RSS for all shows (also atom.xml, feed.json)")
+    for show in config.shows:
+        console.say(f"  {public / 'shows' / (show.slug + '.xml')}  RSS for {show.name}")
+    for digest in digests:
+        console.say(f"  {digest}  a digest e-mail (open it in a mail client)")
+    console.say(f"  {public / 'digests'}/            the same digests as web pages")
+    console.say(f"\nFor example: xdg-open {public / 'index.html'}   (or open it in any browser)")
+    return 0

@@ -1,0 +1,83 @@
+"""Facts in words a reader understands, the same in the dry-run, the feeds and the digest."""
+
+from __future__ import annotations
+
+from seasonwatch.models import Fact
+
+MONTH_NAMES = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+
+
+def describe_date(value: str) -> str:
+    """ "2018-03-08" -> "March 8, 2018"; "2018-spring" -> "spring 2018"; "" -> "not announced"."""
+    if not value:
+        return "not announced"
+    month_name = dict(enumerate(MONTH_NAMES, start=1))
+    parts = value.split("-")
+    try:
+        if len(parts) == 3:
+            return f"{month_name[int(parts[1])]} {int(parts[2])}, {parts[0]}"
+        if len(parts) == 2 and parts[1].isdigit():
+            return f"{month_name[int(parts[1])]} {parts[0]}"
+    except (KeyError, ValueError):
+        return value
+    if len(parts) == 2:
+        if parts[1].startswith("Q"):
+            return f"{parts[1]} {parts[0]}"
+        return f"{parts[1]} {parts[0]}"
+    return value
+
+
+LABELS = {
+    "premiere": "premiere",
+    "finale": "finale",
+    "production": "filming",
+    "episodes": "episodes",
+    "renewal": "renewal",
+    "cancellation": "cancellation",
+    "network": "network",
+    "status": "status",
+}
+
+
+def describe_fact(fact: Fact) -> str:
+    """ "Season 2 premiere: March 8, 2018"; "Cast: Janet McTeer as Alisa"; with "before → after"
+    when the fact changes a known one."""
+    season = f"Season {fact.season} " if fact.season else ""
+    if fact.kind == "cast":
+        role = f" as {fact.value}" if fact.value else ""
+        return f"Cast: {fact.subject}{role}"
+    if fact.kind == "departure":
+        return f"Leaves the cast: {fact.subject}"
+    if fact.kind == "renewal":
+        state = "renewed" if fact.value else "not renewed yet"
+        return _with_before(f"Season {fact.season}: {state}" if fact.season else f"Renewal: {state}", fact, state)
+    if fact.kind == "cancellation":
+        return "Cancelled" + (f" after season {fact.season}" if fact.season else "")
+    if fact.kind in ("premiere", "finale", "production"):
+        value = describe_date(fact.value)
+        label = f"{season}{LABELS[fact.kind]}".strip()
+        return _with_before(f"{label[0].upper()}{label[1:]}: {value}", fact, value)
+    if fact.kind == "episodes":
+        return _with_before(f"{season}episodes: {fact.value}".capitalize(), fact, fact.value)
+    label = LABELS.get(fact.kind, fact.kind)
+    return _with_before(f"{label.capitalize()}: {fact.value}", fact, fact.value)
+
+
+def _with_before(text: str, fact: Fact, after: str) -> str:
+    if fact.before and fact.before != after:
+        head, _, _ = text.partition(": ")
+        return f"{head}: {fact.before} → {after}"
+    return text

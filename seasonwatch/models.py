@@ -1,0 +1,289 @@
+"""The plain records that flow between the stages: gather -> decide -> emit.
+
+Nothing here knows how it was produced or how it will be shown; every stage imports this
+module and none imports another stage.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+
+class Topic(StrEnum):
+    """What part of a "Season N: everything we know" article a story adds to."""
+
+    RENEWAL = "Renewal"
+    RELEASE_DATE = "Release Date"
+    CAST = "Cast"
+    STORY = "Story"
+
+
+# --------------------------------------------------------------------------- configuration
+
+
+@dataclass(frozen=True)
+class ShowSpec:
+    name: str
+    season: int
+    aliases: tuple[str, ...]
+    article: Path
+    slug: str
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+@dataclass(frozen=True)
+class SourceSpec:
+    name: str
+    type: str
+    url: str
+    shows: tuple[str, ...] = ()  # empty: matched against every show
+    options: dict[str, Any] = field(default_factory=dict)  # the type's own keys
+
+
+@dataclass(frozen=True)
+class FetchSettings:
+    concurrency: int = 16
+    per_host: int = 4
+    timeout: float = 15.0
+    retries: int = 2
+    max_bytes: int = 5_000_000
+    user_agent: str = "SeasonWatch/1.0 (+https://example.org/seasonwatch/)"
+    respect_robots: bool = True
+    max_redirects: int = 5
+
+
+# --------------------------------------------------------------------------- gathered records
+
+
+@dataclass(frozen=True)
+class Update:
+    """One item an outlet published: a feed entry, a listing-page teaser."""
+
+    source: str
+    url: str
+    canonical_url: str
+    guid: str
+    title: str
+    summary: str  # plain text
+    html: str = ""  # sanitized HTML
+    published: datetime | None = None  # UTC
+    author: str = ""
+    shows: tuple[str, ...] = ()  # the source's `shows` limit; empty means any show
+
+    @property
+    def key(self) -> str:
+        """Identity of the item at its source, stable across re-fetches."""
+        ident = self.guid or self.canonical_url or self.url or self.title
+        return f"{self.source}\x1f{ident}"
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One thing known about a season: a premiere date, a renewal, a cast member.
+
+    `value` is normalized so that two sources stating the same thing compare equal:
+    ISO dates ("2018-03-08"), vague dates ("2018", "2018-spring", "2018-late"),
+    numbers as digits, roles as written.
+    """
+
+    kind: str  # premiere | finale | renewal | cancellation | cast | departure | episodes | network | status
+    season: int | None = None
+    subject: str = ""  # a person, for cast facts
+    value: str = ""
+    before: str = ""  # the value this one replaces, when it changes a known fact
+
+    @property
+    def key(self) -> tuple[str, int | None, str]:
+        return (self.kind, self.season, self.subject.casefold())
+
+    def same_claim(self, other: Fact) -> bool:
+        return self.key == other.key and self.value.casefold() == other.value.casefold()
+
+
+@dataclass(frozen=True)
+class FactObservation:
+    """A fact read from a structured source (TVmaze, Wikipedia)."""
+
+    show: str
+    fact: Fact
+    source: str
+    source_url: str
+    observed_at: datetime
+
+
+@dataclass(frozen=True)
+class HttpValidators:
+    etag: str = ""
+    last_modified: str = ""
+
+
+class SourceStatus(StrEnum):
+    OK = "ok"
+    NOT_MODIFIED = "not modified"
+    FAILED = "failed"
+
+
+@dataclass(frozen=True)
+class SourceReport:
+    source: str
+    url: str
+    status: SourceStatus
+    detail: str = ""  # the reason, for a failure
+    seconds: float = 0.0
+    items: int = 0
+
+
+@dataclass
+class Gathered:
+    updates: list[Update] = field(default_factory=list)
+    observations: list[FactObservation] = field(default_factory=list)
+    reports: list[SourceReport] = field(default_factory=list)
+    # validators to store once what was fetched with them has been committed
+    validators: dict[str, HttpValidators] = field(default_factory=dict)
+
+
+# --------------------------------------------------------------------------- decided records
+
+
+@dataclass(frozen=True)
+class StorySource:
+    source: str
+    title: str
+    url: str
+    published: datetime | None = None
+    summary: str = ""
+    update_key: str = ""
+
+
+@dataclass
+class Story:
+    """One piece of news about one show, with every outlet that reported it."""
+
+    id: str
+    show: str
+    topic: Topic
+    section: str  # the editor's own section title
+    headline: str
+    summary: str
+    facts: list[Fact]
+    sources: list[StorySource]  # earliest first
+    first_seen: datetime
+    updated: datetime
+    show_slug: str = ""
+    summary_html: str = ""
+
+    @property
+    def link(self) -> str:
+        return self.sources[0].url if self.sources else ""
+
+
+def story_id(show: str, seed: str) -> str:
+    """A stable identifier for a new story; stored with it and never recomputed."""
+    digest = hashlib.sha256(f"{show}\x1f{seed}".encode()).hexdigest()[:20]
+    return f"sw-{digest}"
+
+
+class Fate(StrEnum):
+    NEW = "new story"
+    SAME_STORY = "same story"
+    LATE_REPORT = "late report"
+    ALREADY_SENT = "already sent"
+    IN_ARTICLE = "already in the article"
+    NOT_ABOUT_SHOW = "not about the show"
+    UNTRACKED = "no tracked show"
+    BASELINE = "baseline"
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What the newsdesk decided about one gathered update, and why (for --dry-run -v)."""
+
+    source: str
+    title: str
+    fate: Fate
+    reason: str
+    show: str = ""
+    topic: str = ""
+    facts: tuple[Fact, ...] = ()
+    story_id: str = ""
+    update_key: str = ""
+
+
+@dataclass
+class History:
+    """What earlier runs emitted and learned, as the newsdesk needs it."""
+
+    stories: list[Story] = field(default_factory=list)
+    update_story: dict[str, str] = field(default_factory=dict)  # update key -> story id
+    url_story: dict[str, str] = field(default_factory=dict)  # canonical URL -> story id
+    known_facts: dict[tuple[str, str, int | None, str], str] = field(default_factory=dict)
+    # (show, kind, season, subject case-folded) -> value
+
+
+@dataclass
+class Decision:
+    new_stories: list[Story] = field(default_factory=list)
+    grown_stories: list[Story] = field(default_factory=list)  # emitted before, one more source
+    verdicts: list[Verdict] = field(default_factory=list)
+    known_facts: list[FactObservation] = field(default_factory=list)  # to remember
+
+
+# --------------------------------------------------------------------------- emitted records
+
+
+@dataclass(frozen=True)
+class SiteSettings:
+    title: str
+    base_url: str
+    output_dir: Path
+    feed_items: int = 50
+    unsubscribe_url: str = ""
+
+
+@dataclass(frozen=True)
+class EmailSettings:
+    enabled: bool = False
+    smtp_host: str = "localhost"
+    smtp_port: int = 587
+    security: str = "starttls"  # none | starttls | ssl
+    username_env: str = ""
+    password_env: str = ""
+    sender: str = "Season Watch <digest@example.org>"
+    recipients: tuple[str, ...] = ()
+    outbox_dir: Path = Path("outbox")
+    timeout: float = 30.0
+
+
+@dataclass
+class Digest:
+    """One run's news as a message, composed once and kept until delivered."""
+
+    id: str  # UTC timestamp, also the file name under digests/
+    created: datetime
+    subject: str
+    html: str
+    text: str
+    message: bytes  # the whole RFC 5322 message
+    story_ids: list[str]
+    status: str = "pending"  # pending | sent | not sent
+
+
+@dataclass
+class Edition:
+    """Everything the outputs show, read from the state after a run."""
+
+    site: SiteSettings
+    shows: list[ShowSpec]
+    stories: list[Story]  # the rolling window for all shows, newest first
+    stories_by_show: dict[str, list[Story]]
+    digests: list[Digest]  # newest first
+    reports: list[SourceReport]  # of the latest run
+    generated: datetime

@@ -1,0 +1,470 @@
+"""The state of Season Watch in one SQLite file: what was seen, emitted, learned and sent.
+
+Everything a run learns is committed in one transaction (`commit_run`), so a run killed
+half-way leaves the state as it was before the run, and the next run does the work again.
+The schema carries a version (PRAGMA user_version); `MIGRATIONS` brings an older file up to date.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import asdict
+from datetime import UTC, datetime
+from pathlib import Path
+
+from seasonwatch.models import (
+    Decision,
+    Digest,
+    Fact,
+    FactObservation,
+    Gathered,
+    History,
+    HttpValidators,
+    SourceReport,
+    Story,
+    StorySource,
+    Topic,
+)
+
+MIGRATIONS: list[str] = [
+    # version 1
+    """
+    CREATE TABLE http_validators (
+        source TEXT PRIMARY KEY,
+        url TEXT NOT NULL,
+        etag TEXT NOT NULL DEFAULT '',
+        last_modified TEXT NOT NULL DEFAULT '',
+        stored_at TEXT NOT NULL
+    );
+    CREATE TABLE runs (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        started TEXT NOT NULL,
+        finished TEXT NOT NULL,
+        updates INTEGER NOT NULL,
+        new_stories INTEGER NOT NULL,
+        grown_stories INTEGER NOT NULL,
+        failed_sources INTEGER NOT NULL
+    );
+    CREATE TABLE source_runs (
+        run_id INTEGER NOT NULL REFERENCES runs(id),
+        source TEXT NOT NULL,
+        url TEXT NOT NULL,
+        status TEXT NOT NULL,
+        detail TEXT NOT NULL,
+        seconds REAL NOT NULL,
+        items INTEGER NOT NULL,
+        PRIMARY KEY (run_id, source)
+    );
+    CREATE TABLE updates (
+        key TEXT PRIMARY KEY,
+        source TEXT NOT NULL,
+        url TEXT NOT NULL,
+        canonical_url TEXT NOT NULL,
+        title TEXT NOT NULL,
+        first_seen TEXT NOT NULL,
+        fate TEXT NOT NULL,
+        story_id TEXT
+    );
+    CREATE INDEX updates_canonical ON updates(canonical_url);
+    CREATE TABLE stories (
+        id TEXT PRIMARY KEY,
+        show TEXT NOT NULL,
+        show_slug TEXT NOT NULL,
+        topic TEXT NOT NULL,
+        section TEXT NOT NULL,
+        headline TEXT NOT NULL,
+        summary TEXT NOT NULL,
+        summary_html TEXT NOT NULL,
+        facts TEXT NOT NULL,
+        first_seen TEXT NOT NULL,
+        updated TEXT NOT NULL
+    );
+    CREATE INDEX stories_recent ON stories(first_seen);
+    CREATE TABLE story_sources (
+        story_id TEXT NOT NULL REFERENCES stories(id),
+        position INTEGER NOT NULL,
+        source TEXT NOT NULL,
+        title TEXT NOT NULL,
+        url TEXT NOT NULL,
+        published TEXT,
+        summary TEXT NOT NULL,
+        update_key TEXT NOT NULL,
+        PRIMARY KEY (story_id, position)
+    );
+    CREATE TABLE facts (
+        show TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        season INTEGER NOT NULL,  -- -1 for facts about the whole show
+        subject TEXT NOT NULL,
+        value TEXT NOT NULL,
+        source TEXT NOT NULL,
+        source_url TEXT NOT NULL,
+        observed_at TEXT NOT NULL,
+        PRIMARY KEY (show, kind, season, subject)
+    );
+    CREATE TABLE digests (
+        id TEXT PRIMARY KEY,
+        created TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        html TEXT NOT NULL,
+        text TEXT NOT NULL,
+        message BLOB NOT NULL,
+        story_ids TEXT NOT NULL,
+        status TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT NOT NULL DEFAULT '',
+        sent_at TEXT
+    );
+    """,
+]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class StoreError(Exception):
+    """The state file cannot be used; str() says why in one line."""
+
+
+def _ts(moment: datetime | None) -> str | None:
+    return moment.astimezone(UTC).isoformat() if moment else None
+
+
+def _dt(text: str | None) -> datetime | None:
+    return datetime.fromisoformat(text) if text else None
+
+
+class Store:
+    def __init__(self, connection: sqlite3.Connection, path: Path | None) -> None:
+        self.db = connection
+        self.path = path
+
+    # ----------------------------------------------------------------- opening
+
+    @classmethod
+    def open(cls, path: Path) -> Store:
+        """Open (creating and migrating as needed) the state file for a real run."""
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            db = sqlite3.connect(path, timeout=30, isolation_level=None)
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
+            db.execute("PRAGMA foreign_keys=ON")
+        except (OSError, sqlite3.Error) as exc:
+            raise StoreError(f"{path}: cannot open the state file: {exc}") from None
+        store = cls(db, path)
+        store._migrate()
+        return store
+
+    @classmethod
+    def open_readonly(cls, path: Path) -> Store:
+        """For --dry-run: read what exists, write nothing, create nothing."""
+        if path.exists():
+            try:
+                db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
+                version = db.execute("PRAGMA user_version").fetchone()[0]
+            except sqlite3.Error as exc:
+                raise StoreError(f"{path}: cannot read the state file: {exc}") from None
+            if version == SCHEMA_VERSION:
+                return cls(db, path)
+            db.close()
+        # no state yet (or an older schema we may not migrate in a dry run): start from empty
+        db = sqlite3.connect(":memory:", isolation_level=None)
+        store = cls(db, None)
+        store._migrate()
+        return store
+
+    def close(self) -> None:
+        self.db.close()
+
+    def _migrate(self) -> None:
+        try:
+            version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: not a Season Watch state file: {exc}") from None
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path}: written by a newer Season Watch (schema {version}, this one knows {SCHEMA_VERSION})"
+            )
+        for number in range(version, SCHEMA_VERSION):
+            with self.transaction():
+                for statement in _statements(MIGRATIONS[number]):
+                    self.db.execute(statement)
+                self.db.execute(f"PRAGMA user_version={number + 1}")
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.db
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    # ----------------------------------------------------------------- reading
+
+    def validators(self) -> dict[str, HttpValidators]:
+        rows = self.db.execute("SELECT source, url, etag, last_modified FROM http_validators")
+        return {f"{source}\x1f{url}": HttpValidators(etag, modified) for source, url, etag, modified in rows}
+
+    def history(self, shows: Iterable[str] | None = None) -> History:
+        history = History()
+        history.stories = self.stories(shows=shows)
+        for key, canonical_url, story_id in self.db.execute(
+            "SELECT key, canonical_url, story_id FROM updates WHERE story_id IS NOT NULL"
+        ):
+            history.update_story[key] = story_id
+            if canonical_url:
+                history.url_story[canonical_url] = story_id
+        for show, kind, season, subject, value in self.db.execute(
+            "SELECT show, kind, season, subject, value FROM facts"
+        ):
+            history.known_facts[(show, kind, None if season < 0 else season, subject.casefold())] = value
+        return history
+
+    def stories(
+        self, shows: Iterable[str] | None = None, limit: int | None = None, ids: Iterable[str] | None = None
+    ) -> list[Story]:
+        where, params = [], []
+        if shows is not None:
+            names = list(shows)
+            where.append(f"show IN ({','.join('?' * len(names))})")
+            params += names
+        if ids is not None:
+            wanted = list(ids)
+            where.append(f"id IN ({','.join('?' * len(wanted))})")
+            params += wanted
+        sql = "SELECT id, show, show_slug, topic, section, headline, summary, summary_html, facts, first_seen, updated FROM stories"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY first_seen DESC, id"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        stories = [
+            Story(
+                id=row[0],
+                show=row[1],
+                show_slug=row[2],
+                topic=Topic(row[3]),
+                section=row[4],
+                headline=row[5],
+                summary=row[6],
+                summary_html=row[7],
+                facts=[Fact(**f) for f in json.loads(row[8])],
+                sources=[],
+                first_seen=_dt(row[9]),
+                updated=_dt(row[10]),
+            )
+            for row in self.db.execute(sql, params)
+        ]
+        by_id = {story.id: story for story in stories}
+        if by_id:
+            marks = ",".join("?" * len(by_id))
+            for row in self.db.execute(
+                f"SELECT story_id, source, title, url, published, summary, update_key FROM story_sources "
+                f"WHERE story_id IN ({marks}) ORDER BY story_id, position",
+                list(by_id),
+            ):
+                by_id[row[0]].sources.append(
+                    StorySource(
+                        source=row[1],
+                        title=row[2],
+                        url=row[3],
+                        published=_dt(row[4]),
+                        summary=row[5],
+                        update_key=row[6],
+                    )
+                )
+        return stories
+
+    def digests(self, status: str | None = None) -> list[Digest]:
+        sql = "SELECT id, created, subject, html, text, message, story_ids, status FROM digests"
+        params: list[str] = []
+        if status:
+            sql += " WHERE status = ?"
+            params.append(status)
+        sql += " ORDER BY id"
+        return [
+            Digest(
+                id=row[0],
+                created=_dt(row[1]),
+                subject=row[2],
+                html=row[3],
+                text=row[4],
+                message=bytes(row[5]),
+                story_ids=json.loads(row[6]),
+                status=row[7],
+            )
+            for row in self.db.execute(sql, params)
+        ]
+
+    def last_run_reports(self) -> list[SourceReport]:
+        row = self.db.execute("SELECT max(id) FROM runs").fetchone()
+        if not row or row[0] is None:
+            return []
+        from seasonwatch.models import SourceStatus
+
+        return [
+            SourceReport(source=r[0], url=r[1], status=SourceStatus(r[2]), detail=r[3], seconds=r[4], items=r[5])
+            for r in self.db.execute(
+                "SELECT source, url, status, detail, seconds, items FROM source_runs WHERE run_id = ? ORDER BY source",
+                (row[0],),
+            )
+        ]
+
+    # ----------------------------------------------------------------- writing
+
+    def commit_run(
+        self,
+        *,
+        started: datetime,
+        finished: datetime,
+        gathered: Gathered,
+        decision: Decision,
+        digest: Digest | None,
+    ) -> int:
+        """Record everything one run learned, atomically. Returns the run's number."""
+        with self.transaction() as db:
+            failed = sum(1 for r in gathered.reports if r.status == "failed")
+            cursor = db.execute(
+                "INSERT INTO runs (started, finished, updates, new_stories, grown_stories, failed_sources) VALUES (?,?,?,?,?,?)",
+                (
+                    _ts(started),
+                    _ts(finished),
+                    len(gathered.updates),
+                    len(decision.new_stories),
+                    len(decision.grown_stories),
+                    failed,
+                ),
+            )
+            run_id = cursor.lastrowid
+            db.executemany(
+                "INSERT OR REPLACE INTO source_runs (run_id, source, url, status, detail, seconds, items) VALUES (?,?,?,?,?,?,?)",
+                [
+                    (run_id, r.source, r.url, str(r.status), r.detail, round(r.seconds, 3), r.items)
+                    for r in gathered.reports
+                ],
+            )
+            for story in decision.new_stories:
+                self._insert_story(story)
+            for story in decision.grown_stories:
+                self._replace_sources(story)
+            by_key = {update.key: update for update in gathered.updates}
+            for verdict in decision.verdicts:
+                update = by_key.get(verdict.update_key)
+                if update is None:
+                    continue
+                db.execute(
+                    "INSERT INTO updates (key, source, url, canonical_url, title, first_seen, fate, story_id) VALUES (?,?,?,?,?,?,?,?) "
+                    "ON CONFLICT(key) DO UPDATE SET fate = excluded.fate, story_id = coalesce(updates.story_id, excluded.story_id)",
+                    (
+                        update.key,
+                        update.source,
+                        update.url,
+                        update.canonical_url,
+                        update.title,
+                        _ts(finished),
+                        str(verdict.fate),
+                        verdict.story_id or None,
+                    ),
+                )
+            self._remember_facts(decision.known_facts)
+            for key, validators in gathered.validators.items():
+                source, url = key.split("\x1f", 1)
+                db.execute(
+                    "INSERT OR REPLACE INTO http_validators (source, url, etag, last_modified, stored_at) VALUES (?,?,?,?,?)",
+                    (source, url, validators.etag, validators.last_modified, _ts(finished)),
+                )
+            if digest is not None:
+                db.execute(
+                    "INSERT INTO digests (id, created, subject, html, text, message, story_ids, status) VALUES (?,?,?,?,?,?,?,?)",
+                    (
+                        digest.id,
+                        _ts(digest.created),
+                        digest.subject,
+                        digest.html,
+                        digest.text,
+                        digest.message,
+                        json.dumps(digest.story_ids),
+                        digest.status,
+                    ),
+                )
+        return int(run_id)
+
+    def _insert_story(self, story: Story) -> None:
+        self.db.execute(
+            "INSERT INTO stories (id, show, show_slug, topic, section, headline, summary, summary_html, facts, first_seen, updated) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                story.id,
+                story.show,
+                story.show_slug,
+                str(story.topic),
+                story.section,
+                story.headline,
+                story.summary,
+                story.summary_html,
+                json.dumps([asdict(f) for f in story.facts]),
+                _ts(story.first_seen),
+                _ts(story.updated),
+            ),
+        )
+        self._replace_sources(story)
+
+    def _replace_sources(self, story: Story) -> None:
+        self.db.execute("UPDATE stories SET updated = ? WHERE id = ?", (_ts(story.updated), story.id))
+        self.db.execute("DELETE FROM story_sources WHERE story_id = ?", (story.id,))
+        self.db.executemany(
+            "INSERT INTO story_sources (story_id, position, source, title, url, published, summary, update_key) VALUES (?,?,?,?,?,?,?,?)",
+            [
+                (story.id, position, s.source, s.title, s.url, _ts(s.published), s.summary, s.update_key)
+                for position, s in enumerate(story.sources)
+            ],
+        )
+
+    def _remember_facts(self, observations: Iterable[FactObservation]) -> None:
+        for obs in observations:
+            fact = obs.fact
+            self.db.execute(
+                "INSERT OR REPLACE INTO facts (show, kind, season, subject, value, source, source_url, observed_at) VALUES (?,?,?,?,?,?,?,?)",
+                (
+                    obs.show,
+                    fact.kind,
+                    -1 if fact.season is None else fact.season,
+                    fact.subject,
+                    fact.value,
+                    obs.source,
+                    obs.source_url,
+                    _ts(obs.observed_at),
+                ),
+            )
+
+    def unused_digest_id(self, wanted: str) -> str:
+        """`wanted` (a UTC timestamp), or with a suffix when a run in the same second took it."""
+        candidate, number = wanted, 1
+        while self.db.execute("SELECT 1 FROM digests WHERE id = ?", (candidate,)).fetchone():
+            number += 1
+            candidate = f"{wanted}-{number}"
+        return candidate
+
+    def mark_digest(self, digest_id: str, status: str, error: str = "") -> None:
+        with self.transaction() as db:
+            db.execute(
+                "UPDATE digests SET status = ?, attempts = attempts + 1, last_error = ?, sent_at = CASE WHEN ? = 'sent' THEN ? ELSE sent_at END WHERE id = ?",
+                (status, error, status, _ts(datetime.now(UTC)), digest_id),
+            )
+
+
+def _statements(script: str) -> list[str]:
+    """Split a migration into statements so they run inside our own transaction
+    (executescript would commit first)."""
+    statements, buffer = [], ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            if buffer.strip():
+                statements.append(buffer.strip())
+            buffer = ""
+    return statements

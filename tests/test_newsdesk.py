@@ -1,0 +1,162 @@
+"""The decide stage: articles, dates, facts, relevance, and what a batch of updates becomes."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from newsdesk import decide, read_article
+from newsdesk.dates import find_dates
+from newsdesk.facts import FactContext, extract_facts
+from newsdesk.relevance import match_show
+from seasonwatch.models import Fact, Fate, History, ShowSpec, Topic, Update
+
+SHOW = ShowSpec("Jessica Jones", 2, ("Marvel's Jessica Jones",), Path("a.md"), "jessica-jones")
+DARK = ShowSpec("Dark", 2, (), Path("d.md"), "dark")
+NOW = datetime(2018, 1, 20, tzinfo=UTC)
+
+ARTICLE = """# Jessica Jones Season 2: Everything We Know
+
+Jessica Jones returns to Netflix for a second season.
+
+## When does it come out?
+
+Netflix has only said that season 2 arrives in 2018. No premiere date has been announced yet.
+
+## Who is in the cast?
+
+Krysten Ritter is back as Jessica. Janet McTeer joins in a secret role.
+
+3. Story
+The season picks up after The Defenders.
+"""
+
+
+def test_article_sections_topics_and_lead():
+    article = read_article(ARTICLE)
+    assert article.title == "Jessica Jones Season 2: Everything We Know"
+    assert article.lead.sentences == ["Jessica Jones returns to Netflix for a second season."]
+    assert [(s.title, s.topic) for s in article.sections] == [
+        ("When does it come out?", Topic.RELEASE_DATE),
+        ("Who is in the cast?", Topic.CAST),
+        ("Story", Topic.STORY),
+    ]
+    assert article.sections[1].sentences == [
+        "Krysten Ritter is back as Jessica.",
+        "Janet McTeer joins in a secret role.",
+    ]
+
+
+def test_plain_text_article_with_numbered_titles():
+    text = "Dark Season 2\n\nThe German series returns.\n\n1. Release Date\nNo date yet.\n\n2. Cast\nLouis Hofmann returns.\n"
+    article = read_article(text)
+    assert article.title == "Dark Season 2"
+    assert [s.title for s in article.sections] == ["Release Date", "Cast"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("premieres Oct. 27 on Netflix", "2018-10-27"),
+        ("arrives March 8, 2018", "2018-03-08"),
+        ("returns in spring 2019", "2019-spring"),
+        ("coming later in 2018", "2018-late"),
+        ("expected early 2019", "2019-early"),
+        ("out on 8 March 2018", "2018-03-08"),
+    ],
+)
+def test_dates_are_normalized(text, value):
+    assert [m.value for m in find_dates(text, NOW)] == [value]
+
+
+def test_season_numbers_are_not_dates():
+    assert find_dates("a second season of 13 episodes, season 2 of the show", NOW) == []
+
+
+def test_facts_from_news_text():
+    context = FactContext(SHOW.names, SHOW.season)
+    assert extract_facts("Jessica Jones season 2 premieres March 8 on Netflix", context, NOW) == [
+        Fact("premiere", 2, value="2018-03-08")
+    ]
+    assert extract_facts("Netflix renews Marvel's Jessica Jones for a third season", context, NOW) == [
+        Fact("renewal", 3, value="renewed")
+    ]
+    assert extract_facts("Janet McTeer Joins 'Jessica Jones' Season 2 As Alisa", context, NOW) == [
+        Fact("cast", 2, "Janet McTeer", "Alisa")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "show"),
+    [
+        ("Marvel’s ‘Jessica Jones’ season 2 trailer", "", "Jessica Jones"),
+        ("JESSICA JONES'S NEW SEASON GETS A DATE", "Netflix sets the premiere.", "Jessica Jones"),
+        ("Singer Jessica Jones announces a tour", "Her new album is out in May.", None),
+        ("It gets dark early in winter", "Tips for the long nights of the season.", None),
+        ("Dark season 2 premiere date", "Netflix's German series returns.", "Dark"),
+        ("Luke Cage season 2 sets June date", "Mike Colter returns; Jessica Jones fans will spot a cameo.", None),
+    ],
+)
+def test_relevance(title, summary, show):
+    match = match_show(title, summary, [SHOW, DARK])
+    assert (match.show.name if match.show else None) == show, match.reason
+
+
+def update(source: str, title: str, summary: str = "", guid: str = "", url: str = "", day: int = 17) -> Update:
+    url = url or f"https://{source.lower()}.example/{abs(hash(title))}"
+    return Update(source, url, url, guid or url, title, summary, published=datetime(2018, 1, day, tzinfo=UTC))
+
+
+def test_decide_groups_outlets_drops_the_article_and_keeps_castings_apart():
+    updates = [
+        update("A", "Jessica Jones season 2 gets a March 8 premiere date"),
+        update("B", "Netflix dates Jessica Jones season 2 for March 8, 2018"),
+        update("C", "Janet McTeer joins Jessica Jones season 2"),  # the article says so
+        update("D", "J.R. Ramirez cast as Oscar Arocho in Jessica Jones season 2"),
+        update("E", "Terry Chen joins Jessica Jones season 2 as Pryce Cheng"),
+        update("F", "Singer Jessica Jones announces a tour", "Her album is out in May."),
+    ]
+    decision = decide([SHOW], {SHOW.name: ARTICLE}, updates, [], History(), NOW)
+    stories = {s.headline: s for s in decision.new_stories}
+    assert len(stories) == 3
+    premiere = stories["Jessica Jones season 2 gets a March 8 premiere date"]
+    assert [s.source for s in premiere.sources] == ["A", "B"]
+    assert premiere.section == "When does it come out?"
+    assert premiere.facts[0].before == "2018"
+    fates = {v.source: v.fate for v in decision.verdicts}
+    assert fates["C"] == Fate.IN_ARTICLE and fates["F"] == Fate.NOT_ABOUT_SHOW
+    assert fates["B"] == Fate.SAME_STORY
+
+
+def test_history_stops_repeats_and_attaches_late_reports():
+    first = decide(
+        [SHOW],
+        {SHOW.name: ARTICLE},
+        [update("A", "Jessica Jones season 2 premieres March 8", url="https://a.example/jj")],
+        [],
+        History(),
+        NOW,
+    )
+    story = first.new_stories[0]
+    history = History(
+        stories=[story],
+        update_story={first.verdicts[0].update_key: story.id},
+        url_story={"https://a.example/jj": story.id},
+    )
+    later = [
+        update(
+            "A",
+            "UPDATED: Jessica Jones season 2 premieres March 8",
+            url="https://a.example/jj",
+            guid="other-guid",
+            day=19,
+        ),
+        update("Z", "Jessica Jones returns on March 8, 2018", day=21),
+    ]
+    second = decide([SHOW], {SHOW.name: ARTICLE}, later, [], history, NOW)
+    assert second.new_stories == []
+    assert [s.id for s in second.grown_stories] == [story.id]
+    assert [s.source for s in second.grown_stories[0].sources] == ["A", "Z"]
+    assert {v.fate for v in second.verdicts} == {Fate.ALREADY_SENT, Fate.LATE_REPORT}

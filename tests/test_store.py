@@ -1,0 +1,111 @@
+"""The state file: created on first use, versioned, and written in one transaction per run."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime
+
+import pytest
+
+from seasonwatch.models import (
+    Decision,
+    Fact,
+    FactObservation,
+    Fate,
+    Gathered,
+    HttpValidators,
+    SourceReport,
+    SourceStatus,
+    Story,
+    StorySource,
+    Topic,
+    Update,
+    Verdict,
+)
+from seasonwatch.store import SCHEMA_VERSION, Store, StoreError
+
+NOW = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
+
+
+def sample_run() -> tuple[Gathered, Decision]:
+    update = Update("Outlet", "https://o.example/a?utm_source=x", "https://o.example/a", "g1", "Title", "Summary")
+    story = Story(
+        id="sw-1",
+        show="Show",
+        topic=Topic.CAST,
+        section="Cast",
+        headline="Title",
+        summary="Summary",
+        facts=[Fact("cast", 2, "Jane Doe", "Role")],
+        sources=[StorySource("Outlet", "Title", update.url, NOW, "", update.key)],
+        first_seen=NOW,
+        updated=NOW,
+        show_slug="show",
+    )
+    gathered = Gathered(
+        updates=[update],
+        reports=[SourceReport("Outlet", "https://o.example/feed", SourceStatus.OK, "", 0.5, 1)],
+        validators={"Outlet\x1fhttps://o.example/feed": HttpValidators('"abc"', "Mon, 01 Jan 2018 00:00:00 GMT")},
+        observations=[],
+    )
+    decision = Decision(
+        new_stories=[story],
+        verdicts=[Verdict("Outlet", "Title", Fate.NEW, "new", show="Show", story_id="sw-1", update_key=update.key)],
+        known_facts=[
+            FactObservation("Show", Fact("premiere", 2, value="2018-03-08"), "TVmaze", "https://tvmaze.example", NOW)
+        ],
+    )
+    return gathered, decision
+
+
+def test_first_open_creates_a_versioned_schema(tmp_path):
+    path = tmp_path / "state" / "s.sqlite3"
+    Store.open(path).close()
+    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+
+
+def test_a_committed_run_is_read_back_as_history(tmp_path):
+    store = Store.open(tmp_path / "s.sqlite3")
+    gathered, decision = sample_run()
+    store.commit_run(started=NOW, finished=NOW, gathered=gathered, decision=decision, digest=None)
+    history = store.history()
+    assert [s.id for s in history.stories] == ["sw-1"]
+    assert history.stories[0].facts == [Fact("cast", 2, "Jane Doe", "Role")]
+    assert history.update_story == {"Outlet\x1fg1": "sw-1"}
+    assert history.url_story == {"https://o.example/a": "sw-1"}
+    assert history.known_facts == {("Show", "premiere", 2, ""): "2018-03-08"}
+    assert store.validators() == {
+        "Outlet\x1fhttps://o.example/feed": HttpValidators('"abc"', "Mon, 01 Jan 2018 00:00:00 GMT")
+    }
+    assert store.last_run_reports()[0].status == SourceStatus.OK
+
+
+def test_a_run_that_fails_half_way_leaves_nothing(tmp_path, monkeypatch):
+    store = Store.open(tmp_path / "s.sqlite3")
+    gathered, decision = sample_run()
+
+    def explode(observations):
+        raise RuntimeError("killed")
+
+    monkeypatch.setattr(store, "_remember_facts", explode)
+    with pytest.raises(RuntimeError):
+        store.commit_run(started=NOW, finished=NOW, gathered=gathered, decision=decision, digest=None)
+    assert store.history().stories == []
+    assert store.validators() == {}  # validators only once the results are committed
+
+
+def test_a_newer_schema_is_refused(tmp_path):
+    path = tmp_path / "s.sqlite3"
+    db = sqlite3.connect(path)
+    db.execute(f"PRAGMA user_version={SCHEMA_VERSION + 1}")
+    db.close()
+    with pytest.raises(StoreError, match="newer Season Watch"):
+        Store.open(path)
+
+
+def test_dry_run_store_reads_without_creating(tmp_path):
+    path = tmp_path / "missing" / "s.sqlite3"
+    store = Store.open_readonly(path)
+    assert store.history().stories == []
+    store.close()
+    assert not path.exists() and not path.parent.exists()
