@@ -87,19 +87,35 @@ def same_story(a_facts: list[Fact], a_vector: Vector, b_facts: list[Fact], b_vec
     return score >= SAME_STORY_THRESHOLD, score
 
 
+def blocking_keys(candidate: Candidate) -> set[tuple[str, str]]:
+    """What a report must share with a cluster to be compared with it: a fact, a telling term."""
+    keys = {("fact", f"{f.kind}|{f.season}|{f.subject.casefold()}") for f in candidate.facts}
+    top = sorted(candidate.vector, key=candidate.vector.__getitem__, reverse=True)[:BLOCKING_TERMS]
+    keys.update(("term", term) for term in top)
+    return keys
+
+
+BLOCKING_TERMS = 8
+
+
 def cluster(candidates: list[Candidate]) -> list[Cluster]:
-    """Greedy, earliest report first: each joins the cluster it matches best, or starts one."""
+    """Greedy, earliest report first: each joins the cluster it matches best, or starts one.
+
+    A report is compared only with the clusters of its show that share a fact or one of its most
+    telling terms with it: two reports that share neither almost never reach the threshold, and
+    comparing every pair would grow with the square of a busy morning."""
     clusters: list[Cluster] = []
+    by_url: dict[tuple[str, str], Cluster] = {}
+    by_key: dict[tuple[str, tuple[str, str]], list[Cluster]] = {}
     for candidate in sorted(candidates, key=lambda c: c.moment):
+        show = candidate.show.name
+        keys = blocking_keys(candidate)
         best: tuple[float, Cluster | None] = (0.0, None)
-        for group in clusters:
-            if group.show.name != candidate.show.name:
-                continue
-            if group.first.update.canonical_url and any(
-                m.update.canonical_url == candidate.update.canonical_url for m in group.members
-            ):
-                best = (2.0, group)  # the same article listed twice (a feed and a listing page)
-                break
+        same_link = by_url.get((show, candidate.update.canonical_url)) if candidate.update.canonical_url else None
+        if same_link is not None:
+            best = (2.0, same_link)  # the same article listed twice (a feed and a listing page)
+        nearby = {id(group): group for key in keys for group in by_key.get((show, key), [])}
+        for group in nearby.values() if same_link is None else ():
             verdicts = [same_story(candidate.facts, candidate.vector, m.facts, m.vector) for m in group.members]
             if any(compare_facts(candidate.facts, m.facts) == "conflict" for m in group.members):
                 continue
@@ -108,8 +124,14 @@ def cluster(candidates: list[Candidate]) -> list[Cluster]:
             matches = [score for same, score in verdicts if same]
             if matches and max(matches) > best[0]:
                 best = (max(matches), group)
-        if best[1] is None:
-            clusters.append(Cluster([candidate]))
+        group = best[1]
+        if group is None:
+            group = Cluster([candidate])
+            clusters.append(group)
         else:
-            best[1].members.append(candidate)
+            group.members.append(candidate)
+        if candidate.update.canonical_url:
+            by_url[(show, candidate.update.canonical_url)] = group
+        for key in keys:
+            by_key.setdefault((show, key), []).append(group)
     return clusters

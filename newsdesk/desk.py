@@ -128,6 +128,11 @@ class _Desk:
     def _read_reports(self, updates: list[Update]) -> list[Report]:
         reports = []
         for update in updates:
+            seen = self.history.seen.get(update.key)
+            if seen is not None:
+                # judged once, in an earlier run, against the article as it was then
+                self._verdict(update, Fate.SEEN, f"judged on {seen[1]:%Y-%m-%d}: {seen[0]}")
+                continue
             past = self.index_identity(update)
             if past is not None:
                 self._verdict(
@@ -291,7 +296,7 @@ class _Desk:
         self.decision.known_facts = outcome.remember
         for obs, why in outcome.baseline:
             self.decision.verdicts.append(
-                Verdict(obs.source, describe_fact(obs.fact), Fate.BASELINE, why, show=obs.show)
+                Verdict(obs.source, describe_fact(obs.fact), Fate.BASELINE, why, show=obs.show, update_key=obs.key)
             )
         for news in outcome.news:
             self._structured_news(news, this_run)
@@ -299,7 +304,8 @@ class _Desk:
     def _structured_news(self, news: StructuredNews, this_run: list[tuple[Cluster, Story]]) -> None:
         fact = news.fact
         sources = [
-            StorySource(obs.source, describe_fact(fact), obs.source_url, obs.observed_at) for obs in news.observations
+            StorySource(obs.source, describe_fact(fact), obs.source_url, obs.observed_at, update_key=obs.key)
+            for obs in news.observations
         ]
         title = describe_fact(fact)
         for _, story in this_run:
@@ -346,6 +352,7 @@ class _Desk:
                     topic=story.section,
                     facts=(news.fact,),
                     story_id=story.id,
+                    update_key=obs.key,
                 )
             )
 

@@ -16,6 +16,7 @@ from newsdesk.similarity import Vector, Vectorizer, terms
 from seasonwatch.models import Fact, History, Story
 
 INDEX_TERMS = 12  # a story is found through its dozen most telling terms
+COMMON_TERM = 40  # a term shared by more past stories of a show says nothing about which one
 
 
 @dataclass
@@ -64,8 +65,10 @@ class HistoryIndex:
             for past in self._by_fact.get((show, fact.kind, fact.season, fact.subject.casefold()), []):
                 candidates[past.story.id] = past
         for term in sorted(vector, key=vector.__getitem__, reverse=True)[: INDEX_TERMS * 2]:
-            for past in self._by_term.get((show, term), []):
-                candidates[past.story.id] = past
+            postings = self._by_term.get((show, term), [])
+            if len(postings) <= COMMON_TERM:
+                for past in postings:
+                    candidates[past.story.id] = past
         best: tuple[float, HistoryMatch | None] = (0.0, None)
         for past in candidates.values():
             if facts and _vaguer_than(facts, past.story.facts):

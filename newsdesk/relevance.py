@@ -63,16 +63,17 @@ def _cased_pattern(name: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w]){re.escape(name)}(?![\w])")
 
 
+@lru_cache(maxsize=512)
 def is_everyday_name(name: str) -> bool:
     """A title made of one short word or of common words only ("Dark", "You", "This Is Us")."""
     tokens = words(name)
     return (len(tokens) == 1 and len(tokens[0]) <= 8) or all(t in STOPWORDS for t in tokens)
 
 
-def mentions(text: str, show: ShowSpec) -> int:
-    """How often `text` names the show (any of its names)."""
+def mentions(text: str, show: ShowSpec, folded: str | None = None) -> int:
+    """How often `text` names the show (any of its names); `folded` saves folding it again."""
     count = 0
-    folded = fold(text)
+    folded = fold(text) if folded is None else folded
     for name in show.names:
         if is_everyday_name(name):
             count += len(_cased_pattern(name).findall(text))
@@ -108,9 +109,10 @@ def _everyday_name_in_tv_context(text: str, show: ShowSpec) -> bool:
 def match_show(title: str, summary: str, shows: list[ShowSpec]) -> ShowMatch:
     """The tracked show this update is news about, or None with the reason."""
     candidates = []
+    folded_title, folded_summary = fold(title), fold(summary)
     for show in shows:
-        in_title = mentions(title, show)
-        in_summary = mentions(summary, show)
+        in_title = mentions(title, show, folded_title)
+        in_summary = mentions(summary, show, folded_summary)
         if in_title or in_summary:
             candidates.append((show, in_title, in_summary))
     if not candidates:

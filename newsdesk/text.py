@@ -54,7 +54,10 @@ NEGATIONS = frozenset(
 
 def fold(text: str) -> str:
     """Case-folded, quotes and dashes straightened, accents removed: for comparing, never showing."""
-    text = unicodedata.normalize("NFKD", text.translate(_FOLD))
+    text = text.translate(_FOLD)
+    if text.isascii():  # the common case, and ten times faster than decomposing
+        return text.casefold()
+    text = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
 
 

@@ -10,16 +10,6 @@ from seasonwatch.fact_text import describe_fact
 from seasonwatch.models import Decision, Fate, SourceReport, SourceStatus, Story, Verdict
 
 QUIET, NORMAL, VERBOSE = -1, 0, 1
-FATE_ORDER = [
-    Fate.NEW,
-    Fate.SAME_STORY,
-    Fate.LATE_REPORT,
-    Fate.ALREADY_SENT,
-    Fate.IN_ARTICLE,
-    Fate.NOT_ABOUT_SHOW,
-    Fate.UNTRACKED,
-    Fate.BASELINE,
-]
 
 
 class Console:
@@ -69,7 +59,7 @@ class Console:
             by_source.setdefault(verdict.source, []).append(verdict)
         for source in sorted(by_source, key=str.casefold):
             self.say(f"\n{source}:", VERBOSE)
-            for verdict in sorted(by_source[source], key=lambda v: FATE_ORDER.index(v.fate)):
+            for verdict in sorted(by_source[source], key=lambda v: list(Fate).index(v.fate)):
                 self.say(f"  [{verdict.fate}] {verdict.title}", VERBOSE)
                 details = []
                 if verdict.show:

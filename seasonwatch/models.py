@@ -118,6 +118,12 @@ class FactObservation:
     source_url: str
     observed_at: datetime
 
+    @property
+    def key(self) -> str:
+        """Identity of what the source states (not its value), like `Update.key` for items."""
+        fact = self.fact
+        return f"{self.source}\x1f{self.show}|{fact.kind}|{fact.season}|{fact.subject.casefold()}"
+
 
 @dataclass(frozen=True)
 class HttpValidators:
@@ -200,6 +206,7 @@ class Fate(StrEnum):
     NOT_ABOUT_SHOW = "not about the show"
     UNTRACKED = "no tracked show"
     BASELINE = "baseline"
+    SEEN = "seen before"
 
 
 @dataclass(frozen=True)
@@ -224,6 +231,7 @@ class History:
     stories: list[Story] = field(default_factory=list)
     update_story: dict[str, str] = field(default_factory=dict)  # update key -> story id
     url_story: dict[str, str] = field(default_factory=dict)  # canonical URL -> story id
+    seen: dict[str, tuple[str, datetime]] = field(default_factory=dict)  # update key -> (fate, when), no story
     known_facts: dict[tuple[str, str, int | None, str], str] = field(default_factory=dict)
     # (show, kind, season, subject case-folded) -> value
 

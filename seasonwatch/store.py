@@ -20,6 +20,7 @@ from seasonwatch.models import (
     Digest,
     Fact,
     FactObservation,
+    Fate,
     Gathered,
     History,
     HttpValidators,
@@ -212,9 +213,12 @@ class Store:
     def history(self, shows: Iterable[str] | None = None) -> History:
         history = History()
         history.stories = self.stories(shows=shows)
-        for key, canonical_url, story_id in self.db.execute(
-            "SELECT key, canonical_url, story_id FROM updates WHERE story_id IS NOT NULL"
+        for key, canonical_url, story_id, fate, first_seen in self.db.execute(
+            "SELECT key, canonical_url, story_id, fate, first_seen FROM updates"
         ):
+            if story_id is None:
+                history.seen[key] = (fate, _dt(first_seen))
+                continue
             history.update_story[key] = story_id
             if canonical_url:
                 history.url_story[canonical_url] = story_id
@@ -354,8 +358,8 @@ class Store:
             by_key = {update.key: update for update in gathered.updates}
             for verdict in decision.verdicts:
                 update = by_key.get(verdict.update_key)
-                if update is None:
-                    continue
+                if update is None or verdict.fate == Fate.SEEN:
+                    continue  # an update judged in an earlier run keeps that judgement
                 db.execute(
                     "INSERT INTO updates (key, source, url, canonical_url, title, first_seen, fate, story_id) VALUES (?,?,?,?,?,?,?,?) "
                     "ON CONFLICT(key) DO UPDATE SET fate = excluded.fate, story_id = coalesce(updates.story_id, excluded.story_id)",
