@@ -15,8 +15,8 @@ from newsdesk.topics import FACT_TOPICS
 from seasonwatch.models import Fact, ShowSpec, Topic, Update
 
 SAME_STORY_THRESHOLD = 0.38
-VALUED_KINDS = {"premiere", "finale", "episodes", "production"}
-PERSON_KINDS = {"cast", "departure"}
+VALUED_KINDS = {"premiere", "finale", "episodes", "production", "footage", "filming"}
+PERSON_KINDS = {"cast", "departure", "showrunner"}
 
 
 @dataclass

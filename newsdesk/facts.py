@@ -11,51 +11,11 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from newsdesk.dates import DateMention, find_dates
-from newsdesk.text import fold, sentences
+from newsdesk.people import people_facts
+from newsdesk.seasons import NUMBER, number_value, season_near, season_numbers
+from newsdesk.text import sentences
 from seasonwatch.models import Fact
 
-NUMBER_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "eighteen": 18,
-    "twenty": 20,
-    "twenty-two": 22,
-}
-ORDINAL_WORDS = {
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "seventh": 7,
-    "eighth": 8,
-    "ninth": 9,
-    "tenth": 10,
-    "eleventh": 11,
-    "twelfth": 12,
-    "final": 0,
-}
-_NUM = r"\d{1,2}|" + "|".join(NUMBER_WORDS)
-_ORD = r"\d{1,2}(?:st|nd|rd|th)|" + "|".join(ORDINAL_WORDS)
-SEASON_MENTION = re.compile(
-    rf"\bseason\s+(?P<n>{_NUM})\b|\b(?P<o>{_ORD})\s+(?:and\s+(?:final|last)\s+)?season\b|\bS(?P<s>\d{{1,2}})\b(?!\s*E)",
-    re.I,
-)
 RENEWAL_CUE = re.compile(
     r"\b(renew\w*|greenlit|green-?light\w*|picks? up|picked up|order(?:s|ed)? (?:a|another)|"
     r"will return for|(?:is|are) returning for|coming back for|gets? (?:a|another)|"
@@ -78,8 +38,24 @@ FINALE_CUE = re.compile(
 )
 PRODUCTION_CUE = re.compile(r"\b(film\w*|shoot\w*|production|wrapp?\w*|cameras? roll\w*|table read)\b", re.I)
 EPISODE_ORDER = re.compile(
-    rf"\b(?:will\s+have|has|have|had|consists?\s+of|ordered|orders?|total\s+of|run\s+of|comprising|spans?)\s+(?:a\s+|an\s+)?(?P<n>{_NUM})[ -]episodes?\b"
-    rf"|\b(?P<m>{_NUM})-episode\s+(?:\w+\s+)?(?:season|order|run|series|slate)\b",
+    rf"\b(?:will\s+have|has|have|had|consists?\s+of|ordered|orders?|total\s+of|run\s+of|comprising|spans?)\s+(?:a\s+|an\s+)?(?P<n>{NUMBER})[ -]episodes?\b"
+    rf"|\b(?P<m>{NUMBER})-episode\s+(?:\w+\s+)?(?:season|order|run|series|slate)\b",
+    re.I,
+)
+FOOTAGE = re.compile(
+    r"\b(?P<kind>(?:final|full|official|new|first|second)?\s*(?:full-length\s+)?"
+    r"(?:trailer|teaser|first[- ]look|first\s+(?:photos?|images?|footage|clip)|sneak\s+peek|clip|poster|featurette))s?\b",
+    re.I,
+)
+FILMING_STARTED = re.compile(
+    r"\b(?:(?:filming|production|shooting|cameras?)(?:\s+(?:on|of|for)(?:\s+\S+){1,4}?)?\s+(?:has\s+|have\s+|is\s+|are\s+)?(?:officially\s+)?"
+    r"(?:begun|began|begins?|started|starts?|underway|kicked\s+off|kicks?\s+off|roll(?:ed|ing|s)?)"
+    r"|(?:begins?|began|started|starts?|kicks?\s+off|kicked\s+off|commences?|commenced)\s+(?:filming|shooting|production))\b",
+    re.I,
+)
+FILMING_WRAPPED = re.compile(
+    r"\b(?:wrapp?(?:ed|s)?\s+(?:filming|production|shooting)|(?:filming|production|shooting)(?:\s+(?:on|of|for)(?:\s+\S+){1,4}?)?\s+(?:has\s+|have\s+|is\s+)?"
+    r"(?:officially\s+)?(?:wrapped|wraps|ended|ends|complete|completed|concluded|finished)|that's\s+a\s+wrap)\b",
     re.I,
 )
 NEGATION = re.compile(
@@ -88,157 +64,12 @@ NEGATION = re.compile(
     re.I,
 )
 
-# Title-case headlines capitalize every word: these never belong to a person's name.
-_FUNCTION_WORDS = (
-    "For|As|In|To|On|At|Of|And|Or|The|A|An|With|From|By|Is|Are|Was|Will|Has|Have|Joins?|Joined|Cast|"
-    "Casts|Taps?|Tapped|Adds?|Added|Lands?|Boards?|Exits?|Leaves|Returns?|Plays?|Set|Season|Series|"
-    "Netflix|Hulu|HBO|Amazon|Apple|Disney|Peacock|Paramount|Showtime|Starz|AMC|FX|NBC|CBS|ABC|Fox|CW|BBC"
-)
-_NAME_TOKEN = rf"(?!(?:{_FUNCTION_WORDS})\b)(?:[A-Z][a-zA-Z'’\-]+|[A-Z]\.(?:\s?[A-Z]\.)*|(?:Mc|Mac|O')[A-Z][a-z]+)"
-_NAME = rf"(?P<name>{_NAME_TOKEN}(?:\s+(?:(?:de|van|von|da|del|la|le|di|du|der)\s+)?{_NAME_TOKEN}){{1,3}})"
-_ROLE = r"(?P<role>(?:the\s+|a\s+|an\s+)?[^,.;:!?()\"“”]{2,60}?)(?=\s*(?:[,.;:!?()\"“”]|$|\s+(?:in|on|for|opposite|alongside|when|who|after|and will|ahead)\b))"
-# Names are matched case-sensitively (a person's name is capitalized); verbs in any case, since
-# headlines are often in Title Case.
-CAST_PATTERNS = [
-    re.compile(
-        rf"{_NAME}\s+(?i:has\s+been\s+|is\s+|was\s+|will\s+be\s+)?(?i:cast|tapped|set|hired|signed)\s+(?i:as|to\s+play)\s+{_ROLE}"
-    ),
-    re.compile(
-        rf"{_NAME}\s+(?i:to\s+|will\s+|is\s+set\s+to\s+)?(?i:play|plays|portray|portrays|star\s+as|stars\s+as|voice|voices)\s+{_ROLE}"
-    ),
-    re.compile(
-        rf"{_NAME}\s+(?i:has\s+|have\s+)?(?i:joins?|joined|joining|boards?|boarded|signs?\s+on\s+to|signed\s+on\s+to|is\s+joining|set\s+to\s+join|to\s+join)\b(?:[^.;]*?\b(?i:as)\s+{_ROLE})?"
-    ),
-    re.compile(
-        rf"\b(?i:casts?|adds?|added|taps?|tapped|enlists?|enlisted|recruits?|recruited|lands?|landed|books?|booked)\s+{_NAME}(?:[^.;]*?\b(?i:as)\s+{_ROLE})?"
-    ),
-    re.compile(
-        rf"{_NAME}\s+(?i:is\s+|will\s+be\s+|will\s+)?(?i:returning|returns|return|coming\s+back|back|reprising\s+(?:her|his|their)\s+role)\s+(?i:as)\s+{_ROLE}"
-    ),
-    re.compile(
-        rf"{_NAME}\s+(?i:has\s+been\s+|is\s+|was\s+)?(?i:promoted|upped|bumped\s+up)\s+(?i:to\s+series\s+regular)"
-    ),
-]
-DEPARTURE_PATTERNS = [
-    re.compile(
-        rf"{_NAME}\s+(?i:is\s+|has\s+)?(?i:exits?|exited|exiting|leaves|leaving|left|departs?|departed|departing|quits?|quitting|won't\s+return|will\s+not\s+return|not\s+returning)\b"
-    ),
-    re.compile(rf"\b(?i:exit|departure)\s+(?i:of)\s+{_NAME}"),
-]
-# Capitalized words that begin a name match but are not part of a person's name.
-NOT_NAME_WORDS = {
-    "star",
-    "stars",
-    "alum",
-    "alumna",
-    "alumnus",
-    "nominee",
-    "winner",
-    "actor",
-    "actress",
-    "veteran",
-    "newcomer",
-    "breakout",
-    "exclusive",
-    "oscar",
-    "emmy",
-    "tony",
-    "golden",
-    "globe",
-    "season",
-    "series",
-    "netflix",
-    "hbo",
-    "hulu",
-    "amazon",
-    "apple",
-    "disney",
-    "marvel",
-    "marvel's",
-    "the",
-    "and",
-    "with",
-    "report",
-    "update",
-    "updated",
-    "watch",
-    "first",
-    "new",
-    "original",
-    "former",
-    "legend",
-    "singer",
-    "rapper",
-    "comedian",
-    "director",
-    "producer",
-    "writer",
-    "showrunner",
-    "creator",
-    "also",
-    "plus",
-    "cast",
-    "episode",
-    "premiere",
-    "trailer",
-    "teaser",
-    "photos",
-    "photo",
-    "video",
-    "breaking",
-    "news",
-}
-MONTH_WORDS = {
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-}
-
-
 @dataclass(frozen=True)
 class FactContext:
     """What the extractor must know about the show the text is about."""
 
     show_names: tuple[str, ...]
     season: int  # the season the article is about: the default for dates and castings
-
-
-def season_numbers(text: str) -> list[int]:
-    numbers = []
-    for match in SEASON_MENTION.finditer(text):
-        raw = (match["n"] or match["o"] or match["s"] or "").lower()
-        number = _number(raw)
-        if number:
-            numbers.append(number)
-    return numbers
-
-
-def _number(raw: str) -> int | None:
-    raw = raw.lower()
-    if raw.isdigit():
-        return int(raw)
-    if raw in NUMBER_WORDS:
-        return NUMBER_WORDS[raw]
-    digits = re.match(r"\d+", raw)
-    if digits:
-        return int(digits.group())
-    return ORDINAL_WORDS.get(raw) or None
 
 
 def extract_facts(text: str, context: FactContext, reference: datetime | None = None) -> list[Fact]:
@@ -273,13 +104,14 @@ def sentence_facts(sentence: str, context: FactContext, reference: datetime | No
     for mention in dates:
         kind = _date_kind(cleaned, mention)
         if kind:
-            facts.append(Fact(kind, _season_near(cleaned, mention.start, context.season), value=mention.value))
+            facts.append(Fact(kind, season_near(cleaned, mention.start, context.season), value=mention.value))
     if not dates and negated and PREMIERE_CUE.search(cleaned) and re.search(r"\bdate\b", cleaned, re.I):
         facts.append(Fact("premiere", season, value=""))  # "no release date yet"
 
-    facts.extend(_cast_facts(cleaned, season, context))
+    facts.extend(people_facts(cleaned, season, context.show_names))
+    facts.extend(_production_facts(cleaned, season, negated))
     episodes = EPISODE_ORDER.search(cleaned)
-    if episodes and (number := _number(episodes["n"] or episodes["m"])):
+    if episodes and (number := number_value(episodes["n"] or episodes["m"])):
         facts.append(Fact("episodes", season, value=str(number)))
     return facts
 
@@ -298,18 +130,29 @@ def _without_show_numbers(sentence: str, context: FactContext) -> str:
     return out
 
 
-def _season_near(sentence: str, position: int, default: int) -> int:
-    """The season a date belongs to: the season mentioned closest to it ("the second season
-    premieres in March, after the first season ran in 2015")."""
-    best: tuple[int, int] | None = None
-    for match in SEASON_MENTION.finditer(sentence):
-        number = _number((match["n"] or match["o"] or match["s"] or "").lower())
-        if not number:
-            continue
-        distance = min(abs(match.start() - position), abs(match.end() - position))
-        if best is None or distance < best[0]:
-            best = (distance, number)
-    return best[1] if best else default
+def footage_kind(raw: str) -> str:
+    """"first-look photos", "official trailer", "new teaser" -> "first look", "trailer", "teaser"."""
+    text = " ".join(raw.lower().replace("-", " ").split())
+    if "final" in text:
+        return "final trailer" if "trailer" in text else "teaser"
+    for kind in ("teaser", "trailer", "poster", "featurette", "sneak peek", "clip"):
+        if kind in text:
+            return "clip" if kind == "sneak peek" else kind
+    return "first look"
+
+
+def _production_facts(sentence: str, season: int, negated: bool) -> list[Fact]:
+    """Footage released (a teaser, a trailer, first-look photos) and filming started or wrapped."""
+    facts = []
+    footage = FOOTAGE.search(sentence)
+    if footage:
+        # "no trailer yet" records that there is none; anything else reports one
+        facts.append(Fact("footage", season, value="" if negated else footage_kind(footage["kind"])))
+    if FILMING_WRAPPED.search(sentence) and not negated:
+        facts.append(Fact("filming", season, value="wrapped"))
+    elif FILMING_STARTED.search(sentence) and not negated:
+        facts.append(Fact("filming", season, value="started"))
+    return facts
 
 
 def _production_only(sentence: str) -> bool:
@@ -335,53 +178,10 @@ def _date_kind(sentence: str, mention: DateMention) -> str | None:
             distance = mention.start - match.end() if match.end() <= mention.start else match.start() - mention.end + 25
             if best is None or distance < best[0]:
                 best = (distance, kind)
-    if best is None or best[0] > 90 or best[1] == "ordered":
+    # dates of orders and of filming are read so they are not taken for premieres, then dropped:
+    # filming is told by its own facts (started, wrapped)
+    if best is None or best[0] > 90 or best[1] in ("ordered", "production"):
         return None
     return best[1]
 
 
-def _cast_facts(sentence: str, season: int, context: FactContext) -> list[Fact]:
-    facts: list[Fact] = []
-    show_folds = {fold(n) for n in context.show_names}
-    for pattern in CAST_PATTERNS:
-        for match in pattern.finditer(sentence):
-            name = clean_person(match["name"], show_folds)
-            if name:
-                role = clean_role(match.groupdict().get("role") or "", show_folds)
-                facts.append(Fact("cast", season, subject=name, value=role))
-    for pattern in DEPARTURE_PATTERNS:
-        for match in pattern.finditer(sentence):
-            name = clean_person(match["name"], show_folds)
-            if name:
-                facts.append(Fact("departure", season, subject=name, value="leaves"))
-    merged: dict[str, Fact] = {}
-    for fact in facts:  # one fact per person, keeping the role where a pattern found one
-        known = merged.get(fact.subject.casefold() + fact.kind)
-        if known is None or (not known.value and fact.value):
-            merged[fact.subject.casefold() + fact.kind] = fact
-    return list(merged.values())
-
-
-def clean_person(raw: str, show_folds: set[str]) -> str:
-    tokens = raw.split()
-    while tokens and (tokens[0].lower().strip("'’") in NOT_NAME_WORDS or tokens[0].lower() in MONTH_WORDS):
-        tokens.pop(0)
-    while tokens and tokens[-1].lower() in NOT_NAME_WORDS:
-        tokens.pop()
-    if len(tokens) > 3:
-        tokens = tokens[-3:] if tokens[-3][0].isupper() and len(tokens[-3]) > 2 else tokens[-2:]
-    name = " ".join(tokens)
-    if len(tokens) < 2 or fold(name) in show_folds or any(fold(name) in s or s in fold(name) for s in show_folds):
-        return ""
-    if any(t.lower() in MONTH_WORDS or (t.isupper() and t.isalpha() and len(t) > 3) for t in tokens):
-        return ""
-    return name
-
-
-def clean_role(raw: str, show_folds: set[str]) -> str:
-    role = re.sub(r"^(?:the|a|an)\s+", "", raw.strip(), flags=re.I).strip(" '\"’‘“”")
-    if not role or fold(role) in show_folds or len(role.split()) > 8:
-        return ""
-    if re.match(r"(?:series regular|recurring|guest|season|part|role|cast)\b", role, re.I):
-        return ""
-    return role

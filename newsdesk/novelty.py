@@ -19,6 +19,7 @@ from seasonwatch.fact_text import describe_date, describe_fact
 from seasonwatch.models import Fact
 
 DATE_KINDS = {"premiere", "finale", "production"}
+NONE_YET = {"footage": "none yet", "filming": "not started", "renewal": "not renewed yet"}
 # share of a report's weighted words that must restate one sentence of the article
 RESTATEMENT_THRESHOLD = 0.42
 
@@ -77,9 +78,11 @@ class ArticleKnowledge:
 
     def status(self, fact: Fact) -> FactStatus:
         same_key = [(s, f) for s in self.statements for f in s.facts if f.key == fact.key]
-        if fact.kind == "cast":
+        if fact.kind in ("cast", "showrunner"):
             where = self._naming(fact.subject)
             return FactStatus(fact, where is not None, where)
+        if fact.kind == "filming" and fact.value == "started" and any(f.value == "wrapped" for _, f in same_key):
+            return FactStatus(fact, True, next(s for s, f in same_key if f.value == "wrapped"))
         if fact.kind == "departure":
             statement = same_key[0][0] if same_key else None
             return FactStatus(fact, statement is not None, statement)
@@ -97,7 +100,7 @@ class ArticleKnowledge:
             return FactStatus(fact, True, statement)
         if fact.kind in DATE_KINDS and known.value and date_within(known.value, fact.value):
             return FactStatus(fact, True, statement)  # the report is vaguer than the article
-        before = describe_date(known.value) if fact.kind in DATE_KINDS else (known.value or "not announced")
+        before = describe_date(known.value) if fact.kind in DATE_KINDS else (known.value or NONE_YET.get(fact.kind, "not announced"))
         return FactStatus(Fact(fact.kind, fact.season, fact.subject, fact.value, before=before), False, statement)
 
     def _naming(self, person: str) -> Statement | None:

@@ -61,6 +61,14 @@ def describe_fact(fact: Fact) -> str:
         return f"Cast: {fact.subject}{role}"
     if fact.kind == "departure":
         return f"Leaves the cast: {fact.subject}"
+    if fact.kind == "showrunner":
+        return f"Showrunner: {fact.subject}"
+    if fact.kind == "footage":
+        shown = fact.value or "none yet"
+        return _with_before(f"{season}footage: {shown}".capitalize(), fact, shown)
+    if fact.kind == "filming":
+        shown = fact.value or "not started"
+        return _with_before(f"{season}filming: {shown}".capitalize(), fact, shown)
     if fact.kind == "renewal":
         state = "renewed" if fact.value else "not renewed yet"
         return _with_before(f"Season {fact.season}: {state}" if fact.season else f"Renewal: {state}", fact, state)

@@ -1,0 +1,190 @@
+"""People in TV news: castings (person and role), departures and showrunners.
+
+Names are matched case-sensitively (a person's name is capitalized) while the verbs around them
+may be in any case, since headlines are often in Title Case.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsdesk.text import fold
+from seasonwatch.models import Fact
+
+# Title-case headlines capitalize every word: these never belong to a person's name.
+_FUNCTION_WORDS = (
+    "For|As|In|To|On|At|Of|And|Or|The|A|An|With|From|By|Is|Are|Was|Will|Has|Have|Joins?|Joined|Cast|"
+    "Casts|Taps?|Tapped|Adds?|Added|Lands?|Boards?|Exits?|Leaves|Returns?|Plays?|Set|Season|Series|"
+    "Netflix|Hulu|HBO|Amazon|Apple|Disney|Peacock|Paramount|Showtime|Starz|AMC|FX|NBC|CBS|ABC|Fox|CW|BBC"
+)
+_NAME_TOKEN = rf"(?!(?:{_FUNCTION_WORDS})\b)(?:[A-Z][a-zA-Z'’\-]+|[A-Z]\.(?:\s?[A-Z]\.)*|(?:Mc|Mac|O')[A-Z][a-z]+)"
+_NAME = rf"(?P<name>{_NAME_TOKEN}(?:\s+(?:(?:de|van|von|da|del|la|le|di|du|der)\s+)?{_NAME_TOKEN}){{1,3}})"
+_ROLE = r"(?P<role>(?:the\s+|a\s+|an\s+)?[^,.;:!?()\"“”]{2,60}?)(?=\s*(?:[,.;:!?()\"“”]|$|\s+(?:in|on|for|opposite|alongside|when|who|after|and will|ahead)\b))"
+# Names are matched case-sensitively (a person's name is capitalized); verbs in any case, since
+# headlines are often in Title Case.
+CAST_PATTERNS = [
+    re.compile(
+        rf"{_NAME}\s+(?i:has\s+been\s+|is\s+|was\s+|will\s+be\s+)?(?i:cast|tapped|set|hired|signed)\s+(?i:as|to\s+play)\s+{_ROLE}"
+    ),
+    re.compile(
+        rf"{_NAME}\s+(?i:to\s+|will\s+|is\s+set\s+to\s+)?(?i:play|plays|portray|portrays|star\s+as|stars\s+as|voice|voices)\s+{_ROLE}"
+    ),
+    re.compile(
+        rf"{_NAME}\s+(?i:has\s+|have\s+)?(?i:joins?|joined|joining|boards?|boarded|signs?\s+on\s+to|signed\s+on\s+to|is\s+joining|set\s+to\s+join|to\s+join)\b(?:[^.;]*?\b(?i:as)\s+{_ROLE})?"
+    ),
+    re.compile(
+        rf"\b(?i:casts?|adds?|added|taps?|tapped|enlists?|enlisted|recruits?|recruited|lands?|landed|books?|booked)\s+{_NAME}(?:[^.;]*?\b(?i:as)\s+{_ROLE})?"
+    ),
+    re.compile(
+        rf"{_NAME}\s+(?i:is\s+|will\s+be\s+|will\s+)?(?i:returning|returns|return|coming\s+back|back|reprising\s+(?:her|his|their)\s+role)\s+(?i:as)\s+{_ROLE}"
+    ),
+    re.compile(
+        rf"{_NAME}\s+(?i:has\s+been\s+|is\s+|was\s+)?(?i:promoted|upped|bumped\s+up)\s+(?i:to\s+series\s+regular)"
+    ),
+]
+SHOWRUNNER_PATTERNS = [
+    re.compile(rf"{_NAME}\s+(?i:is\s+|has\s+been\s+|will\s+be\s+|to\s+be\s+)?(?i:named|tapped|hired|set|promoted|takes?\s+over)?\s*(?i:as\s+)?(?i:the\s+)?(?i:new\s+)?(?i:showrunner|head\s+writer)"),
+    re.compile(rf"(?i:new\s+)?(?i:showrunner)\s*,?\s+{_NAME}"),
+]
+DEPARTURE_PATTERNS = [
+    re.compile(
+        rf"{_NAME}\s+(?i:is\s+|has\s+)?(?i:exits?|exited|exiting|leaves|leaving|left|departs?|departed|departing|quits?|quitting|won't\s+return|will\s+not\s+return|not\s+returning)\b"
+    ),
+    re.compile(rf"\b(?i:exit|departure)\s+(?i:of)\s+{_NAME}"),
+]
+# Capitalized words that begin a name match but are not part of a person's name.
+NOT_NAME_WORDS = {
+    "star",
+    "stars",
+    "alum",
+    "alumna",
+    "alumnus",
+    "nominee",
+    "winner",
+    "actor",
+    "actress",
+    "veteran",
+    "newcomer",
+    "breakout",
+    "exclusive",
+    "oscar",
+    "emmy",
+    "tony",
+    "golden",
+    "globe",
+    "season",
+    "series",
+    "netflix",
+    "hbo",
+    "hulu",
+    "amazon",
+    "apple",
+    "disney",
+    "marvel",
+    "marvel's",
+    "the",
+    "and",
+    "with",
+    "report",
+    "update",
+    "updated",
+    "watch",
+    "first",
+    "new",
+    "original",
+    "former",
+    "legend",
+    "singer",
+    "rapper",
+    "comedian",
+    "director",
+    "producer",
+    "writer",
+    "showrunner",
+    "creator",
+    "also",
+    "plus",
+    "cast",
+    "episode",
+    "premiere",
+    "trailer",
+    "teaser",
+    "photos",
+    "photo",
+    "video",
+    "breaking",
+    "news",
+}
+MONTH_WORDS = {
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+}
+
+
+def people_facts(sentence: str, season: int, show_names: tuple[str, ...]) -> list[Fact]:
+    facts: list[Fact] = []
+    show_folds = {fold(n) for n in show_names}
+    for pattern in CAST_PATTERNS:
+        for match in pattern.finditer(sentence):
+            name = clean_person(match["name"], show_folds)
+            if name:
+                role = clean_role(match.groupdict().get("role") or "", show_folds)
+                facts.append(Fact("cast", season, subject=name, value=role))
+    for pattern in DEPARTURE_PATTERNS:
+        for match in pattern.finditer(sentence):
+            name = clean_person(match["name"], show_folds)
+            if name:
+                facts.append(Fact("departure", season, subject=name, value="leaves"))
+    for pattern in SHOWRUNNER_PATTERNS:
+        for match in pattern.finditer(sentence):
+            name = clean_person(match["name"], show_folds)
+            if name:
+                facts.append(Fact("showrunner", season, subject=name, value="showrunner"))
+    merged: dict[str, Fact] = {}
+    for fact in facts:  # one fact per person, keeping the role where a pattern found one
+        known = merged.get(fact.subject.casefold() + fact.kind)
+        if known is None or (not known.value and fact.value):
+            merged[fact.subject.casefold() + fact.kind] = fact
+    return list(merged.values())
+
+
+def clean_person(raw: str, show_folds: set[str]) -> str:
+    tokens = raw.split()
+    while tokens and (tokens[0].lower().strip("'’") in NOT_NAME_WORDS or tokens[0].lower() in MONTH_WORDS):
+        tokens.pop(0)
+    while tokens and tokens[-1].lower() in NOT_NAME_WORDS:
+        tokens.pop()
+    if len(tokens) > 3:
+        tokens = tokens[-3:] if tokens[-3][0].isupper() and len(tokens[-3]) > 2 else tokens[-2:]
+    name = " ".join(tokens)
+    if len(tokens) < 2 or fold(name) in show_folds or any(fold(name) in s or s in fold(name) for s in show_folds):
+        return ""
+    if any(t.lower() in MONTH_WORDS or (t.isupper() and t.isalpha() and len(t) > 3) for t in tokens):
+        return ""
+    return name
+
+
+def clean_role(raw: str, show_folds: set[str]) -> str:
+    role = re.sub(r"^(?:the|a|an)\s+", "", raw.strip(), flags=re.I).strip(" '\"’‘“”")
+    if not role or fold(role) in show_folds or len(role.split()) > 8:
+        return ""
+    if re.match(r"(?:series regular|recurring|guest|season|part|role|cast)\b", role, re.I):
+        return ""
+    return role
