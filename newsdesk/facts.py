@@ -64,6 +64,7 @@ NEGATION = re.compile(
     re.I,
 )
 
+
 @dataclass(frozen=True)
 class FactContext:
     """What the extractor must know about the show the text is about."""
@@ -131,7 +132,7 @@ def _without_show_numbers(sentence: str, context: FactContext) -> str:
 
 
 def footage_kind(raw: str) -> str:
-    """"first-look photos", "official trailer", "new teaser" -> "first look", "trailer", "teaser"."""
+    """ "first-look photos", "official trailer", "new teaser" -> "first look", "trailer", "teaser"."""
     text = " ".join(raw.lower().replace("-", " ").split())
     if "final" in text:
         return "final trailer" if "trailer" in text else "teaser"
@@ -183,5 +184,3 @@ def _date_kind(sentence: str, mention: DateMention) -> str | None:
     if best is None or best[0] > 90 or best[1] in ("ordered", "production"):
         return None
     return best[1]
-
-

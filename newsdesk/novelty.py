@@ -100,7 +100,11 @@ class ArticleKnowledge:
             return FactStatus(fact, True, statement)
         if fact.kind in DATE_KINDS and known.value and date_within(known.value, fact.value):
             return FactStatus(fact, True, statement)  # the report is vaguer than the article
-        before = describe_date(known.value) if fact.kind in DATE_KINDS else (known.value or NONE_YET.get(fact.kind, "not announced"))
+        before = (
+            describe_date(known.value)
+            if fact.kind in DATE_KINDS
+            else (known.value or NONE_YET.get(fact.kind, "not announced"))
+        )
         return FactStatus(Fact(fact.kind, fact.season, fact.subject, fact.value, before=before), False, statement)
 
     def _naming(self, person: str) -> Statement | None:
@@ -133,20 +137,19 @@ class ArticleKnowledge:
                 return Novelty(
                     False, [], _quote(statement) if statement else "the article covers this season", statement
                 )
-            changes = "; ".join(_fact_change(f) for f in new)
-            return Novelty(True, new, f"new against the article: {changes}")
+            changed = [s for s in statuses if not s.known and s.statement is not None]
+            reason = "new to the article: " + "; ".join(describe_fact(f) for f in new)
+            if changed:
+                reason += f" (the article, in {_quote(changed[0].statement)})"
+            return Novelty(True, new, reason)
         score, statement = self.closest(vector, negated)
         if statement is not None and score >= RESTATEMENT_THRESHOLD:
             return Novelty(False, [], _quote(statement), statement)
-        return Novelty(True, [], f"not in the article (closest sentence {score:.2f})")
+        closest = f"; closest: {_quote(statement)} ({score:.2f})" if statement is not None and score > 0.1 else ""
+        return Novelty(True, [], f"new to the article: no sentence says this{closest}")
 
 
 def _quote(statement: Statement | None) -> str:
     if statement is None:
         return ""
     return f"{statement.section.title}: {statement.sentence}"
-
-
-def _fact_change(fact: Fact) -> str:
-    text = describe_fact(fact)
-    return f"{text} (article: {fact.before})" if fact.before else text

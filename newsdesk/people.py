@@ -43,7 +43,9 @@ CAST_PATTERNS = [
     ),
 ]
 SHOWRUNNER_PATTERNS = [
-    re.compile(rf"{_NAME}\s+(?i:is\s+|has\s+been\s+|will\s+be\s+|to\s+be\s+)?(?i:named|tapped|hired|set|promoted|takes?\s+over)?\s*(?i:as\s+)?(?i:the\s+)?(?i:new\s+)?(?i:showrunner|head\s+writer)"),
+    re.compile(
+        rf"{_NAME}\s+(?i:is\s+|has\s+been\s+|will\s+be\s+|to\s+be\s+)?(?i:named|tapped|hired|set|promoted|takes?\s+over|remains|stays|returns)?\s*(?i:as\s+)?(?i:the\s+)?(?i:new\s+)?(?i:showrunner|head\s+writer)"
+    ),
     re.compile(rf"(?i:new\s+)?(?i:showrunner)\s*,?\s+{_NAME}"),
 ]
 DEPARTURE_PATTERNS = [

@@ -46,6 +46,8 @@ SEASON_MENTION = re.compile(
     rf"\bseason\s+(?P<n>{NUMBER})\b|\b(?P<o>{ORDINAL})\s+(?:and\s+(?:final|last)\s+)?season\b|\bS(?P<s>\d{{1,2}})\b(?!\s*E)",
     re.I,
 )
+
+
 def season_numbers(text: str) -> list[int]:
     numbers = []
     for match in SEASON_MENTION.finditer(text):

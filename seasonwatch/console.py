@@ -59,7 +59,12 @@ class Console:
             by_source.setdefault(verdict.source, []).append(verdict)
         for source in sorted(by_source, key=str.casefold):
             self.say(f"\n{source}:", VERBOSE)
-            for verdict in sorted(by_source[source], key=lambda v: list(Fate).index(v.fate)):
+            shown = [v for v in by_source[source] if v.fate != Fate.BASELINE]
+            baseline = len(by_source[source]) - len(shown)
+            if baseline:
+                # a structured source lists dozens of known facts: one line for those, each change in full
+                self.say(f"  [{Fate.BASELINE}] {baseline} facts already known or agreeing with the article", VERBOSE)
+            for verdict in sorted(shown, key=lambda v: list(Fate).index(v.fate)):
                 self.say(f"  [{verdict.fate}] {verdict.title}", VERBOSE)
                 details = []
                 if verdict.show:

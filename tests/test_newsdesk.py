@@ -160,3 +160,47 @@ def test_history_stops_repeats_and_attaches_late_reports():
     assert [s.id for s in second.grown_stories] == [story.id]
     assert [s.source for s in second.grown_stories[0].sources] == ["A", "Z"]
     assert {v.fate for v in second.verdicts} == {Fate.ALREADY_SENT, Fate.LATE_REPORT}
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("Watch the first trailer for Jessica Jones season 2", Fact("footage", 2, value="trailer")),
+        ("Netflix shares first-look photos from Jessica Jones season 2", Fact("footage", 2, value="first look")),
+        ("There is no trailer yet.", Fact("footage", 2, value="")),
+        ("Filming on season 2 has wrapped.", Fact("filming", 2, value="wrapped")),
+        ("Cameras are rolling on Jessica Jones season 2", Fact("filming", 2, value="started")),
+        (
+            "Melissa Rosenberg remains showrunner of Jessica Jones",
+            Fact("showrunner", 2, "Melissa Rosenberg", "showrunner"),
+        ),
+        ("Rachael Taylor exits Jessica Jones", Fact("departure", 2, "Rachael Taylor", "leaves")),
+    ],
+)
+def test_story_facts(text, fact):
+    assert fact in extract_facts(text, FactContext(SHOW.names, SHOW.season), NOW)
+
+
+def test_structured_facts_are_a_baseline_then_news_when_they_change():
+    from seasonwatch.models import FactObservation
+
+    def observe(value: str, cast: tuple[str, ...]) -> list[FactObservation]:
+        facts = [Fact("premiere", 2, value=value), Fact("premiere", 1, value="2015-11-20")]
+        facts += [Fact("cast", None, person, "") for person in cast]
+        return [FactObservation(SHOW.name, f, "TVmaze", "https://tvmaze.example/1370", NOW) for f in facts]
+
+    first = decide([SHOW], {SHOW.name: ARTICLE}, [], observe("", ("Krysten Ritter", "Eka Darville")), History(), NOW)
+    assert first.new_stories == []  # agrees with the article ("no date"), a cast list, an old season
+    known = {(o.show, o.fact.kind, o.fact.season, o.fact.subject.casefold()): o.fact.value for o in first.known_facts}
+    second = decide(
+        [SHOW],
+        {SHOW.name: ARTICLE},
+        [],
+        observe("2018-03-08", ("Krysten Ritter", "Eka Darville", "Janet McTeer", "Terry Chen")),
+        History(known_facts=known),
+        NOW,
+    )
+    headlines = sorted(s.headline for s in second.new_stories)
+    assert headlines == ["Jessica Jones season 2 premiere: March 8, 2018", "Terry Chen joins Jessica Jones"]
+    premiere = next(s for s in second.new_stories if "premiere" in s.headline)
+    assert premiere.facts[0].before == "not announced"
