@@ -154,7 +154,7 @@ ITEMS = [
        "Victoria Pedretti's aspiring chef is grieving when Joe meets her in Los Angeles, which, if you know Joe, is a red flag.",
        None, "article"),
     it("QU", "05-05 07:30",
-       "Thank u, next: ten break-up albums that deserve their own TV series | Queue Up",
+       "Thank u, next: ten break-up albums you could turn into a TV series | Queue Up",
        "From Ariana Grande to Robyn, the soundtrack to heartbreak, ranked by how bingeable it would be.",
        None, "clash"),
     it("MW", "05-06 03:10",
