@@ -15,7 +15,7 @@ from newsdesk.topics import FACT_TOPICS
 from seasonwatch.models import Fact, ShowSpec, Topic, Update
 
 SAME_STORY_THRESHOLD = 0.38
-VALUED_KINDS = {"premiere", "finale", "episodes", "production", "footage", "filming"}
+VALUED_KINDS = {"premiere", "finale", "episodes", "production", "footage", "filming", "titles"}
 PERSON_KINDS = {"cast", "departure", "showrunner"}
 
 
@@ -46,6 +46,13 @@ class Cluster:
         return min(self.members, key=lambda c: c.moment)
 
 
+def fact_index_key(show: str, fact: Fact) -> tuple[str, str, int | None, str]:
+    """How facts are looked up: a person is the same person in any season."""
+    if fact.kind in PERSON_KINDS:
+        return (show, "person", None, fact.subject.casefold())
+    return (show, fact.kind, fact.season, fact.subject.casefold())
+
+
 def primary_facts(facts: list[Fact], topic: Topic) -> list[Fact]:
     return [f for f in facts if FACT_TOPICS.get(f.kind) == topic]
 
@@ -64,16 +71,10 @@ def compare_facts(a: list[Fact], b: list[Fact]) -> str:
         b_kind = [f for f in b if f.kind == kind]
         if {f.season for f in a_kind}.isdisjoint({f.season for f in b_kind}):
             return "conflict"  # season 3 news is not season 4 news
-        for fa in a_kind:
-            for fb in b_kind:
-                if fa.season != fb.season:
-                    continue
-                if fa.value.casefold() == fb.value.casefold():
-                    shared = True
-                elif kind in VALUED_KINDS:
-                    return "conflict"  # another date, or a more precise one: news of its own
-                else:
-                    shared = True
+        pairs = [(fa, fb) for fa in a_kind for fb in b_kind if fa.season == fb.season]
+        if kind in VALUED_KINDS and pairs and not any(fa.value.casefold() == fb.value.casefold() for fa, fb in pairs):
+            return "conflict"  # another date, or a more precise one: news of its own
+        shared = shared or bool(pairs)
     return "shared" if shared else "none"
 
 

@@ -73,11 +73,30 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     (
+        # "in December", "this June", "back in early March": a month without a year; the month
+        # must be capitalized ("may" is a verb)
+        "month",
+        re.compile(
+            rf"\b(?:in|this|next|by|until|during|from|for|come|since|on|early|late|mid|end of|start of)\s+"
+            rf"(?:(?:early|late|mid)[\s-]+)?(?P<month>{'|'.join(n.capitalize() for n in sorted(MONTHS, key=len, reverse=True))})\b\.?(?!\s*\d)"
+        ),
+    ),
+    (
+        "relmonth",
+        re.compile(
+            r"\b(?:(?P<relmonth>next|this|later this|early next|late next|end of the|end of this)\s+month)\b", re.I
+        ),
+    ),
+    (
         "year",
         re.compile(
             rf"\b(?:in|by|until|during|for|from|of|around|sometime in|before|after)\s+(?:{_YEAR}|{_REL_YEAR})\b(?!\s*[-–]\s*\d)",
             re.I,
         ),
+    ),
+    (
+        "year",  # "coming this year", "back next year"
+        re.compile(rf"\b{_REL_YEAR}\b", re.I),
     ),
 ]
 
@@ -140,6 +159,12 @@ def _normalize(kind: str, match: re.Match[str], ref: date) -> str | None:
     if kind == "quarter":
         quarter = int(groups["q"]) if groups.get("q") else QUARTERS[groups["qword"].lower()]
         return f"{year}-Q{quarter}"
+    if kind == "month":
+        return _resolve_month(MONTHS[groups["month"].lower().rstrip(".")], ref)
+    if kind == "relmonth":
+        step = 1 if groups["relmonth"].lower().endswith("next") else 0
+        month = ref.month + step
+        return f"{ref.year + (month - 1) // 12}-{(month - 1) % 12 + 1:02d}"
     if kind == "year":
         return str(year)
     return None
@@ -150,6 +175,12 @@ def _iso(year: int, month: int, day: int) -> str | None:
         return date(year, month, day).isoformat()
     except ValueError:
         return None
+
+
+def _resolve_month(month: int, ref: date) -> str:
+    """A month without a year: this year's, unless it ended more than a month ago."""
+    year = ref.year if month >= ref.month - 1 else ref.year + 1
+    return f"{year}-{month:02d}"
 
 
 def _resolve_yearless(month: int, day: int, ref: date) -> str | None:
@@ -178,19 +209,20 @@ def date_precision(value: str) -> int:
 
 
 def date_within(precise: str, vague: str) -> bool:
-    """Does the precise date fall inside the vague one ("2018-03-08" within "2018-spring")?"""
-    if not precise or not vague or precise == vague:
-        return precise == vague
-    if not precise.startswith(vague[:4]):
+    """Is `vague` a less precise way of saying `precise` ("2018-03-08" within "2018-spring",
+    "2018-03" or "2018")? Equal dates are within each other; a day is never within another day."""
+    if not precise or not vague:
+        return False
+    if precise == vague:
+        return True
+    if date_precision(precise) <= date_precision(vague) or precise[:4] != vague[:4]:
         return False
     tail = vague[5:]
     if not tail:
         return True
     if tail.isdigit():
         return precise[5:7] == tail
-    month = int(precise[5:7]) if len(precise) >= 7 and precise[5:7].isdigit() else None
-    if month is None:
-        return False
+    month = int(precise[5:7])
     ranges = {
         "spring": (3, 5),
         "summer": (6, 8),

@@ -16,9 +16,9 @@ from newsdesk.articles import Article, read_article
 from newsdesk.clustering import Candidate, Cluster, cluster, compare_facts
 from newsdesk.facts import FactContext, extract_facts
 from newsdesk.headlines import clean_headline
-from newsdesk.history import HistoryIndex, story_terms
+from newsdesk.history import HistoryIndex
 from newsdesk.novelty import ArticleKnowledge
-from newsdesk.relevance import match_show
+from newsdesk.relevance import ShowWorld, match_show
 from newsdesk.similarity import Vectorizer, terms
 from newsdesk.structured import StructuredNews, judge_observations
 from newsdesk.structured import headline as structured_headline
@@ -90,7 +90,13 @@ class _Desk:
             for name, article in self.articles.items()
         }
         self.decision = Decision()
-        self.past_by_id = {story.id: story for story in history.stories}
+        self.index = HistoryIndex(history, self.drops)
+        self.worlds = [
+            ShowWorld.from_article(
+                show, [s for section in self.articles[show.name].all_sections for s in section.sentences]
+            )
+            for show in shows
+        ]
 
     # ------------------------------------------------------------------ the run
 
@@ -99,11 +105,11 @@ class _Desk:
         vectorizer = Vectorizer(
             [r.terms for r in reports]
             + [s.terms for k in self.knowledge.values() for s in k.statements]
-            + [story_terms(s, self.drops.get(s.show, frozenset())) for s in self.history.stories]
+            + self.index.documents()
         )
         for knowledge in self.knowledge.values():
             knowledge.vectorize(vectorizer)
-        self.index = HistoryIndex(self.history, vectorizer, self.drops)
+        self.index.vectorize(vectorizer)
 
         candidates = []
         for report in reports:
@@ -133,7 +139,7 @@ class _Desk:
                 # judged once, in an earlier run, against the article as it was then
                 self._verdict(update, Fate.SEEN, f"judged on {seen[1]:%Y-%m-%d}: {seen[0]}")
                 continue
-            past = self.index_identity(update)
+            past = self.index.identity(update)
             if past is not None:
                 self._verdict(
                     update,
@@ -144,7 +150,7 @@ class _Desk:
                     story_id=past.id,
                 )
                 continue
-            allowed = [self.shows[name] for name in update.shows if name in self.shows] or list(self.shows.values())
+            allowed = [w for w in self.worlds if not update.shows or w.show.name in update.shows]
             match = match_show(update.title, update.summary, allowed)
             if match.show is None:
                 fate = Fate.UNTRACKED if match.reason == "names no tracked show" else Fate.NOT_ABOUT_SHOW
@@ -156,8 +162,13 @@ class _Desk:
             title_facts = extract_facts(update.title, context, moment)
             summary_facts = extract_facts(update.summary, context, moment)
             facts = title_facts + [
-                f for f in summary_facts if not any(f.same_claim(t) or _same_person(f, t) for t in title_facts)
+                f
+                for f in summary_facts
+                if not any(f.same_claim(t) or _same_person(f, t) or _overruled(f, t) for t in title_facts)
             ]
+            if match.weak and not facts:
+                self._verdict(update, Fate.NOT_ABOUT_SHOW, f"{match.reason}, but states nothing about the series")
+                continue
             topic = classify(update.title, update.summary, title_facts, summary_facts)
             text = f"{update.title}. {update.summary}"
             reports.append(
@@ -166,10 +177,6 @@ class _Desk:
                 )
             )
         return reports
-
-    def index_identity(self, update: Update) -> Story | None:
-        known = self.history.update_story.get(update.key) or self.history.url_story.get(update.canonical_url or "")
-        return self.past_by_id.get(known) if known else None
 
     # ------------------------------------------------------------------ novelty
 
@@ -188,9 +195,13 @@ class _Desk:
                 facts=facts_text,
             )
             return None
-        topic = topic_from_facts(novelty.new_facts) or report.topic
+        # Facts an earlier story already told are known too: they decide the story only when the
+        # report tells nothing else (then it is a late report of that story)
+        untold = [f for f in novelty.new_facts if self.index.sent(report.show.name, f) is None]
+        facts = untold or novelty.new_facts
+        topic = topic_from_facts(facts) or report.topic
         return Candidate(
-            report.update, report.show, topic, novelty.new_facts, vector, report.moment, novelty.reason, report.negated
+            report.update, report.show, topic, facts, vector, report.moment, novelty.reason, report.negated
         )
 
     def _section(self, show: ShowSpec, topic: Topic) -> str:
@@ -368,6 +379,15 @@ def _unique(updates: Sequence[Update]) -> list[Update]:
             seen.add(update.key)
             out.append(update)
     return out
+
+
+def _overruled(summary_fact: Fact, title_fact: Fact) -> bool:
+    """The headline says what the story is: a summary's other casting or other date of the same
+    kind is background ("...joins the cast alongside X, announced last week"), not this story."""
+    people = ("cast", "departure", "showrunner")
+    if summary_fact.kind in people and title_fact.kind in people:
+        return True
+    return summary_fact.kind == title_fact.kind
 
 
 def _same_person(a: Fact, b: Fact) -> bool:

@@ -29,7 +29,8 @@ CANCEL_CUE = re.compile(
 )
 PREMIERE_CUE = re.compile(
     r"\b(premier\w*|releas\w*|return\w*|debut\w*|arriv\w*|launch\w*|drops?|dropping|hits?|lands?|bows?|"
-    r"air(?:s|ing|date)?|stream\w*|coming|comes|out on|(?:release|premiere|air) date|set for|slated|bowing|due)\b",
+    r"air(?:s|ing|date)?|stream\w*|coming|comes|out on|(?:release|premiere|air) date|set for|slated|bowing|due|"
+    r"back|begins?|starts?|kicks? off|push\w*|mov(?:e|es|ed|ing)|bump\w*|delay\w*|shift\w*|postpon\w*|reschedul\w*)\b",
     re.I,
 )
 ORDER_CUE = re.compile(r"\b(renew\w*|order\w*|greenlit|green-?light\w*|pick\w* up|announc\w*)\b", re.I)
@@ -38,13 +39,19 @@ FINALE_CUE = re.compile(
 )
 PRODUCTION_CUE = re.compile(r"\b(film\w*|shoot\w*|production|wrapp?\w*|cameras? roll\w*|table read)\b", re.I)
 EPISODE_ORDER = re.compile(
-    rf"\b(?:will\s+have|has|have|had|consists?\s+of|ordered|orders?|total\s+of|run\s+of|comprising|spans?)\s+(?:a\s+|an\s+)?(?P<n>{NUMBER})[ -]episodes?\b"
+    rf"\b(?:will\s+have|has|have|had|consists?\s+of|ordered|orders?|total\s+of|run\s+of|comprising|spans?|runs?\s+to|will\s+run\s+to|will\s+be)\s+(?:a\s+|an\s+)?(?P<n>{NUMBER})[ -]episodes?\b"
+    rf"|(?<!first )(?<!last )(?<!final )(?<!the )(?<!of )(?<!opening )(?<!next )\b(?P<b>{NUMBER})\s+episodes\b(?!\s+(?:in|of|on|at|into))"
     rf"|\b(?P<m>{NUMBER})-episode\s+(?:\w+\s+)?(?:season|order|run|series|slate)\b",
     re.I,
 )
 FOOTAGE = re.compile(
     r"\b(?P<kind>(?:final|full|official|new|first|second)?\s*(?:full-length\s+)?"
     r"(?:trailer|teaser|first[- ]look|first\s+(?:photos?|images?|footage|clip)|sneak\s+peek|clip|poster|featurette))s?\b",
+    re.I,
+)
+FOOTAGE_SPECIFICITY = ["final trailer", "trailer", "teaser", "featurette", "clip", "poster", "first look"]
+EPISODE_TITLES = re.compile(
+    r"\b(?:episode|chapter)\s+(?:titles?|names?)\b|\b(?:titles?|names?)\s+of\s+(?:the\s+|all\s+|every\s+)?(?:\w+\s+)?(?:episodes|chapters)\b",
     re.I,
 )
 FILMING_STARTED = re.compile(
@@ -112,7 +119,7 @@ def sentence_facts(sentence: str, context: FactContext, reference: datetime | No
     facts.extend(people_facts(cleaned, season, context.show_names))
     facts.extend(_production_facts(cleaned, season, negated))
     episodes = EPISODE_ORDER.search(cleaned)
-    if episodes and (number := number_value(episodes["n"] or episodes["m"])):
+    if episodes and (number := number_value(episodes["n"] or episodes["m"] or episodes["b"])) and number >= 4:
         facts.append(Fact("episodes", season, value=str(number)))
     return facts
 
@@ -145,10 +152,14 @@ def footage_kind(raw: str) -> str:
 def _production_facts(sentence: str, season: int, negated: bool) -> list[Fact]:
     """Footage released (a teaser, a trailer, first-look photos) and filming started or wrapped."""
     facts = []
-    footage = FOOTAGE.search(sentence)
-    if footage:
-        # "no trailer yet" records that there is none; anything else reports one
-        facts.append(Fact("footage", season, value="" if negated else footage_kind(footage["kind"])))
+    kinds = [footage_kind(m["kind"]) for m in FOOTAGE.finditer(sentence)]
+    if kinds:
+        # one release per sentence, its most specific name ("a first look at the trailer" is the trailer);
+        # "no trailer yet" records that there is none
+        kind = min(kinds, key=FOOTAGE_SPECIFICITY.index)
+        facts.append(Fact("footage", season, value="" if negated else kind))
+    if EPISODE_TITLES.search(sentence) and not negated:
+        facts.append(Fact("titles", season, value="revealed"))
     if FILMING_WRAPPED.search(sentence) and not negated:
         facts.append(Fact("filming", season, value="wrapped"))
     elif FILMING_STARTED.search(sentence) and not negated:

@@ -8,12 +8,12 @@ from an inverted index over each story's facts and its most telling terms.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from newsdesk.clustering import PERSON_KINDS, VALUED_KINDS, same_story
+from newsdesk.clustering import PERSON_KINDS, VALUED_KINDS, fact_index_key, same_story
 from newsdesk.dates import date_within
 from newsdesk.similarity import Vector, Vectorizer, terms
-from seasonwatch.models import Fact, History, Story
+from seasonwatch.models import Fact, History, Story, Update
 
 INDEX_TERMS = 12  # a story is found through its dozen most telling terms
 COMMON_TERM = 40  # a term shared by more past stories of a show says nothing about which one
@@ -22,7 +22,7 @@ COMMON_TERM = 40  # a term shared by more past stories of a show says nothing ab
 @dataclass
 class PastStory:
     story: Story
-    vector: Vector
+    vector: Vector = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -37,32 +37,51 @@ def story_terms(story: Story, drop: frozenset[str]) -> list[str]:
 
 
 class HistoryIndex:
-    def __init__(self, history: History, vectorizer: Vectorizer, drops: dict[str, frozenset[str]]) -> None:
+    def __init__(self, history: History, drops: dict[str, frozenset[str]]) -> None:
         self.history = history
+        self.drops = drops
         self.by_id: dict[str, PastStory] = {}
         self._by_fact: dict[tuple[str, str, int | None, str], list[PastStory]] = defaultdict(list)
         self._by_term: dict[tuple[str, str], list[PastStory]] = defaultdict(list)
         for story in history.stories:
-            past = PastStory(story, vectorizer.vector(story_terms(story, drops.get(story.show, frozenset()))))
+            past = PastStory(story)
             self.by_id[story.id] = past
             for fact in story.facts:
-                self._by_fact[(story.show, fact.kind, fact.season, fact.subject.casefold())].append(past)
-            for term in sorted(past.vector, key=past.vector.__getitem__, reverse=True)[:INDEX_TERMS]:
-                self._by_term[(story.show, term)].append(past)
+                self._by_fact[fact_index_key(story.show, fact)].append(past)
 
-    def by_identity(self, update_keys: list[str], canonical_urls: list[str]) -> HistoryMatch | None:
-        for key in update_keys:
-            if key in self.history.update_story and self.history.update_story[key] in self.by_id:
-                return HistoryMatch(self.by_id[self.history.update_story[key]].story, "item")
-        for url in canonical_urls:
-            if url and url in self.history.url_story and self.history.url_story[url] in self.by_id:
-                return HistoryMatch(self.by_id[self.history.url_story[url]].story, "link")
+    def documents(self) -> list[list[str]]:
+        """Every past story's terms, for the batch's word weights."""
+        return [story_terms(p.story, self.drops.get(p.story.show, frozenset())) for p in self.by_id.values()]
+
+    def vectorize(self, vectorizer: Vectorizer) -> None:
+        """Weigh each past story's words and index its most telling terms."""
+        for past in self.by_id.values():
+            past.vector = vectorizer.vector(story_terms(past.story, self.drops.get(past.story.show, frozenset())))
+            for term in sorted(past.vector, key=past.vector.__getitem__, reverse=True)[:INDEX_TERMS]:
+                self._by_term[(past.story.show, term)].append(past)
+
+    def identity(self, update: Update) -> Story | None:
+        """The story this very item (re-fetched, or re-posted with tracking parameters) went into."""
+        known = self.history.update_story.get(update.key) or self.history.url_story.get(update.canonical_url or "")
+        past = self.by_id.get(known) if known else None
+        return past.story if past else None
+
+    def sent(self, show: str, fact: Fact) -> Story | None:
+        """The past story that already told this fact (or told it more precisely)."""
+        for past in self._by_fact.get(fact_index_key(show, fact), []):
+            for told in past.story.facts:
+                if fact_index_key(show, told) != fact_index_key(show, fact):
+                    continue
+                if fact.kind in PERSON_KINDS or told.value.casefold() == fact.value.casefold():
+                    return past.story
+                if fact.kind in VALUED_KINDS and date_within(told.value, fact.value):
+                    return past.story
         return None
 
     def find(self, show: str, facts: list[Fact], vector: Vector) -> HistoryMatch | None:
         candidates: dict[str, PastStory] = {}
         for fact in facts:
-            for past in self._by_fact.get((show, fact.kind, fact.season, fact.subject.casefold()), []):
+            for past in self._by_fact.get(fact_index_key(show, fact), []):
                 candidates[past.story.id] = past
         for term in sorted(vector, key=vector.__getitem__, reverse=True)[: INDEX_TERMS * 2]:
             postings = self._by_term.get((show, term), [])

@@ -19,10 +19,16 @@ _FUNCTION_WORDS = (
 )
 _NAME_TOKEN = rf"(?!(?:{_FUNCTION_WORDS})\b)(?:[A-Z][a-zA-Z'’\-]+|[A-Z]\.(?:\s?[A-Z]\.)*|(?:Mc|Mac|O')[A-Z][a-z]+)"
 _NAME = rf"(?P<name>{_NAME_TOKEN}(?:\s+(?:(?:de|van|von|da|del|la|le|di|du|der)\s+)?{_NAME_TOKEN}){{1,3}})"
-_ROLE = r"(?P<role>(?:the\s+|a\s+|an\s+)?[^,.;:!?()\"“”]{2,60}?)(?=\s*(?:[,.;:!?()\"“”]|$|\s+(?:in|on|for|opposite|alongside|when|who|after|and will|ahead)\b))"
+# a role may hold a title's abbreviation ("Mrs. Winslow", "Dr. Owens") but ends at other punctuation
+_ROLE = r"(?P<role>(?:the\s+|a\s+|an\s+)?(?:(?:Mrs?|Ms|Dr|St|Sgt|Capt|Prof|Jr|Sr)\.\s*|[^,.;:!?()\"“”]){2,60}?)(?=\s*(?:[,.;:!?()\"“”]|$|\s+(?:in|on|for|opposite|alongside|when|who|after|and will|ahead)\b))"
+_ROLE_BEFORE = r"(?P<role>[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,3})"
 # Names are matched case-sensitively (a person's name is capitalized); verbs in any case, since
 # headlines are often in Title Case.
 CAST_PATTERNS = [
+    re.compile(
+        rf"{_NAME}\s+(?i:has\s+been\s+|is\s+|was\s+|will\s+be\s+)?(?i:cast|tapped|signed|booked|hired)\s+(?i:in|for|on|to\s+join)\b"
+    ),
+    re.compile(rf"{_ROLE_BEFORE}\s*,?\s+(?i:played|portrayed|voiced)\s+(?i:by)\s+{_NAME}"),
     re.compile(
         rf"{_NAME}\s+(?i:has\s+been\s+|is\s+|was\s+|will\s+be\s+)?(?i:cast|tapped|set|hired|signed)\s+(?i:as|to\s+play)\s+{_ROLE}"
     ),
@@ -147,7 +153,9 @@ def people_facts(sentence: str, season: int, show_names: tuple[str, ...]) -> lis
         for match in pattern.finditer(sentence):
             name = clean_person(match["name"], show_folds)
             if name:
-                role = clean_role(match.groupdict().get("role") or "", show_folds)
+                # a role named before "played by" may trail a Title Case headline: keep its last words
+                raw_role = re.split(r"\b(?:Is|Are|As|The|A|An|Of|Who|Meet)\b", match.groupdict().get("role") or "")[-1]
+                role = clean_role(raw_role, show_folds)
                 facts.append(Fact("cast", season, subject=name, value=role))
     for pattern in DEPARTURE_PATTERNS:
         for match in pattern.finditer(sentence):

@@ -1,9 +1,14 @@
-"""Is an update about a tracked show? It must name the show and read as TV news about it.
+"""Is an update about a tracked show? It must name the show and read as news about that series.
 
-A name is matched on word boundaries, through curly or straight quotes, possessives and
-"Marvel's X" prefixes. A name that is also an everyday word ("Dark", "You") must appear
-capitalized and next to TV words. A name clash (a singer who shares the show's name) reads as
-music, not TV; a show named only in passing inside another show's story is not its news.
+Names are matched as written: capitalized, on word boundaries, through curly or straight quotes,
+possessives and accents ("line of succession" is not "Succession"); an all-capitals "YOU" counts.
+Naming is not enough. The evidence that a name means the series:
+- TV words around it (season, episode, premiere, cast, Netflix, ...), against words of other trades
+  (album, tour, novel, CEO, ...): a singer who shares the show's name reads as music;
+- names from the show's own world, taken from its article (Winden, Gilead, Logan Roy);
+- for a title that is an everyday word ("Dark", "You", "The Crown"), a use that can only be the
+  title: in quotes, next to "season 2", after "Netflix's", or alongside names from its world.
+A show named only in another story's headline or deep in a summary is mentioned in passing.
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from newsdesk.text import STOPWORDS, fold, sentences, stem, words
+from newsdesk.text import STOPWORDS, fold, fold_keep_case, sentences, stem, words
 from seasonwatch.models import ShowSpec
 
 TV_WORDS = {
@@ -22,26 +27,36 @@ TV_WORDS = {
     cancelled canceled cancel cancellation showrunner showrunners cast casting casts trailer teaser
     finale streaming streamer netflix hbo hulu amazon prime peacock paramount showtime starz amc fx
     nbc cbs abc cw bbc itv channel network tv television show shows spinoff spin-off reboot revival
-    sitcom drama miniseries limited docuseries anthology binge recap watch stream air airs airing
+    sitcom drama miniseries limited docuseries anthology binge recap stream airs airing
     writers room pilot greenlit greenlight order ordered regular recurring character characters
-    role roles plot storyline filming production netflix's hbo's disney+ apple
+    role roles plot storyline filming production netflix's hbo's disney+ iplayer
     """.split()
 }
-OTHER_DOMAIN_WORDS = {
-    stem(w)
-    for w in """
-    album albums single singles song songs tour concert concerts band singer rapper songwriter
-    record label chart charts billboard grammy mixtape ep vinyl lyrics playlist gig festival
-    book novel memoir author bestseller publisher paperback
-    match league goal goals coach tournament championship quarterback striker innings playoff
-    stock shares investors earnings quarterly ceo merger
-    recipe restaurant chef
-    """.split()
+OTHER_TRADES = {
+    "music": "album albums single singles song songs tour concert concerts band singer rapper songwriter record "
+    "chart charts billboard grammy mixtape vinyl lyrics playlist gig festival",
+    "book": "book books novel novels memoir author bestseller publisher paperback sequel-novel",
+    "sports": "match league goal goals coach tournament championship quarterback striker innings playoff race racing "
+    "jockey stakes wrestler wrestling",
+    "business": "stock shares investors earnings quarterly ceo merger chief executive boardroom heir succession-plan",
+    "film": "film movie box-office theatrical theaters cinemas cinema",
+    "quiz": "quiz contestant jackpot prize",
 }
-FILM_WORDS = {stem(w) for w in "film movie box-office box office theatrical theaters cinema sequel".split()}
-
-# "Season 2 of Luke Cage", "Luke Cage season 2": another show's own season in a headline.
-OTHER_SHOW_SEASON = re.compile(r"(?:\b[A-Z][\w'’&:-]*(?:\s+[A-Z][\w'’&:-]*){0,4})\s+(?:[Ss]eason|S)\s?\d+")
+TRADE_WORDS = {label: {stem(w) for w in vocabulary.split()} for label, vocabulary in OTHER_TRADES.items()}
+NETWORKS = r"Netflix|HBO|Hulu|Amazon|Prime Video|Apple TV\+?|Disney\+|Peacock|Paramount\+|Showtime|Starz|AMC|FX|NBC|CBS|ABC|BBC|ITV|Sky|Channel 4|Syfy|USA|Starz|Max"
+GENRES = r"drama|thriller|comedy|series|show|sitcom|hit|favou?rite|original"
+# "Season 2 of Luke Cage", "Luke Cage season 2": another show's own season in a headline
+OTHER_SHOW_SEASON = re.compile(r"(?:\b[A-Z][\w'’&:-]*(?:\s+[A-Z][\w'’&:-]*){0,4})\s+(?:[Ss]eason|[Ss]eries|S)\s?\d+")
+QUOTED_TITLE = re.compile(r"[\"'‘“]([A-Z][^\"'‘’“”]{1,60})[\"'’”]")
+_PROPER = re.compile(r"\b[A-Z][a-zA-Z'’\-]{2,}\b")
+NOT_WORLD = {
+    fold(w)
+    for w in """January February March April May June July August September October November December Monday
+    Tuesday Wednesday Thursday Friday Saturday Sunday Season Series Episode Netflix Hulu HBO Amazon Apple
+    Disney Peacock Showtime Starz Syfy Sky BBC ITV Channel Emmy Emmys Oscar Golden Globe Globes Comic Con
+    Comic-Con Twitter Instagram YouTube Part Chapter Act The This That These Those Here There What When
+    Where Who Why How New Old Last First Next""".split()
+}
 
 
 @dataclass(frozen=True)
@@ -49,115 +64,158 @@ class ShowMatch:
     show: ShowSpec | None
     reason: str  # why it is, or why it is not, about the show
     in_title: bool = False
+    weak: bool = False  # named, but nothing else ties it to the series: it must state a fact
 
 
-@lru_cache(maxsize=512)
-def _name_pattern(name: str) -> re.Pattern[str]:
-    folded = re.escape(fold(name)).replace(r"\ ", r"[\s\-]+")
-    # a possessive after the name ("Jessica Jones's") still names the show
-    return re.compile(rf"(?<![\w]){folded}(?:'s|')?(?![\w])")
+@dataclass(frozen=True)
+class ShowWorld:
+    """What the newsdesk knows of a show to recognise it: its names and its article's proper nouns."""
+
+    show: ShowSpec
+    names: frozenset[str]  # folded proper nouns from the article, the show's own name left out
+
+    @classmethod
+    def from_article(cls, show: ShowSpec, sentences_: list[str]) -> ShowWorld:
+        return cls(show, article_names(sentences_, show))
 
 
-@lru_cache(maxsize=512)
-def _cased_pattern(name: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w]){re.escape(name)}(?![\w])")
+def article_names(article_sentences: list[str], show: ShowSpec) -> frozenset[str]:
+    """Proper nouns of an article's prose: capitalized words, not opening a sentence, that it never
+    writes in lower case. (Its title is left out: a title capitalizes every word.)"""
+    plain = fold_keep_case(" ".join(article_sentences))
+    lower = {w for w in re.findall(r"\b[a-z][a-z'’\-]+\b", plain)}
+    own = {fold(w) for name in show.names for w in words(name)}
+    found = set()
+    inside = " ".join(re.sub(r"^\W*\w+", "", fold_keep_case(s)) for s in article_sentences)
+    for word in _PROPER.findall(inside):
+        folded = fold(word).removesuffix("'s").removesuffix("’s")
+        if folded in lower or folded in STOPWORDS or folded in NOT_WORLD or folded in own or len(folded) < 3:
+            continue
+        found.add(folded)
+    return frozenset(found)
+
+
+def world_overlap(text: str, world: ShowWorld) -> set[str]:
+    return {fold(w).removesuffix("'s") for w in _PROPER.findall(fold_keep_case(text))} & world.names
 
 
 @lru_cache(maxsize=512)
 def is_everyday_name(name: str) -> bool:
-    """A title made of one short word or of common words only ("Dark", "You", "This Is Us")."""
-    tokens = words(name)
-    return (len(tokens) == 1 and len(tokens[0]) <= 8) or all(t in STOPWORDS for t in tokens)
+    """A title that is one word, or one word after "The", "A": it reads as ordinary English too
+    ("Dark", "You", "Succession", "The Crown")."""
+    tokens = [t for t in words(name) if t not in STOPWORDS]
+    return len(tokens) <= 1
 
 
-def mentions(text: str, show: ShowSpec, folded: str | None = None) -> int:
-    """How often `text` names the show (any of its names); `folded` saves folding it again."""
-    count = 0
-    folded = fold(text) if folded is None else folded
-    for name in show.names:
-        if is_everyday_name(name):
-            count += len(_cased_pattern(name).findall(text))
-        else:
-            count += len(_name_pattern(name).findall(folded))
-    return count
+@lru_cache(maxsize=512)
+def _name_pattern(name: str) -> re.Pattern[str]:
+    escaped = re.escape(fold_keep_case(name)).replace(r"\ ", r"[\s\-]+")
+    # as written, or in capitals; a possessive after it ("Jessica Jones's") still names the show
+    upper = re.escape(fold_keep_case(name).upper()).replace(r"\ ", r"[\s\-]+")
+    return re.compile(rf"(?<![\w])(?:{escaped}|{upper})(?:['’]s|['’])?(?![\w])")
 
 
-def tv_signal(text: str) -> tuple[int, int]:
+def mentions(text: str, show: ShowSpec) -> int:
+    """How often `text` names the show, by any of its names, written as a title is written."""
+    plain = fold_keep_case(text)
+    return sum(len(_name_pattern(name).findall(plain)) for name in show.names)
+
+
+def trade_signal(text: str) -> tuple[int, int, str]:
+    """(TV words, words of the strongest other trade, that trade)."""
     terms = [stem(w) for w in words(text)]
     tv = sum(1 for t in terms if t in TV_WORDS)
-    other = sum(1 for t in terms if t in OTHER_DOMAIN_WORDS)
-    other += sum(1 for t in terms if t in FILM_WORDS) // 2  # films share much of TV's language
-    return tv, other
+    best, label = 0, ""
+    for trade, vocabulary in TRADE_WORDS.items():
+        count = sum(1 for t in terms if t in vocabulary)
+        if count > best:
+            best, label = count, trade
+    return tv, best, label
 
 
-def _everyday_name_in_tv_context(text: str, show: ShowSpec) -> bool:
-    """ "Dark season 2", "Netflix's Dark", "'Dark'": the everyday word used as a title."""
+def _used_as_title(text: str, show: ShowSpec) -> bool:
+    """ "'Dark'", "Dark season 2", "YOU S2", "Netflix's You", "HBO drama Succession"."""
+    plain = fold_keep_case(text)
     for name in show.names:
-        if not is_everyday_name(name):
-            continue
-        escaped = re.escape(name)
+        title = re.escape(fold_keep_case(name))
+        upper = re.escape(fold_keep_case(name).upper())
+        either = rf"(?:{title}|{upper})"
         cues = [
-            rf"[\"'‘“]{escaped}[\"'’”]",
-            rf"{escaped}(?:['’]s)?\s+(?:[Ss]eason|S\d|[Ss]eries|[Ee]pisode|[Pp]remiere|[Ff]inale|[Cc]ast|[Tt]railer|[Rr]enewed|[Ss]howrunner)",
-            rf"(?:[Ss]eason\s+\d+\s+of|[Ss]eries|[Ss]how|[Ss]tar|[Cc]ast\s+of|[Nn]etflix['’]s|HBO['’]s|Hulu['’]s)\s+{escaped}\b",
+            rf"[\"'‘“]{either}[\"'’”](?![A-Za-z])",
+            rf"(?<![\w]){either}(?:['’]s)?\s+(?:[Ss]eason|SEASON|[Ss]eries|S\d|[Ss]\d)",
+            rf"(?:{NETWORKS})(?:['’]s)?\s+(?:(?:{GENRES})\s+)?{either}(?![\w])",
+            rf"(?:[Ss]eason|[Ss]eries)\s+\w+\s+of\s+{either}(?![\w])",
+            rf"(?<![\w]){either}(?:['’]s)?\s+(?:showrunner|cast|creator|star|trailer|teaser|finale|premiere)\b",
         ]
-        if any(re.search(cue, text) for cue in cues):
+        if any(re.search(cue, plain) for cue in cues):
             return True
     return False
 
 
-def match_show(title: str, summary: str, shows: list[ShowSpec]) -> ShowMatch:
+COMPARISON = r"after|like|than|since|while you wait for|wait for|fans of|if you (?:like|love)d?|in the vein of|meets|successor to|heir to|follow-?up to|from the (?:makers|creators?) of"
+
+
+def _compared_to(title: str, show: ShowSpec) -> str:
+    """ "Shows like The Crown", "Netflix's next German series after 'Dark'": another story's subject."""
+    plain = fold_keep_case(title)
+    for name in show.names:
+        match = re.search(rf"\b(?:{COMPARISON})\s+(?:the\s+)?[\"'‘“]?{re.escape(fold_keep_case(name))}", plain, re.I)
+        if match:
+            return match.group(0)
+    return ""
+
+
+def match_show(title: str, summary: str, worlds: list[ShowWorld]) -> ShowMatch:
     """The tracked show this update is news about, or None with the reason."""
-    candidates = []
-    folded_title, folded_summary = fold(title), fold(summary)
-    for show in shows:
-        in_title = mentions(title, show, folded_title)
-        in_summary = mentions(summary, show, folded_summary)
+    named = []
+    for world in worlds:
+        in_title, in_summary = mentions(title, world.show), mentions(summary, world.show)
         if in_title or in_summary:
-            candidates.append((show, in_title, in_summary))
-    if not candidates:
+            named.append((world, in_title, in_summary))
+    if not named:
         return ShowMatch(None, "names no tracked show")
-    # the show named in the headline wins; then the one named most
-    candidates.sort(key=lambda c: (c[1] > 0, c[1] + c[2]), reverse=True)
-    show, in_title, in_summary = candidates[0]
+    # the show named in the headline first, then the one named most
+    named.sort(key=lambda c: (c[1] > 0, c[1] + c[2]), reverse=True)
+    refusals = []
+    for world, in_title, in_summary in named:
+        match = _judge(title, summary, world, in_title, in_summary)
+        if match.show is not None:
+            return match
+        refusals.append(match.reason)
+    return ShowMatch(None, refusals[0])
+
+
+def _judge(title: str, summary: str, world: ShowWorld, in_title: int, in_summary: int) -> ShowMatch:
+    show, name = world.show, world.show.name
     text = f"{title}. {summary}"
-    name = show.name
-
-    everyday = any(is_everyday_name(n) for n in show.names)
-    if everyday and not _everyday_name_in_tv_context(text, show) and not _named_otherwise(text, show):
+    shared = world_overlap(text, world)
+    tv, other, trade = trade_signal(text)
+    if other > tv + len(shared):
+        return ShowMatch(None, f"names '{name}' but reads as {trade} news, not TV")
+    everyday = all(is_everyday_name(n) for n in show.names)
+    if everyday and not shared and not _used_as_title(text, show):
         return ShowMatch(None, f"'{name}' appears only as an everyday word, not as the show's title")
-
-    tv, other = tv_signal(text)
-    if other > tv:
-        return ShowMatch(None, f"names '{name}' but reads as {_domain(text)} news, not TV")
-
+    comparison = _compared_to(title, show)
+    if comparison:
+        return ShowMatch(None, f"'{name}' is only a point of comparison ({comparison!r})")
     if not in_title:
         lead = sentences(summary)[:1]
-        lead_mentions = mentions(lead[0], show) if lead else 0
-        other_show = OTHER_SHOW_SEASON.search(title)
+        other_show = OTHER_SHOW_SEASON.search(title) or QUOTED_TITLE.search(title)
         if other_show:
             return ShowMatch(
                 None, f"'{name}' is mentioned only in passing in a story about {other_show.group(0).strip()!r}"
             )
-        if not lead_mentions and in_summary < 2:
+        if not (lead and mentions(lead[0], show)) and in_summary < 2:
             return ShowMatch(None, f"'{name}' is mentioned only in passing, not in the headline or lead")
+    evidence = [f"{tv} TV words"] if tv else []
+    if shared:
+        evidence.append("names from its world: " + ", ".join(sorted(shared)[:3]))
+    titled = _used_as_title(text, show)
+    if titled:
+        evidence.append("written as a title")
+    # one TV word alone ("episode") also fits a quiz contestant who shares the name
+    weak = not in_title or not (shared or titled or tv >= 2)
+    where = "in the headline" if in_title else "in the lead"
     return ShowMatch(
-        show, f"names '{name}'" + (" in the headline" if in_title else " in the lead"), in_title=bool(in_title)
+        show, f"names '{name}' {where}" + (f" ({'; '.join(evidence)})" if evidence else ""), bool(in_title), weak
     )
-
-
-def _named_otherwise(text: str, show: ShowSpec) -> bool:
-    """Named by one of its distinctive names, not only by the everyday one."""
-    folded = fold(text)
-    return any(not is_everyday_name(name) and _name_pattern(name).search(folded) for name in show.names)
-
-
-def _domain(text: str) -> str:
-    terms = {stem(w) for w in words(text)}
-    music = {stem(w) for w in "album single song tour concert band singer rapper grammy record chart".split()}
-    books = {stem(w) for w in "book novel memoir author bestseller publisher".split()}
-    sport = {stem(w) for w in "match league goal coach tournament championship".split()}
-    for label, vocabulary in (("music", music), ("book", books), ("sports", sport)):
-        if terms & vocabulary:
-            return label
-    return "non-TV"

@@ -43,7 +43,8 @@ ORDINAL_WORDS = {
 NUMBER = r"\d{1,2}|" + "|".join(NUMBER_WORDS)
 ORDINAL = r"\d{1,2}(?:st|nd|rd|th)|" + "|".join(ORDINAL_WORDS)
 SEASON_MENTION = re.compile(
-    rf"\bseason\s+(?P<n>{NUMBER})\b|\b(?P<o>{ORDINAL})\s+(?:and\s+(?:final|last)\s+)?season\b|\bS(?P<s>\d{{1,2}})\b(?!\s*E)",
+    # British outlets say "series two" for a season
+    rf"\b(?:season|series)\s+(?P<n>{NUMBER})\b|\b(?P<o>{ORDINAL})\s+(?:and\s+(?:final|last)\s+)?(?:season|series)\b|\bS(?P<s>\d{{1,2}})\b(?!\s*E)",
     re.I,
 )
 

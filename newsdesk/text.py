@@ -61,6 +61,15 @@ def fold(text: str) -> str:
     return "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
 
 
+def fold_keep_case(text: str) -> str:
+    """Quotes and dashes straightened, accents removed, case kept: for matching names as written."""
+    text = text.translate(_FOLD)
+    if text.isascii():
+        return text
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in text if not unicodedata.combining(ch))
+
+
 def words(text: str) -> list[str]:
     return _WORD.findall(fold(text))
 

@@ -66,6 +66,8 @@ def describe_fact(fact: Fact) -> str:
     if fact.kind == "footage":
         shown = fact.value or "none yet"
         return _with_before(f"{season}footage: {shown}".capitalize(), fact, shown)
+    if fact.kind == "titles":
+        return f"{season}episode titles revealed".capitalize()
     if fact.kind == "filming":
         shown = fact.value or "not started"
         return _with_before(f"{season}filming: {shown}".capitalize(), fact, shown)

@@ -120,9 +120,10 @@ class FactObservation:
 
     @property
     def key(self) -> str:
-        """Identity of what the source states (not its value), like `Update.key` for items."""
+        """Identity of one statement by the source, like `Update.key` for items: a changed value
+        is a new statement."""
         fact = self.fact
-        return f"{self.source}\x1f{self.show}|{fact.kind}|{fact.season}|{fact.subject.casefold()}"
+        return f"{self.source}\x1f{self.show}|{fact.kind}|{fact.season}|{fact.subject.casefold()}|{fact.value}"
 
 
 @dataclass(frozen=True)

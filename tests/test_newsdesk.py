@@ -10,7 +10,7 @@ import pytest
 from newsdesk import decide, read_article
 from newsdesk.dates import find_dates
 from newsdesk.facts import FactContext, extract_facts
-from newsdesk.relevance import match_show
+from newsdesk.relevance import ShowWorld, match_show
 from seasonwatch.models import Fact, Fate, History, ShowSpec, Topic, Update
 
 SHOW = ShowSpec("Jessica Jones", 2, ("Marvel's Jessica Jones",), Path("a.md"), "jessica-jones")
@@ -97,10 +97,13 @@ def test_facts_from_news_text():
         ("It gets dark early in winter", "Tips for the long nights of the season.", None),
         ("Dark season 2 premiere date", "Netflix's German series returns.", "Dark"),
         ("Luke Cage season 2 sets June date", "Mike Colter returns; Jessica Jones fans will spot a cameo.", None),
+        ("Dark is back in June", "Catch up before you return to Winden.", "Dark"),
+        ("The royal line of succession explained", "Who is next in line.", None),
     ],
 )
 def test_relevance(title, summary, show):
-    match = match_show(title, summary, [SHOW, DARK])
+    worlds = [ShowWorld(SHOW, frozenset({"trish", "jeri"})), ShowWorld(DARK, frozenset({"winden", "jonas"}))]
+    match = match_show(title, summary, worlds)
     assert (match.show.name if match.show else None) == show, match.reason
 
 

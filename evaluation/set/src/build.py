@@ -1,5 +1,6 @@
 """Builds ../stories.json and ../runs/run{1,2,3}.json from the hand-written sources here, and
 checks them. Run from anywhere: python3 evaluation/set/src/build.py"""
+
 import json
 import os
 import sys
@@ -41,7 +42,7 @@ def check(story_map, runs):
             errors.append(f"story {k}: unknown show {v['show']}")
         if v["topic"] not in {"Renewal", "Release Date", "Cast", "Story"}:
             errors.append(f"story {k}: bad topic")
-    first_run = {}       # story -> first run it appears in
+    first_run = {}  # story -> first run it appears in
     openers = defaultdict(list)  # story -> rows with why new/change
     seen_guids, seen_urls = {}, {}
     prev_now = "2019-05-03T00:00:00Z"
@@ -62,8 +63,12 @@ def check(story_map, runs):
             if u["label"] is not None and u["label"] not in story_map:
                 errors.append(f"run{n}: unknown label {u['label']}")
             if u["why"] == "repost":
-                if not any(u["source"] == o["source"] and u["url"].split("?")[0] == o["url"].split("?")[0]
-                           for r in runs[:n] for o in r["updates"] if o is not u and o["published"] < u["published"]):
+                if not any(
+                    u["source"] == o["source"] and u["url"].split("?")[0] == o["url"].split("?")[0]
+                    for r in runs[:n]
+                    for o in r["updates"]
+                    if o is not u and o["published"] < u["published"]
+                ):
                     errors.append(f"run{n}: repost without original: {u['title']}")
             else:
                 if u["guid"] in seen_guids:
@@ -126,8 +131,10 @@ def main():
             json.dump(run, f, ensure_ascii=False, indent=1)
             f.write("\n")
     for n, run in enumerate(runs, 1):
-        print(f"run{n}: {len(run['updates'])} items {dict(Counter(u['why'] for u in run['updates']))}; "
-              f"{len(run['observations'])} observations {dict(Counter(o['why'] for o in run['observations']))}")
+        print(
+            f"run{n}: {len(run['updates'])} items {dict(Counter(u['why'] for u in run['updates']))}; "
+            f"{len(run['observations'])} observations {dict(Counter(o['why'] for o in run['observations']))}"
+        )
     print(f"{len(story_map)} stories to emit")
 
 

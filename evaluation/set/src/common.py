@@ -4,18 +4,19 @@ Only the mechanics live here: each fictional outlet has its own URL and GUID sty
 do), and slugs come from the headline. Titles, summaries and labels are written by hand in the
 run files.
 """
+
 import html
 import random
 import re
 
 OUTLETS = {
     # key: (display name, url style, guid style)
-    "MW": "Marquee Wire",          # Hollywood trade; EXCLUSIVE tags, 'Single Quotes' in headlines
-    "SS": "Sofa Signal",           # US fan blog; sentence case, chatty
-    "TG": "The Telly Gazette",     # UK TV news; 'series two', 21 June, British spelling
-    "QU": "Queue Up",              # streaming guide (listing page); ' | Queue Up' on every title
-    "CD": "Cliffhanger Daily",     # theories and breakdowns; WATCH:, Title Case
-    "SR": "The Showrunner Report", # trade-ish; curly quotes, Title Case Every Word
+    "MW": "Marquee Wire",  # Hollywood trade; EXCLUSIVE tags, 'Single Quotes' in headlines
+    "SS": "Sofa Signal",  # US fan blog; sentence case, chatty
+    "TG": "The Telly Gazette",  # UK TV news; 'series two', 21 June, British spelling
+    "QU": "Queue Up",  # streaming guide (listing page); ' | Queue Up' on every title
+    "CD": "Cliffhanger Daily",  # theories and breakdowns; WATCH:, Title Case
+    "SR": "The Showrunner Report",  # trade-ish; curly quotes, Title Case Every Word
 }
 
 _rng = random.Random(20190506)
@@ -56,8 +57,7 @@ def _url_and_guid(src, slug, published):
         url = f"https://queueup.example/news/{slug}"
         return url, url
     if src == "CD":
-        return (f"https://cliffhangerdaily.example/{slug}-{n}.html",
-                f"tag:cliffhangerdaily.example,{y}-{m}-{d}:/{n}")
+        return (f"https://cliffhangerdaily.example/{slug}-{n}.html", f"tag:cliffhangerdaily.example,{y}-{m}-{d}:/{n}")
     if src == "SR":
         return f"https://showrunnerreport.example/article/{n}/{slug}", f"srr-{n}"
     raise KeyError(src)
@@ -71,8 +71,16 @@ def when(s):
 def it(src, at, title, summary, label, why, key=None):
     published = when(at)
     url, guid = _url_and_guid(src, slugify(title), published)
-    row = {"source": OUTLETS[src], "title": title, "summary": summary, "url": url, "guid": guid,
-           "published": published, "label": label, "why": why}
+    row = {
+        "source": OUTLETS[src],
+        "title": title,
+        "summary": summary,
+        "url": url,
+        "guid": guid,
+        "published": published,
+        "label": label,
+        "why": why,
+    }
     if key:
         assert key not in _items, key
         _items[key] = row
@@ -88,12 +96,23 @@ def repost(of, at, title=None, summary=None, track="", guid="new", label="same-a
         g = orig["guid"]
     elif guid == "new":
         n = _next_id(src)
-        g = {"MW": f"https://marqueewire.example/?p={n}", "SS": f"sofasignal-{n}", "TG": f"a{n}",
-             "QU": f"{orig['url']}#r{n}", "CD": f"tag:cliffhangerdaily.example,2019:/{n}",
-             "SR": f"srr-{n}"}[src]
+        g = {
+            "MW": f"https://marqueewire.example/?p={n}",
+            "SS": f"sofasignal-{n}",
+            "TG": f"a{n}",
+            "QU": f"{orig['url']}#r{n}",
+            "CD": f"tag:cliffhangerdaily.example,2019:/{n}",
+            "SR": f"srr-{n}",
+        }[src]
     else:
         g = guid
-    return {"source": orig["source"], "title": title if title is not None else orig["title"],
-            "summary": summary if summary is not None else orig["summary"],
-            "url": orig["url"] + track, "guid": g, "published": when(at),
-            "label": orig["label"] if label == "same-as-original" else label, "why": "repost"}
+    return {
+        "source": orig["source"],
+        "title": title if title is not None else orig["title"],
+        "summary": summary if summary is not None else orig["summary"],
+        "url": orig["url"] + track,
+        "guid": g,
+        "published": when(at),
+        "label": orig["label"] if label == "same-as-original" else label,
+        "why": "repost",
+    }

@@ -1,0 +1,33 @@
+"""What kind of piece a headline announces. Roundups, explainers, reviews and interviews are
+written about news, not to break it: they are news only when they state a fact nobody has told yet.
+"""
+
+from __future__ import annotations
+
+import re
+
+ROUNDUP = re.compile(
+    r"\b(?:what to (?:watch|stream|binge)|coming to|leaving|new (?:on|to) (?:netflix|hulu|hbo|amazon|prime|disney\+?)"
+    r"|this week(?:'s|end)?\b|our picks|best (?:new )?(?:tv|shows|series)|shows like|to (?:watch|binge) (?:while|if|before)"
+    r"|while you wait|preview|upfronts?|round-?up|watchlist|everything coming|premiere dates|tv schedule|calendar"
+    r"|\d+\s+(?:returning|new|best|must-see|upcoming|shows|series|tv|things))\b|\band more$",
+    re.I,
+)
+EXPLAINER = re.compile(
+    r"\b(?:explained|explainer|everything (?:we|you) (?:know|need to know)|what we know|what you need to know"
+    r"|need to know|things (?:we|you) (?:know|learned)|refresher|recap|theor(?:y|ies)|predictions?|speculation"
+    r"|could mean|might mean|what to expect|guide|primer|catch up|before you watch|ranked|ranking|reviews?|reviewed"
+    r"|interview|talks|opens up|reflects|looks back|breaks down|easter eggs|(?:biggest|burning) questions|who'?s who"
+    r"|in defen[cs]e of|worth (?:your|the) (?:time|watch))\b",
+    re.I,
+)
+QUESTION = re.compile(r"\?\s*$|\?\s*[|–—-]")
+
+
+def genre(title: str) -> str:
+    """ "roundup", "explainer" or "" (a report that may break news)."""
+    if ROUNDUP.search(title):
+        return "roundup"
+    if EXPLAINER.search(title) or QUESTION.search(title):
+        return "explainer"
+    return ""
