@@ -39,7 +39,8 @@ FINALE_CUE = re.compile(
 )
 PRODUCTION_CUE = re.compile(r"\b(film\w*|shoot\w*|production|wrapp?\w*|cameras? roll\w*|table read)\b", re.I)
 EPISODE_ORDER = re.compile(
-    rf"\b(?:will\s+have|has|have|had|consists?\s+of|ordered|orders?|total\s+of|run\s+of|comprising|spans?|runs?\s+to|will\s+run\s+to|will\s+be)\s+(?:a\s+|an\s+)?(?P<n>{NUMBER})[ -]episodes?\b"
+    rf"\b(?:will\s+have|has|have|had|consists?\s+of|ordered|orders?|total\s+of|run\s+of|comprising|spans?"
+    rf"|runs?\s+to|will\s+run\s+to|will\s+be)\s+(?:a\s+|an\s+)?(?P<n>{NUMBER})[ -]episodes?\b"
     rf"|(?<!first )(?<!last )(?<!final )(?<!the )(?<!of )(?<!opening )(?<!next )\b(?P<b>{NUMBER})\s+episodes\b(?!\s+(?:in|of|on|at|into))"
     rf"|\b(?P<m>{NUMBER})-episode\s+(?:\w+\s+)?(?:season|order|run|series|slate)\b",
     re.I,

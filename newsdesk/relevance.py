@@ -43,7 +43,10 @@ OTHER_TRADES = {
     "quiz": "quiz contestant jackpot prize",
 }
 TRADE_WORDS = {label: {stem(w) for w in vocabulary.split()} for label, vocabulary in OTHER_TRADES.items()}
-NETWORKS = r"Netflix|HBO|Hulu|Amazon|Prime Video|Apple TV\+?|Disney\+|Peacock|Paramount\+|Showtime|Starz|AMC|FX|NBC|CBS|ABC|BBC|ITV|Sky|Channel 4|Syfy|USA|Starz|Max"
+NETWORKS = (
+    r"Netflix|HBO|Hulu|Amazon|Prime Video|Apple TV\+?|Disney\+|Peacock|Paramount\+|Showtime|Starz|AMC|FX|NBC|CBS"
+    r"|ABC|BBC|ITV|Sky|Channel 4|Syfy|USA|Max"
+)
 GENRES = r"drama|thriller|comedy|series|show|sitcom|hit|favou?rite|original"
 # "Season 2 of Luke Cage", "Luke Cage season 2": another show's own season in a headline
 OTHER_SHOW_SEASON = re.compile(r"(?:\b[A-Z][\w'’&:-]*(?:\s+[A-Z][\w'’&:-]*){0,4})\s+(?:[Ss]eason|[Ss]eries|S)\s?\d+")
@@ -152,7 +155,10 @@ def _used_as_title(text: str, show: ShowSpec) -> bool:
     return False
 
 
-COMPARISON = r"after|like|than|since|while you wait for|wait for|fans of|if you (?:like|love)d?|in the vein of|meets|successor to|heir to|follow-?up to|from the (?:makers|creators?) of"
+COMPARISON = (
+    r"after|like|than|since|while you wait for|wait for|fans of|if you (?:like|love)d?|in the vein of|meets"
+    r"|successor to|heir to|follow-?up to|from the (?:makers|creators?) of"
+)
 
 
 def _compared_to(title: str, show: ShowSpec) -> str:

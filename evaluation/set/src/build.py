@@ -33,8 +33,10 @@ def build():
 
 def check(story_map, runs):
     errors = []
-    shows = {s["name"] for s in tomllib.load(open(os.path.join(SET, "shows.toml"), "rb"))["shows"]}
-    for s in tomllib.load(open(os.path.join(SET, "shows.toml"), "rb"))["shows"]:
+    with open(os.path.join(SET, "shows.toml"), "rb") as stream:
+        configured = tomllib.load(stream)["shows"]
+    shows = {s["name"] for s in configured}
+    for s in configured:
         if not os.path.exists(os.path.join(SET, s["article"])):
             errors.append(f"missing article {s['article']}")
     for k, v in story_map.items():
@@ -97,9 +99,12 @@ def check(story_map, runs):
                     openers[lab].append((n, r))
                 if r["why"] in {"late"} and first_run[lab] == n:
                     errors.append(f"run{n}: 'late' for a story first seen this run: {lab}")
-                if r["why"] in {"same", "confirm"} and first_run[lab] == n:
-                    if not any(x["why"] in {"new", "change"} for x in rows):
-                        errors.append(f"run{n}: '{r['why']}' without a 'new' in this run: {lab}")
+                if (
+                    r["why"] in {"same", "confirm"}
+                    and first_run[lab] == n
+                    and not any(x["why"] in {"new", "change"} for x in rows)
+                ):
+                    errors.append(f"run{n}: '{r['why']}' without a 'new' in this run: {lab}")
             news = [r for r in rows if r["why"] in {"new", "change"}]
             if news and first_run[lab] == n:
                 # the opener must be the earliest outlet report of the story in this run

@@ -33,7 +33,7 @@ def slugify(title):
     words = re.findall(r"[a-z0-9]+", t)
     out = []
     for w in words:
-        if len("-".join(out + [w])) > 72:
+        if len("-".join([*out, w])) > 72:
             break
         out.append(w)
     return "-".join(out)

@@ -1,7 +1,7 @@
 """Run 2: Thursday 9 May 2019, 07:00 UTC. Items published Monday morning to Thursday."""
 
-from common import it, repost
 import run1  # noqa: F401  (re-posts refer to run-1 items)
+from common import it, repost
 
 NOW = "2019-05-09T07:00:00Z"
 

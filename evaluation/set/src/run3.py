@@ -1,7 +1,7 @@
 """Run 3: Monday 13 May 2019, 07:00 UTC. Items published Thursday morning to Monday."""
 
-from common import it, repost
 import run2  # noqa: F401  (re-posts refer to earlier items)
+from common import it, repost
 
 NOW = "2019-05-13T07:00:00Z"
 
