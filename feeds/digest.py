@@ -7,11 +7,12 @@ the sources that failed this run; Message-ID, Date and List-Unsubscribe headers.
 
 from __future__ import annotations
 
+import secrets
 from datetime import datetime
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.policy import SMTP
-from email.utils import format_datetime, make_msgid, parseaddr
+from email.utils import format_datetime, parseaddr
 
 import css_inline
 
@@ -116,8 +117,9 @@ def _message(
     message["From"] = email.sender
     message["To"] = ", ".join(email.recipients) if email.recipients else "undisclosed-recipients:;"
     message["Date"] = format_datetime(created)
-    # the same id on every delivery attempt: a client that sees the message twice can tell
-    message["Message-ID"] = make_msgid(idstring=f"digest-{identifier}", domain=domain)
+    # composed once and stored, so every delivery attempt carries the same id: a client that sees
+    # the message twice can tell. Short enough to stay on one header line.
+    message["Message-ID"] = f"<digest-{identifier}.{secrets.token_hex(6)}@{domain}>"
     message["List-Unsubscribe"] = f"<{unsubscribe}>"
     if unsubscribe.startswith("https://"):
         message["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"  # RFC 8058 one-click
