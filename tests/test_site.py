@@ -6,7 +6,6 @@ import os
 import re
 import threading
 from dataclasses import replace
-from pathlib import Path
 
 import html5lib
 import pytest
