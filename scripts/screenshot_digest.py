@@ -45,11 +45,11 @@ def find_chromium() -> str | None:
 def demo_digest(work: Path) -> Path:
     """Run the offline demo in `work` and return its newest digest page."""
     subprocess.run([sys.executable, str(ROOT / "run.py"), "--demo", "-q"], cwd=work, check=True)
-    pages = sorted((work / "seasonwatch-demo" / "public" / "digests").glob("*.html"))
+    pages = list((work / "seasonwatch-demo" / "public" / "digests").glob("*.html"))
     if not pages:
         raise SystemExit("the demo wrote no digest")
-    # the first day's digest has the most stories: the better picture of the grouping
-    return pages[0]
+    # the digest with the most stories (the first day's) is the better picture of the grouping
+    return max(pages, key=lambda page: page.read_text(encoding="utf-8").count('class="story"'))
 
 
 def screenshot(chromium: str, page: Path, png: Path, width: int, height: int, switches: list[str]) -> None:

@@ -285,7 +285,8 @@ class Store:
         if status:
             sql += " WHERE status = ?"
             params.append(status)
-        sql += " ORDER BY id"
+        # oldest first, as they were composed: ids of runs in the same second ("…Z", "…Z-2") do not sort
+        sql += " ORDER BY created, rowid"
         return [
             Digest(
                 id=row[0],
