@@ -154,19 +154,21 @@ def _edition(config: Config, store: Store, gathered: Gathered, now: datetime) ->
         shows=list(config.shows),
         stories=store.stories(shows=[s.name for s in config.shows], limit=limit),
         stories_by_show={show.name: store.stories(shows=[show.name], limit=limit) for show in config.shows},
-        digests=list(reversed(store.digests()))[:RECENT_DIGESTS],
+        digests=list(reversed(store.digests(newest=RECENT_DIGESTS))),
         reports=gathered.reports,
         generated=now,
     )
 
 
 def _write_outbox(config: Config, store: Store) -> list[Path]:
-    written = []
-    for digest in store.digests():
-        path = config.email.outbox_dir / f"{digest.id}.eml"
-        if not path.exists():
-            written.append(write_atomically(path, digest.message))
-    return written
+    """A .eml copy of every digest: this run's, and any an earlier run was killed before writing."""
+    missing = [i for i in store.digest_ids() if not (config.email.outbox_dir / f"{i}.eml").exists()]
+    if not missing:
+        return []
+    return [
+        write_atomically(config.email.outbox_dir / f"{digest.id}.eml", digest.message)
+        for digest in store.digests(ids=missing)
+    ]
 
 
 def _deliver_pending(config: Config, store: Store, console: Console, delivered: list[str], errors: list[str]) -> bool:

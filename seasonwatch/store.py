@@ -279,13 +279,25 @@ class Store:
                 )
         return stories
 
-    def digests(self, status: str | None = None) -> list[Digest]:
-        sql = "SELECT id, created, subject, html, text, message, story_ids, status FROM digests"
+    def digests(
+        self, status: str | None = None, newest: int | None = None, ids: Iterable[str] | None = None
+    ) -> list[Digest]:
+        """Digests oldest first: all, or those with `status`, or the `newest` few, or those `ids`."""
+        if newest is not None:
+            ids = self.digest_ids()[-newest:] if newest > 0 else []
+        where: list[str] = []
         params: list[str] = []
         if status:
-            sql += " WHERE status = ?"
+            where.append("status = ?")
             params.append(status)
-        # oldest first, as they were composed: ids of runs in the same second ("…Z", "…Z-2") do not sort
+        if ids is not None:
+            wanted = list(ids)
+            where.append(f"id IN ({','.join('?' * len(wanted))})")
+            params += wanted
+        sql = "SELECT id, created, subject, html, text, message, story_ids, status FROM digests"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        # in the order they were composed: ids of runs in the same second ("…Z", "…Z-2") do not sort
         sql += " ORDER BY created, rowid"
         return [
             Digest(
@@ -441,6 +453,9 @@ class Store:
                     _ts(obs.observed_at),
                 ),
             )
+
+    def digest_ids(self) -> list[str]:
+        return [row[0] for row in self.db.execute("SELECT id FROM digests ORDER BY created, rowid")]
 
     def unused_digest_id(self, wanted: str) -> str:
         """`wanted` (a UTC timestamp), or with a suffix when a run in the same second took it."""

@@ -6,13 +6,15 @@ from __future__ import annotations
 
 import io
 import sqlite3
+import subprocess
+import sys
 from datetime import UTC, datetime, timedelta
 from email import message_from_bytes, policy
 from pathlib import Path
 
 import feedparser
 import pytest
-from conftest import DEMO_DATA, design_config
+from conftest import DEMO_DATA, ROOT, design_config
 from smtp_servers import PASSWORD, USERNAME, Inbox, free_port, mail_server, make_test_ca
 
 from seasonwatch.config import Config, load_config
@@ -205,3 +207,18 @@ def test_feeds_keep_a_rolling_window_of_the_newest_stories(project_dir, sample_s
         "The Expanse season 3 trailer puts the Ring in view",
     }
     assert ids["feed.xml"] == ids["atom.xml"]
+
+
+def test_the_command_line_exits_0_and_says_the_mail_server_was_down(project_dir, sample_server):
+    port = free_port()
+    runner = Runner(project_dir, sample_server, port)
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "run.py"), "--config", str(runner.config_path), "-q"],
+        cwd=project_dir,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert f"not delivered, will retry next run: cannot reach SMTP server 127.0.0.1:{port}" in done.stderr
+    assert [status for _, status, _ in runner.digests()] == ["pending"]
