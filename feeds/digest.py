@@ -7,18 +7,21 @@ the sources that failed this run; Message-ID, Date and List-Unsubscribe headers.
 
 from __future__ import annotations
 
+import secrets
 from datetime import datetime
+from email.headerregistry import Address
 from email.message import EmailMessage
 from email.policy import SMTP
-from email.utils import format_datetime, make_msgid, parseaddr
+from email.utils import format_datetime, parseaddr
 
 import css_inline
 
-from feeds.entries import clean_title
+from feeds.entries import StoryView, plain_text, present_all
 from feeds.grouping import by_show_and_section, in_reading_order
 from feeds.templating import environment, text_environment
 from seasonwatch.models import Digest, EmailSettings, ShowSpec, SiteSettings, SourceReport, SourceStatus, Story
 
+# most clients show 40 to 80 characters of a subject: the first headlines and a count say enough
 SUBJECT_LIMIT = 110
 
 
@@ -26,13 +29,13 @@ def digest_id(moment: datetime) -> str:
     return moment.strftime("%Y%m%dT%H%M%SZ")
 
 
-def subject_line(stories: list[Story]) -> str:
+def subject_line(views: list[StoryView]) -> str:
     """ "3 new: Jessica Jones premiere date set, Janet McTeer joins …, and 1 more"."""
-    count = len(stories)
+    count = len(views)
     head = f"{count} new: "
     parts: list[str] = []
-    for index, story in enumerate(stories):
-        piece = clean_title(story.headline)
+    for index, view in enumerate(views):
+        piece = view.headline
         remaining = count - index - 1
         tail = f", and {remaining} more" if remaining else ""
         candidate = head + ", ".join([*parts, piece]) + tail
@@ -62,16 +65,19 @@ def compose(
     status: str,
     identifier: str | None = None,
 ) -> Digest:
-    ordered = in_reading_order(stories, shows)
-    groups = by_show_and_section(ordered, shows)
-    subject = subject_line(ordered)
+    views = in_reading_order(present_all(stories, site), shows)
+    subject = subject_line(views)
     unsubscribe = unsubscribe_target(site, email)
     context = {
-        "title": site.title,
+        "title": plain_text(site.title) or "Season Watch",
         "subject": subject,
-        "stories": ordered,
-        "groups": groups,
-        "failed": [r for r in reports if r.status == SourceStatus.FAILED],
+        "stories": views,
+        "groups": by_show_and_section(views, shows),
+        "failed": [
+            (plain_text(r.source), plain_text(r.detail) or "failed")
+            for r in reports
+            if r.status == SourceStatus.FAILED
+        ],
         "created": created,
         "unsubscribe": unsubscribe,
         "site_url": site.base_url,
@@ -89,7 +95,7 @@ def compose(
         html=html,
         text=text,
         message=message,
-        story_ids=[s.id for s in ordered],
+        story_ids=[v.id for v in views],
         status=status,
     )
 
@@ -111,12 +117,20 @@ def _message(
     message["From"] = email.sender
     message["To"] = ", ".join(email.recipients) if email.recipients else "undisclosed-recipients:;"
     message["Date"] = format_datetime(created)
-    message["Message-ID"] = make_msgid(idstring=f"digest-{identifier}", domain=domain)
+    # composed once and stored, so every delivery attempt carries the same id: a client that sees
+    # the message twice can tell. Short enough to stay on one header line.
+    message["Message-ID"] = f"<digest-{identifier}.{secrets.token_hex(6)}@{domain}>"
     message["List-Unsubscribe"] = f"<{unsubscribe}>"
     if unsubscribe.startswith("https://"):
-        message["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
-    message["List-Id"] = f"{clean_title(site.title)} <digest.{domain}>"
-    message["Auto-Submitted"] = "auto-generated"
+        message["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"  # RFC 8058 one-click
+    message["List-Id"] = f"{_phrase(site.title)} <digest.{domain}>"
+    message["Auto-Submitted"] = "auto-generated"  # RFC 3834: autoresponders must not answer
     message.set_content(text, subtype="plain", charset="utf-8")
     message.add_alternative(html, subtype="html", charset="utf-8")
     return message.as_bytes()
+
+
+def _phrase(text: str) -> str:
+    """A display name that is safe in an address header (quoted when it needs to be)."""
+    name = plain_text(text) or "Season Watch"
+    return str(Address(display_name=name, addr_spec="x@x.invalid")).rpartition(" <")[0]

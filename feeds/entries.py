@@ -1,42 +1,171 @@
-"""What one story says in any output: its body, its categories, its stable identifiers."""
+"""What one story says in any output: clean text, safe links, categories and a stable id.
+
+Every output (RSS, Atom, JSON Feed, the page, the digest) renders a `StoryView`, never a raw
+`Story`: scraped text is made plain and scraped URLs checked here, once, so no output can
+forget to, and all of them say the same thing.
+"""
 
 from __future__ import annotations
 
+import html
+import re
+import unicodedata
 import uuid
-from urllib.parse import urljoin
+from dataclasses import dataclass
+from datetime import datetime
+from urllib.parse import quote, urljoin, urlsplit
 
 from jinja2 import Environment
 
 from feeds.templating import environment
-from seasonwatch.markup import sanitize_html, strip_control_characters
-from seasonwatch.models import SiteSettings, Story
+from seasonwatch.fact_text import describe_fact
+from seasonwatch.markup import html_to_text, sanitize_html, shorten, strip_control_characters
+from seasonwatch.models import Fact, SiteSettings, Story
 
 # a fixed namespace: a story's id maps to the same URN forever, whatever base_url becomes
 STORY_NAMESPACE = uuid.UUID("6f0b9c1e-3c0e-4b7a-9a61-5e2f8c4d7a10")
+
+# long enough for any real headline; a longer one is a scraping accident and would swamp a reader's list
+TITLE_LIMIT = 200
+SUMMARY_LIMIT = 400
+
+# lone surrogates cannot be encoded at all; noncharacters are not allowed in XML
+_UNENCODABLE = re.compile("[\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
+# "<b>", "</i>", "<!--", "<br/>": text that carries markup, as opposed to "a < b" or "<3"
+_MARKUP = re.compile(r"<(?:[A-Za-z][A-Za-z0-9-]*[\s/>]|/[A-Za-z]|!--)")
+# what may stay unescaped in a URL; everything else (spaces, quotes, non-ASCII) is percent-encoded
+_URL_SAFE = "!#$%&'()*+,/:;=?@[]~"
+LINKABLE_SCHEMES = {"http", "https"}
 
 
 def entry_urn(story: Story) -> str:
     return f"urn:uuid:{uuid.uuid5(STORY_NAMESPACE, story.id)}"
 
 
+def plain_text(text: str, limit: int | None = None) -> str:
+    """Scraped text as one clean line: entities decoded (text that still carries "&amp;" was
+    escaped once too often on its way here), markup reduced to its words, no control characters,
+    nothing XML or UTF-8 cannot carry, whitespace collapsed, cut at a word boundary past `limit`."""
+    text = html.unescape(text or "")
+    if _MARKUP.search(text):
+        text = html_to_text(text)
+    text = _UNENCODABLE.sub("", strip_control_characters(text))
+    text = unicodedata.normalize("NFC", " ".join(text.split()))
+    return shorten(text, limit) if limit else text
+
+
 def clean_title(text: str) -> str:
-    """Titles are plain text: no control characters, no markup, one line."""
-    return " ".join(strip_control_characters(text).split())
+    """Titles are plain text: one line, no markup, no control characters, a sane length."""
+    return plain_text(text, TITLE_LIMIT)
 
 
-def categories(story: Story) -> list[str]:
-    terms = [story.show, story.section]
-    if str(story.topic) not in terms:
-        terms.append(str(story.topic))
-    return terms
-
-
-def entry_html(story: Story, env: Environment | None = None) -> str:
-    """The entry body: summary, facts, the section it adds to and every source, linked."""
-    env = env or environment()
-    rendered = env.get_template("entry.html.j2").render(story=story)
-    return sanitize_html(rendered)
+def safe_url(url: str) -> str:
+    """An absolute http(s) URL fit for an href in any output, or "" when it is not one."""
+    url = _UNENCODABLE.sub("", strip_control_characters(url or "")).strip()
+    try:
+        parts = urlsplit(url)
+        host, port = parts.hostname or "", parts.port
+    except ValueError:  # a malformed port or IPv6 literal
+        return ""
+    if parts.scheme.lower() not in LINKABLE_SCHEMES or not host:
+        return ""
+    netloc = parts.netloc
+    if not netloc.isascii():
+        # an internationalized host name goes into its ASCII (punycode) form, not percent-encoding
+        try:
+            netloc = host.encode("idna").decode("ascii") + (f":{port}" if port else "")
+        except UnicodeError:
+            return ""
+    rest = url[len(parts.scheme) + 3 + len(parts.netloc) :]
+    return f"{parts.scheme.lower()}://{netloc}{quote(rest, safe=_URL_SAFE)}"
 
 
 def site_url(site: SiteSettings, path: str) -> str:
     return urljoin(site.base_url, path)
+
+
+@dataclass(frozen=True)
+class SourceLink:
+    name: str
+    title: str
+    url: str  # "" when the source gave no URL that is safe to link
+    published: datetime | None
+
+
+@dataclass(frozen=True)
+class StoryView:
+    """A story as every output shows it."""
+
+    id: str  # the story's own id: also its anchor in the page and the digest
+    urn: str  # the feed entry id, the same forever
+    show: str
+    section: str  # the editor's title of the article section it adds to
+    topic: str
+    headline: str
+    summary: str
+    facts: tuple[str, ...]  # in words: "Season 2 premiere: March 8, 2018"
+    sources: tuple[SourceLink, ...]  # earliest first
+    link: str  # the earliest source that can be linked; the page's anchor when none can
+    first_seen: datetime
+    updated: datetime
+    story: Story  # the record itself, for outputs that publish facts as data
+
+    @property
+    def categories(self) -> list[str]:
+        terms = [self.show, self.section]
+        if self.topic not in terms:
+            terms.append(self.topic)
+        return [term for term in terms if term]
+
+
+def present(story: Story, site: SiteSettings) -> StoryView:
+    sources = tuple(
+        SourceLink(
+            name=plain_text(source.source) or "Source",
+            title=clean_title(source.title),
+            url=safe_url(source.url),
+            published=source.published,
+        )
+        for source in story.sources
+    )
+    link = next((s.url for s in sources if s.url), "") or site_url(site, f"index.html#{story.id}")
+    headline = clean_title(story.headline) or next((s.title for s in sources if s.title), "") or "(untitled)"
+    return StoryView(
+        id=story.id,
+        urn=entry_urn(story),
+        show=plain_text(story.show),
+        section=plain_text(story.section) or str(story.topic),
+        topic=str(story.topic),
+        headline=headline,
+        summary=plain_text(story.summary, SUMMARY_LIMIT),
+        facts=tuple(plain_text(describe_fact(fact)) for fact in story.facts),
+        sources=sources,
+        link=link,
+        first_seen=story.first_seen,
+        updated=story.updated,
+        story=story,
+    )
+
+
+def present_all(stories: list[Story], site: SiteSettings) -> list[StoryView]:
+    return [present(story, site) for story in stories]
+
+
+def fact_data(fact: Fact) -> dict[str, object]:
+    """A fact as data, for readers that want more than words (JSON Feed)."""
+    return {
+        "kind": fact.kind,
+        "season": fact.season,
+        "subject": plain_text(fact.subject),
+        "value": plain_text(fact.value),
+        "before": plain_text(fact.before),
+        "text": plain_text(describe_fact(fact)),
+    }
+
+
+def entry_html(view: StoryView, env: Environment | None = None) -> str:
+    """The entry body: summary, facts, the section it adds to and every source, linked."""
+    env = env or environment()
+    rendered = env.get_template("entry.html.j2").render(story=view)
+    # the template autoescapes; the allowlist is the second lock on the same door
+    return sanitize_html(rendered)

@@ -2,26 +2,33 @@
 
 from __future__ import annotations
 
-from seasonwatch.models import ShowSpec, Story, Topic
+from feeds.entries import StoryView
+from seasonwatch.models import ShowSpec, Topic
 
+# the order of an "everything we know" article: is it coming back, when, who is in it, what happens
 SECTION_ORDER = [Topic.RENEWAL, Topic.RELEASE_DATE, Topic.CAST, Topic.STORY]
 
+Sections = list[tuple[str, list[StoryView]]]
 
-def by_show_and_section(
-    stories: list[Story], shows: list[ShowSpec]
-) -> list[tuple[ShowSpec, list[tuple[str, list[Story]]]]]:
+
+def _section_rank(view: StoryView) -> int:
+    return SECTION_ORDER.index(Topic(view.topic)) if view.topic in SECTION_ORDER else len(SECTION_ORDER)
+
+
+def by_show_and_section(views: list[StoryView], shows: list[ShowSpec]) -> list[tuple[ShowSpec, Sections]]:
+    """Shows in config order, sections in article order, stories in the order given within each."""
     groups = []
     for show in shows:
-        mine = [s for s in stories if s.show == show.name]
+        mine = [v for v in views if v.story.show == show.name]
         if not mine:
             continue
-        sections: dict[str, list[Story]] = {}
-        for story in sorted(mine, key=lambda s: SECTION_ORDER.index(s.topic) if s.topic in SECTION_ORDER else 9):
-            sections.setdefault(story.section, []).append(story)
+        sections: dict[str, list[StoryView]] = {}
+        for view in sorted(mine, key=_section_rank):  # sorted() is stable: the given order holds within a section
+            sections.setdefault(view.section, []).append(view)
         groups.append((show, list(sections.items())))
     return groups
 
 
-def in_reading_order(stories: list[Story], shows: list[ShowSpec]) -> list[Story]:
+def in_reading_order(views: list[StoryView], shows: list[ShowSpec]) -> list[StoryView]:
     """The order the digest shows them in, so the headline index matches the body."""
-    return [story for _, sections in by_show_and_section(stories, shows) for _, group in sections for story in group]
+    return [view for _, sections in by_show_and_section(views, shows) for _, group in sections for view in group]

@@ -6,13 +6,14 @@ import json
 from pathlib import Path
 from typing import Any
 
-from feeds.entries import categories, clean_title, entry_html, entry_urn, site_url
+from feeds.entries import StoryView, entry_html, fact_data, plain_text, present_all, site_url
 from feeds.files import write_atomically
 from feeds.templating import environment
-from seasonwatch.fact_text import describe_fact
-from seasonwatch.models import Edition, Story
+from seasonwatch.models import Edition
 
 VERSION = "https://jsonfeed.org/version/1.1"
+# custom keys start with an underscore, as the spec asks of extensions
+EXTENSION = "_seasonwatch"
 
 
 def feed_document(edition: Edition) -> dict[str, Any]:
@@ -20,49 +21,40 @@ def feed_document(edition: Edition) -> dict[str, Any]:
     env = environment()
     return {
         "version": VERSION,
-        "title": clean_title(site.title),
+        "title": plain_text(site.title) or "Season Watch",
         "home_page_url": site.base_url,
         "feed_url": site_url(site, "feed.json"),
         "description": "TV season news that the articles do not say yet.",
         "language": "en",
-        "authors": [{"name": site.title, "url": site.base_url}],
-        "items": [_item(story, env) for story in edition.stories],
+        "authors": [{"name": plain_text(site.title) or "Season Watch", "url": site.base_url}],
+        "items": [_item(view, env) for view in present_all(edition.stories, site)],
     }
 
 
-def _item(story: Story, env: Any) -> dict[str, Any]:
+def _item(view: StoryView, env: Any) -> dict[str, Any]:
     item: dict[str, Any] = {
-        "id": entry_urn(story),
-        "url": story.link or None,
-        "title": clean_title(story.headline),
-        "content_html": entry_html(story, env),
-        "summary": clean_title(story.summary) or None,
-        "date_published": story.first_seen.isoformat(),
-        "date_modified": story.updated.isoformat(),
-        "tags": [clean_title(t) for t in categories(story)],
-        "_seasonwatch": {
-            "show": story.show,
-            "section": story.section,
-            "topic": str(story.topic),
-            "facts": [
-                {
-                    "kind": f.kind,
-                    "season": f.season,
-                    "subject": f.subject,
-                    "value": f.value,
-                    "before": f.before,
-                    "text": describe_fact(f),
-                }
-                for f in story.facts
-            ],
+        "id": view.urn,
+        "url": view.link,
+        "title": view.headline,
+        "content_html": entry_html(view, env),
+        "summary": view.summary or None,
+        "date_published": view.first_seen.isoformat(),
+        "date_modified": view.updated.isoformat(),
+        "tags": view.categories,
+        EXTENSION: {
+            "story_id": view.id,
+            "show": view.show,
+            "section": view.section,
+            "topic": view.topic,
+            "facts": [fact_data(fact) for fact in view.story.facts],
             "sources": [
                 {
-                    "name": s.source,
-                    "title": clean_title(s.title),
-                    "url": s.url,
-                    "published": s.published.isoformat() if s.published else None,
+                    "name": source.name,
+                    "title": source.title,
+                    "url": source.url or None,
+                    "published": source.published.isoformat() if source.published else None,
                 }
-                for s in story.sources
+                for source in view.sources
             ],
         },
     }

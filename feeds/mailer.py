@@ -27,31 +27,35 @@ def credentials(email: EmailSettings) -> tuple[str, str] | None:
     return username, password
 
 
-def deliver(message: bytes, email: EmailSettings) -> None:
-    """Hand the message to the SMTP server; returns only once the server accepted it."""
+def deliver(message: bytes, email: EmailSettings, tls: ssl.SSLContext | None = None) -> dict[str, str]:
+    """Hand the message to the SMTP server; returns only once the server accepted it, with the
+    recipients it refused while accepting others ({address: reason}, usually empty).
+
+    TLS verifies the server's certificate and host name against the system's trusted CAs (or
+    the file named by SSL_CERT_FILE). `tls` replaces that context; tests pass one that trusts
+    their own test CA, and nothing in the product does."""
     login = credentials(email)
     sender = parseaddr(email.sender)[1]
     recipients = list(email.recipients)
     if not recipients:
         raise DeliveryError("no recipients configured (email.recipients)")
-    context = ssl.create_default_context()
+    context = tls or ssl.create_default_context()
+    client: smtplib.SMTP | None = None
     try:
         if email.security == "ssl":
-            client: smtplib.SMTP = smtplib.SMTP_SSL(
-                email.smtp_host, email.smtp_port, timeout=email.timeout, context=context
-            )
+            client = smtplib.SMTP_SSL(email.smtp_host, email.smtp_port, timeout=email.timeout, context=context)
         else:
             client = smtplib.SMTP(email.smtp_host, email.smtp_port, timeout=email.timeout)
-        with client:
+        client.ehlo()
+        if email.security == "starttls":
+            # raises when the server does not offer STARTTLS: never fall back to plain text
+            client.starttls(context=context)
             client.ehlo()
-            if email.security == "starttls":
-                client.starttls(context=context)
-                client.ehlo()
-            if login:
-                client.login(*login)
-            # sendmail returns the recipients refused when at least one was accepted: the message
-            # is then delivered, and sending it again would duplicate it for the others
-            client.sendmail(sender, recipients, message)
+        if login:
+            client.login(*login)
+        # sendmail returns the recipients refused when at least one was accepted: the message
+        # is then delivered, and sending it again would duplicate it for the others
+        refused = client.sendmail(sender, recipients, message)
     except smtplib.SMTPRecipientsRefused as exc:
         raise DeliveryError(f"the SMTP server refused every recipient: {_first(exc.recipients)}") from None
     except smtplib.SMTPAuthenticationError as exc:
@@ -64,12 +68,32 @@ def deliver(message: bytes, email: EmailSettings) -> None:
         raise DeliveryError(
             f"SMTP server {email.smtp_host}:{email.smtp_port} did not answer within {email.timeout:g} s"
         ) from None
+    except ssl.SSLCertVerificationError as exc:
+        raise DeliveryError(
+            f"TLS with {email.smtp_host}:{email.smtp_port}: the server's certificate is not trusted "
+            f"({exc.verify_message or exc.reason}); if it is signed by a private CA, point SSL_CERT_FILE at it"
+        ) from None
     except ssl.SSLError as exc:
         raise DeliveryError(f"TLS failed with {email.smtp_host}:{email.smtp_port}: {exc.reason or exc}") from None
     except OSError as exc:
         raise DeliveryError(
             f"cannot reach SMTP server {email.smtp_host}:{email.smtp_port}: {exc.strerror or exc}"
         ) from None
+    finally:
+        if client is not None:
+            _hang_up(client)
+    return _refusals(refused)
+
+
+def _hang_up(client: smtplib.SMTP) -> None:
+    """QUIT politely. Once the server has accepted the message it is delivered: a failure to say
+    goodbye must not make the run think otherwise and send it again."""
+    try:
+        client.quit()
+    except (smtplib.SMTPException, OSError):
+        pass
+    finally:
+        client.close()
 
 
 def _text(value: bytes | str) -> str:
@@ -80,3 +104,7 @@ def _first(recipients: dict[str, tuple[int, bytes]]) -> str:
     for address, (code, reason) in recipients.items():
         return f"{address}: {code} {_text(reason)}"
     return ""
+
+
+def _refusals(refused: dict[str, tuple[int, bytes]]) -> dict[str, str]:
+    return {address: f"{code} {_text(reason)}" for address, (code, reason) in refused.items()}

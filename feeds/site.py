@@ -4,23 +4,29 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from feeds.entries import plain_text, present_all
 from feeds.files import write_atomically
 from feeds.templating import environment
 from seasonwatch.models import Edition, SourceStatus
 
 
 def render(edition: Edition) -> str:
-    groups = [(show, edition.stories_by_show.get(show.name, [])) for show in edition.shows]
+    site = edition.site
+    groups = [(show, present_all(edition.stories_by_show.get(show.name, []), site)) for show in edition.shows]
     return (
         environment()
         .get_template("index.html.j2")
         .render(
-            site=edition.site,
+            title=plain_text(site.title) or "Season Watch",
             shows=edition.shows,
             groups=groups,
             digests=edition.digests,
             generated=edition.generated,
-            failed=[r for r in edition.reports if r.status == SourceStatus.FAILED],
+            failed=[
+                (plain_text(r.source), plain_text(r.detail) or "failed")
+                for r in edition.reports
+                if r.status == SourceStatus.FAILED
+            ],
         )
     )
 

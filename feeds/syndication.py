@@ -12,8 +12,9 @@ from pathlib import Path
 from feedgen.ext.base import BaseEntryExtension, BaseExtension
 from feedgen.feed import FeedGenerator
 from feedgen.util import xml_elem
+from jinja2 import Environment
 
-from feeds.entries import categories, clean_title, entry_html, entry_urn, site_url
+from feeds.entries import StoryView, clean_title, entry_html, plain_text, present_all, site_url
 from feeds.files import write_atomically
 from feeds.templating import environment
 from seasonwatch.models import Edition, ShowSpec, Story
@@ -36,7 +37,8 @@ class RelatedLinks(BaseEntryExtension):
         self.links: list[tuple[str, str]] = []
 
     def add(self, href: str, title: str) -> None:
-        self.links.append((href, title))
+        if href and all(href != known for known, _ in self.links):
+            self.links.append((href, title))
 
     def extend_atom(self, entry):  # type: ignore[no-untyped-def]
         for href, title in self.links:
@@ -51,11 +53,13 @@ def build_feed(
     feed = FeedGenerator()
     if atom:
         feed.register_extension("related", _NoFeedExtension, RelatedLinks, atom=True, rss=False)
+    # a URN derived from where the feed is published: two sites never share a feed id
     feed.id(f"urn:uuid:{uuid.uuid5(FEED_NAMESPACE, site_url(site, path))}")
-    feed.title(clean_title(title))
+    feed.title(clean_title(title) or GENERATOR)
     feed.subtitle(description) if atom else feed.description(description)
-    feed.author(name=site.title)
-    # feedgen emits an RSS <link> from the last link it was given: the site page goes last
+    feed.author(name=plain_text(site.title) or GENERATOR)
+    # the self link is where the file is published: validators and readers compare it with the URL
+    # they fetched. feedgen emits an RSS <link> from the last link it was given: the site page goes last
     feed.link(href=site_url(site, path), rel="self", type="application/atom+xml" if atom else "application/rss+xml")
     feed.link(href=site.base_url, rel="alternate", type="text/html")
     feed.language("en")
@@ -66,27 +70,30 @@ def build_feed(
         feed.lastBuildDate(newest)
         feed.ttl(60)
     env = environment()
-    for story in stories:
-        entry = feed.add_entry(order="append")
-        entry.id(entry_urn(story))
-        entry.guid(entry_urn(story), permalink=False)
-        entry.title(clean_title(story.headline))
-        entry.link(href=story.link or site.base_url, rel="alternate")
-        if atom:
-            for source in story.sources:
-                entry.related.add(source.url, clean_title(f"{source.source}: {source.title}"))
-        body = entry_html(story, env)
-        if atom:
-            entry.content(body, type="html")
-            if story.summary:
-                entry.summary(clean_title(story.summary))
-        else:
-            entry.description(body)
-        for term in categories(story):
-            entry.category(term=clean_title(term))
-        entry.published(story.first_seen)
-        entry.updated(story.updated)
+    for view in present_all(stories, site):
+        _add_entry(feed, view, env, atom)
     return feed
+
+
+def _add_entry(feed: FeedGenerator, view: StoryView, env: Environment, atom: bool) -> None:
+    entry = feed.add_entry(order="append")
+    entry.id(view.urn)
+    entry.guid(view.urn, permalink=False)
+    entry.title(view.headline)
+    entry.link(href=view.link, rel="alternate")
+    body = entry_html(view, env)
+    if atom:
+        for source in view.sources:
+            entry.related.add(source.url, f"{source.name}: {source.title}")
+        entry.content(body, type="html")
+        if view.summary:
+            entry.summary(view.summary)
+    else:
+        entry.description(body)
+    for term in view.categories:
+        entry.category(term=term)
+    entry.published(view.first_seen)
+    entry.updated(view.updated)
 
 
 def write_all_shows(edition: Edition, output_dir: Path) -> list[Path]:

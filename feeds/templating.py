@@ -7,8 +7,6 @@ from functools import lru_cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from seasonwatch.fact_text import describe_fact
-
 
 def _when(moment: datetime | None, style: str = "date") -> str:
     if moment is None:
@@ -28,7 +26,6 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters["fact"] = describe_fact
     env.filters["when"] = _when
     return env
 

@@ -81,8 +81,7 @@ def _real_run(config: Config, options: RunOptions, console: Console, store: Stor
     email_on = config.email.enabled and options.send_email
     delivered: list[str] = []
     errors: list[str] = []
-    if email_on:
-        _deliver_pending(config, store, console, delivered, errors)
+    backlog_clear = _deliver_pending(config, store, console, delivered, errors) if email_on else True
 
     gathered = _gather(config, options, console, validators=store.validators())
     decision = _decide(config, store, gathered, started)
@@ -117,7 +116,9 @@ def _real_run(config: Config, options: RunOptions, console: Console, store: Stor
             f"cannot write output: {exc.strerror or exc} ({exc.filename or config.site.output_dir})"
         ) from None
 
-    if digest is not None and email_on:
+    if digest is not None and email_on and not backlog_clear:
+        console.warn(f"digest {digest.id} is pending: it goes out after the earlier ones, on the next run")
+    elif digest is not None and email_on:
         _deliver(config, store, digest, console, delivered, errors)
     elif digest is not None:
         console.say(
@@ -153,39 +154,50 @@ def _edition(config: Config, store: Store, gathered: Gathered, now: datetime) ->
         shows=list(config.shows),
         stories=store.stories(shows=[s.name for s in config.shows], limit=limit),
         stories_by_show={show.name: store.stories(shows=[show.name], limit=limit) for show in config.shows},
-        digests=list(reversed(store.digests()))[:RECENT_DIGESTS],
+        digests=list(reversed(store.digests(newest=RECENT_DIGESTS))),
         reports=gathered.reports,
         generated=now,
     )
 
 
 def _write_outbox(config: Config, store: Store) -> list[Path]:
-    written = []
-    for digest in store.digests():
-        path = config.email.outbox_dir / f"{digest.id}.eml"
-        if not path.exists():
-            written.append(write_atomically(path, digest.message))
-    return written
+    """A .eml copy of every digest: this run's, and any an earlier run was killed before writing."""
+    missing = [i for i in store.digest_ids() if not (config.email.outbox_dir / f"{i}.eml").exists()]
+    if not missing:
+        return []
+    return [
+        write_atomically(config.email.outbox_dir / f"{digest.id}.eml", digest.message)
+        for digest in store.digests(ids=missing)
+    ]
 
 
-def _deliver_pending(config: Config, store: Store, console: Console, delivered: list[str], errors: list[str]) -> None:
+def _deliver_pending(config: Config, store: Store, console: Console, delivered: list[str], errors: list[str]) -> bool:
+    """Send what earlier runs could not, oldest first. False when one still cannot be sent: the
+    rest (and this run's digest) then wait, so digests never arrive out of order."""
     for digest in store.digests(status="pending"):
         console.say(f"Delivering the digest of {digest.id} that an earlier run could not send…")
         if not _deliver(config, store, digest, console, delivered, errors):
-            return  # the server is still unreachable: do not hammer it with the rest
+            return False  # the server is still unreachable: do not hammer it with the rest
+    return True
 
 
 def _deliver(
     config: Config, store: Store, digest: Digest, console: Console, delivered: list[str], errors: list[str]
 ) -> bool:
     try:
-        feeds.deliver(digest.message, config.email)
+        refused = feeds.deliver(digest.message, config.email)
     except DeliveryError as exc:
         store.mark_digest(digest.id, "pending", str(exc))
         console.warn(f"digest {digest.id} not delivered, will retry next run: {exc}")
         errors.append(str(exc))
         return False
-    store.mark_digest(digest.id, "sent")
+    # accepted: marked sent even if some recipients were refused, since sending again would
+    # give everyone else a second copy
+    note = "; ".join(f"{address}: {reason}" for address, reason in refused.items())
+    store.mark_digest(digest.id, "sent", f"refused {note}" if note else "")
     delivered.append(digest.id)
-    console.say(f"Digest {digest.id} sent to {', '.join(config.email.recipients)}")
+    accepted = [r for r in config.email.recipients if r not in refused]
+    console.say(f"Digest {digest.id} sent to {', '.join(accepted)}")
+    if note:
+        console.warn(f"digest {digest.id}: the SMTP server refused {note}")
     return True

@@ -231,18 +231,11 @@ class Store:
     def stories(
         self, shows: Iterable[str] | None = None, limit: int | None = None, ids: Iterable[str] | None = None
     ) -> list[Story]:
-        where, params = [], []
-        if shows is not None:
-            names = list(shows)
-            where.append(f"show IN ({','.join('?' * len(names))})")
-            params += names
-        if ids is not None:
-            wanted = list(ids)
-            where.append(f"id IN ({','.join('?' * len(wanted))})")
-            params += wanted
-        sql = "SELECT id, show, show_slug, topic, section, headline, summary, summary_html, facts, first_seen, updated FROM stories"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
+        sql, params = _select(
+            "SELECT id, show, show_slug, topic, section, headline, summary, summary_html, facts, first_seen, updated FROM stories",
+            show=shows,
+            id=ids,
+        )
         sql += " ORDER BY first_seen DESC, id"
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
@@ -283,13 +276,19 @@ class Store:
                 )
         return stories
 
-    def digests(self, status: str | None = None) -> list[Digest]:
-        sql = "SELECT id, created, subject, html, text, message, story_ids, status FROM digests"
-        params: list[str] = []
-        if status:
-            sql += " WHERE status = ?"
-            params.append(status)
-        sql += " ORDER BY id"
+    def digests(
+        self, status: str | None = None, newest: int | None = None, ids: Iterable[str] | None = None
+    ) -> list[Digest]:
+        """Digests oldest first: all, or those with `status`, or the `newest` few, or those `ids`."""
+        if newest is not None:
+            ids = self.digest_ids()[-newest:] if newest > 0 else []
+        sql, params = _select(
+            "SELECT id, created, subject, html, text, message, story_ids, status FROM digests",
+            status=[status] if status else None,
+            id=ids,
+        )
+        # in the order they were composed: ids of runs in the same second ("…Z", "…Z-2") do not sort
+        sql += " ORDER BY created, rowid"
         return [
             Digest(
                 id=row[0],
@@ -445,6 +444,9 @@ class Store:
                 ),
             )
 
+    def digest_ids(self) -> list[str]:
+        return [row[0] for row in self.db.execute("SELECT id FROM digests ORDER BY created, rowid")]
+
     def unused_digest_id(self, wanted: str) -> str:
         """`wanted` (a UTC timestamp), or with a suffix when a run in the same second took it."""
         candidate, number = wanted, 1
@@ -459,6 +461,18 @@ class Store:
                 "UPDATE digests SET status = ?, attempts = attempts + 1, last_error = ?, sent_at = CASE WHEN ? = 'sent' THEN ? ELSE sent_at END WHERE id = ?",
                 (status, error, status, _ts(datetime.now(UTC)), digest_id),
             )
+
+
+def _select(sql: str, **columns: Iterable[str] | None) -> tuple[str, list[str]]:
+    """`sql` with a WHERE that keeps rows whose column is one of the values given for it
+    (a column given None is not filtered)."""
+    where, params = [], []
+    for column, values in columns.items():
+        if values is not None:
+            wanted = list(values)
+            where.append(f"{column} IN ({','.join('?' * len(wanted))})")
+            params += wanted
+    return (sql + " WHERE " + " AND ".join(where) if where else sql), params
 
 
 def _statements(script: str) -> list[str]:

@@ -1,0 +1,224 @@
+"""Whole runs against the sample sources on loopback and a real SMTP server: a digest goes out
+exactly once across an outage, in order, and not at all when nothing is new; feed entries keep
+their ids across runs and are updated in place when a story gains a source."""
+
+from __future__ import annotations
+
+import io
+import sqlite3
+import subprocess
+import sys
+from datetime import UTC, datetime, timedelta
+from email import message_from_bytes, policy
+from pathlib import Path
+
+import feedparser
+import pytest
+from conftest import DEMO_DATA, ROOT, design_config
+from smtp_servers import PASSWORD, USERNAME, Inbox, free_port, mail_server, make_test_ca
+
+from seasonwatch.config import Config, load_config
+from seasonwatch.console import Console
+from seasonwatch.pipeline import RunOptions, RunResult, run
+
+pytestmark = pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")
+
+DAY1 = datetime(2026, 3, 1, 6, 15, tzinfo=UTC)
+
+
+class Runner:
+    """`python run.py` in-process, as cron would call it day after day."""
+
+    def __init__(self, project: Path, sample_server, smtp_port: int, email: dict[str, str] | None = None) -> None:
+        self.project = project
+        self.sample_server = sample_server
+        self.config_path = project / "config.toml"
+        text = design_config(sample_server.base_url).replace("enabled = false", "enabled = true")
+        text = text.replace("smtp_port = 587", f"smtp_port = {smtp_port}")
+        for key, value in (email or {}).items():
+            text = _set_email_key(text, key, value)
+        self.config_path.write_text(text, encoding="utf-8")
+        self.config: Config = load_config(self.config_path)
+        self.day = 0
+        self.warnings = ""
+
+    def run(self, sources: str = "day1", send_email: bool = True) -> RunResult:
+        self.sample_server.root = DEMO_DATA / sources
+        out, err = io.StringIO(), io.StringIO()
+        result = run(
+            self.config, RunOptions(send_email=send_email, now=DAY1 + timedelta(days=self.day)), Console(0, out, err)
+        )
+        self.day += 1
+        self.warnings = err.getvalue()
+        return result
+
+    def digests(self) -> list[tuple[str, str, int]]:
+        with sqlite3.connect(self.config.state_path) as db:
+            return db.execute("SELECT id, status, attempts FROM digests ORDER BY id").fetchall()
+
+    def outbox(self) -> list[Path]:
+        return sorted((self.project / "outbox").glob("*.eml"))
+
+    def feed(self, name: str = "atom.xml") -> feedparser.FeedParserDict:
+        return feedparser.parse((self.project / "public" / name).read_bytes())
+
+
+def _set_email_key(config: str, key: str, value: str) -> str:
+    head, _, tail = config.partition("[email]\n")
+    lines = [line for line in tail.split("\n") if not line.startswith(f"{key} =")]
+    return head + "[email]\n" + f"{key} = {value}\n" + "\n".join(lines)
+
+
+def message_ids(inbox: Inbox) -> list[str]:
+    return [r.message["Message-ID"] for r in inbox.received]
+
+
+def eml_message_id(path: Path) -> str:
+    return message_from_bytes(path.read_bytes(), policy=policy.default)["Message-ID"]
+
+
+def test_a_digest_survives_an_outage_and_is_sent_exactly_once(project_dir, sample_server):
+    port = free_port()  # nothing listens here yet: the mail server is down
+    runner = Runner(project_dir, sample_server, port)
+
+    first = runner.run()
+    assert first.digest is not None and first.delivered == []
+    assert f"cannot reach SMTP server 127.0.0.1:{port}" in first.delivery_error
+    assert "will retry next run" in runner.warnings
+    assert runner.digests() == [(first.digest.id, "pending", 1)]
+    [eml] = runner.outbox()  # the .eml copy exists whatever the server did
+    assert (project_dir / "public" / "feed.xml").is_file()  # the run completed its outputs
+
+    with mail_server(port=port) as server:
+        second = runner.run()  # nothing new today; yesterday's digest goes out first
+        assert second.digest is None
+        assert second.delivered == [first.digest.id]
+        assert message_ids(server.inbox) == [eml_message_id(eml)]
+        assert runner.digests() == [(first.digest.id, "sent", 2)]
+
+        third = runner.run()
+        assert third.delivered == [] and third.digest is None
+        assert len(server.inbox.received) == 1  # never twice
+
+
+def test_no_mail_when_nothing_is_new(project_dir, sample_server):
+    with mail_server() as server:
+        runner = Runner(project_dir, sample_server, server.port)
+        assert runner.run().delivered
+        again = runner.run()
+        assert again.digest is None and again.delivered == []
+        assert len(server.inbox.received) == 1
+        assert len(runner.outbox()) == 1
+
+
+def test_refused_digests_go_out_later_oldest_first_each_once(project_dir, sample_server):
+    inbox = Inbox(refuse_data="451 4.3.0 mailbox busy, try again later")
+    with mail_server(inbox=inbox) as server:
+        runner = Runner(project_dir, sample_server, server.port)
+        first = runner.run("day1")
+        assert first.delivered == [] and "451 4.3.0 mailbox busy" in first.delivery_error
+        second = runner.run("day2")  # still refusing: day 2's digest waits behind day 1's
+        assert second.digest is not None and second.delivered == []
+        assert "goes out after the earlier ones" in runner.warnings
+        assert [status for _, status, _ in runner.digests()] == ["pending", "pending"]
+
+        inbox.refuse_data = ""
+        third = runner.run("day2")
+        assert third.delivered == [first.digest.id, second.digest.id]
+        # (a long Subject is folded onto its own line, as RFC 5322 allows: hence the strip)
+        assert [str(r.message["Subject"]).strip() for r in inbox.received] == [
+            first.digest.subject,
+            second.digest.subject,
+        ]
+        assert message_ids(inbox) == [eml_message_id(p) for p in runner.outbox()]
+        assert [status for _, status, _ in runner.digests()] == ["sent", "sent"]
+        runner.run("day2")
+        assert len(inbox.received) == 2
+
+
+def test_no_email_writes_the_digest_but_never_queues_it(project_dir, sample_server):
+    with mail_server() as server:
+        runner = Runner(project_dir, sample_server, server.port)
+        quiet = runner.run(send_email=False)
+        assert quiet.digest is not None and runner.digests() == [(quiet.digest.id, "not sent", 0)]
+        assert len(runner.outbox()) == 1 and (project_dir / "public" / "digests" / f"{quiet.digest.id}.html").is_file()
+        runner.run()  # e-mail on again: the --no-email digest is not sent late
+        assert server.inbox.received == []
+
+
+def test_starttls_and_login_from_the_config_named_variables(project_dir, sample_server, monkeypatch, tmp_path):
+    ca = make_test_ca(tmp_path)
+    monkeypatch.setenv("SSL_CERT_FILE", str(ca.pem))  # how an operator trusts a private CA
+    monkeypatch.setenv("SW_MAIL_USER", USERNAME)
+    monkeypatch.setenv("SW_MAIL_PASSWORD", PASSWORD)
+    with mail_server("starttls", tls=ca, login=True) as server:
+        email = {"security": '"starttls"', "username_env": '"SW_MAIL_USER"', "password_env": '"SW_MAIL_PASSWORD"'}
+        runner = Runner(project_dir, sample_server, server.port, email)
+        result = runner.run()
+        assert result.delivered == [result.digest.id]
+    [received] = server.inbox.received
+    assert received.over_tls and received.login == USERNAME
+    assert USERNAME not in runner.config_path.read_text() and PASSWORD not in runner.config_path.read_text()
+
+
+def test_ids_stay_and_entries_update_in_place_when_a_story_gains_a_source(project_dir, sample_server):
+    with mail_server() as server:
+        runner = Runner(project_dir, sample_server, server.port)
+        runner.run("day1")
+        before = {e.id: e for e in runner.feed().entries}
+        rss_before = {e.id for e in runner.feed("feed.xml").entries}
+        runner.run("day2")  # a late report adds StreamWire to the premiere story
+        after = {e.id: e for e in runner.feed().entries}
+        rss_after = {e.id for e in runner.feed("feed.xml").entries}
+
+    assert set(before) <= set(after) and rss_before <= rss_after  # nothing renumbered, nothing lost
+    premiere_id = next(i for i, e in before.items() if "March 8 Premiere" in e.title)
+    old, new = before[premiere_id], after[premiere_id]
+    assert new.title == old.title and new.published == old.published
+    assert new.updated_parsed > old.updated_parsed
+    related_before = {link.href for link in old.links if link.rel == "related"}
+    related_after = {link.href for link in new.links if link.rel == "related"}
+    assert related_before < related_after  # the late report (and TVmaze's confirmation) joined
+    assert any("streamwire.example" in href for href in related_after - related_before)
+    untouched = [i for i in before if i != premiere_id and "April 11" not in before[i].title]
+    assert all(after[i].updated == before[i].updated for i in untouched)
+    # the e-mail does not repeat the grown story: a reader gets each story once
+    second_digest = server.inbox.received[1].message
+    assert "March 8 Premiere" not in second_digest.get_body(("plain",)).get_content()
+
+
+def test_feeds_keep_a_rolling_window_of_the_newest_stories(project_dir, sample_server):
+    port = free_port()
+    runner = Runner(project_dir, sample_server, port, {"enabled": "false"})
+    runner.config_path.write_text(
+        runner.config_path.read_text().replace('output_dir = "public"', 'output_dir = "public"\nfeed_items = 3'),
+        encoding="utf-8",
+    )
+    runner.config = load_config(runner.config_path)
+    runner.run("day1")
+    runner.run("day2")
+    ids = {name: [e.id for e in runner.feed(name).entries] for name in ("feed.xml", "atom.xml")}
+    assert len(ids["feed.xml"]) == 3  # of the six stories the two days found
+    assert len(runner.feed("shows/jessica-jones.xml").entries) == 3
+    newest = runner.feed("atom.xml").entries
+    # newest first: day 2's two stories lead the window
+    assert {e.title for e in newest[:2]} == {
+        "Terry Chen Boards Jessica Jones Season 2 as Pryce Cheng",
+        "The Expanse season 3 trailer puts the Ring in view",
+    }
+    assert ids["feed.xml"] == ids["atom.xml"]
+
+
+def test_the_command_line_exits_0_and_says_the_mail_server_was_down(project_dir, sample_server):
+    port = free_port()
+    runner = Runner(project_dir, sample_server, port)
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "run.py"), "--config", str(runner.config_path), "-q"],
+        cwd=project_dir,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert f"not delivered, will retry next run: cannot reach SMTP server 127.0.0.1:{port}" in done.stderr
+    assert [status for _, status, _ in runner.digests()] == ["pending"]

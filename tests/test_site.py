@@ -1,0 +1,136 @@
+"""index.html and the way every output reaches the disk."""
+
+from __future__ import annotations
+
+import os
+import re
+import threading
+from dataclasses import replace
+
+import html5lib
+import pytest
+from lxml import html as lxml_html
+from output_samples import BASE_URL, NOW, SHOWS, edition, ordinary, tricky
+
+import feeds
+from feeds.files import write_atomically
+from seasonwatch.models import EmailSettings, SiteSettings, SourceReport, SourceStatus
+
+
+def test_index_is_valid_html_without_scripts(tmp_path):
+    feeds.write_outputs(edition(ordinary() + tricky(), tmp_path), tmp_path)
+    html = (tmp_path / "index.html").read_text(encoding="utf-8")
+    html5lib.HTMLParser(strict=True).parse(html)  # raises on any parse error
+    ids = re.findall(r'\sid="([^"]+)"', html)
+    assert len(ids) == len(set(ids))
+    page = lxml_html.fromstring(html)
+    assert not page.cssselect("script, iframe, object, embed")  # everything is there without JavaScript
+    assert not [e for e in page.iter() if isinstance(e.tag, str) and any(a.startswith("on") for a in e.attrib)]
+
+
+def test_index_lists_recent_stories_by_show_with_their_sources(tmp_path):
+    feeds.write_outputs(edition(ordinary(), tmp_path), tmp_path)
+    page = lxml_html.fromstring((tmp_path / "index.html").read_text(encoding="utf-8"))
+    sections = page.cssselect("main section")
+    assert [s.cssselect("h2")[0].text_content() for s in sections] == [
+        "Jessica Jones · season 2",
+        "The Expanse · season 3",
+    ]
+    jessica = sections[0]
+    assert [h.text_content() for h in jessica.cssselect("article h3")] == [
+        "Jessica Jones Season 2 Gets March 8 Premiere Date on Netflix",
+        "J.R. Ramirez cast as Oscar Arocho in Jessica Jones season 2",
+        "Netflix renews Jessica Jones for a third season",
+    ]
+    premiere = page.get_element_by_id("sw-test-1")
+    assert [a.get("href") for a in premiere.cssselect(".sources a")] == [
+        "https://ledger.example/news/1",
+        "https://couch.example/a?id=1&ref=rss",
+    ]
+    assert premiere.cssselect(".section")[0].text_content() == "When does it come out?"
+
+
+def test_index_links_every_feed_and_past_digest_and_they_exist(tmp_path):
+    site = SiteSettings("Season Watch", BASE_URL, tmp_path)
+    digest = feeds.compose(ordinary(), SHOWS, [], site, EmailSettings(recipients=("a@b.example",)), NOW, "sent")
+    output = replace(edition(ordinary(), tmp_path), digests=[digest])
+    feeds.write_outputs(output, tmp_path)
+    page = lxml_html.fromstring((tmp_path / "index.html").read_text(encoding="utf-8"))
+    local = {a.get("href") for a in page.cssselect("a") if not a.get("href").startswith(("http", "#"))}
+    assert local == {
+        "feed.xml",
+        "atom.xml",
+        "feed.json",
+        "shows/jessica-jones.xml",
+        "shows/the-expanse.xml",
+        f"digests/{digest.id}.html",
+    }
+    for href in local:
+        assert (tmp_path / href).is_file(), href
+    assert (tmp_path / "digests" / f"{digest.id}.html").read_text(encoding="utf-8") == digest.html
+    feeds_advertised = {link.get("href") for link in page.cssselect('link[rel="alternate"]')}
+    assert {"feed.xml", "atom.xml", "feed.json", "shows/jessica-jones.xml"} <= feeds_advertised
+
+
+def test_index_names_sources_that_failed(tmp_path):
+    failed = [SourceReport("Deadline", "https://d.example/feed", SourceStatus.FAILED, "timed out after 15 s")]
+    feeds.write_outputs(replace(edition(ordinary(), tmp_path), reports=failed), tmp_path)
+    footer = lxml_html.fromstring((tmp_path / "index.html").read_text(encoding="utf-8")).cssselect("footer")[0]
+    assert "Deadline (timed out after 15 s)" in footer.text_content()
+
+
+def test_a_show_with_no_stories_yet_says_so(tmp_path):
+    stories = [s for s in ordinary() if s.show == "Jessica Jones"]
+    feeds.write_outputs(edition(stories, tmp_path), tmp_path)
+    page = lxml_html.fromstring((tmp_path / "index.html").read_text(encoding="utf-8"))
+    assert "Nothing new yet." in page.get_element_by_id("show-the-expanse").getparent().text_content()
+
+
+# ----------------------------------------------------------------------------- writing files
+
+
+def test_write_atomically_replaces_and_leaves_nothing_behind(tmp_path):
+    target = tmp_path / "deep" / "feed.xml"
+    write_atomically(target, "old")
+    write_atomically(target, b"new")
+    assert target.read_bytes() == b"new"
+    assert sorted(p.name for p in target.parent.iterdir()) == ["feed.xml"]
+    assert oct(target.stat().st_mode & 0o777) == "0o644"  # a web server can read it
+
+
+def test_a_failed_write_keeps_the_old_file(tmp_path, monkeypatch):
+    target = tmp_path / "feed.xml"
+    write_atomically(target, "complete old feed")
+
+    def no_rename(source: str, destination: str) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", no_rename)
+    with pytest.raises(OSError):
+        write_atomically(target, "new feed that never lands")
+    assert target.read_text() == "complete old feed"
+    assert [p.name for p in tmp_path.iterdir()] == ["feed.xml"]
+
+
+def test_a_reader_never_sees_half_a_file(tmp_path):
+    """A reader polling while feeds are rewritten sees a whole old or a whole new file, never a mix."""
+    target = tmp_path / "feed.xml"
+    versions = [(f"<v{n}>" + "x" * 400_000 + f"</v{n}>").encode() for n in range(2)]
+    write_atomically(target, versions[0])
+    reads, torn = [0], [0]
+    done = threading.Event()
+
+    def read() -> None:
+        while not done.is_set() and reads[0] < 5000:
+            reads[0] += 1
+            torn[0] += target.read_bytes() not in versions
+
+    reader = threading.Thread(target=read)
+    reader.start()
+    try:
+        for n in range(40):
+            write_atomically(target, versions[n % 2])
+    finally:
+        done.set()
+        reader.join()
+    assert reads[0] > 0 and torn[0] == 0
