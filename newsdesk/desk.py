@@ -13,16 +13,18 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from newsdesk.articles import Article, read_article
-from newsdesk.clustering import Candidate, Cluster, cluster, compare_facts
+from newsdesk.clustering import PERSON_KINDS, Candidate, Cluster, cluster, compare_facts
 from newsdesk.facts import FactContext, extract_facts
 from newsdesk.headlines import clean_headline
 from newsdesk.history import HistoryIndex
 from newsdesk.novelty import ArticleKnowledge
+from newsdesk.genres import genre
+from newsdesk.people import names_person
 from newsdesk.relevance import ShowWorld, match_show
 from newsdesk.similarity import Vectorizer, terms
 from newsdesk.structured import StructuredNews, judge_observations
 from newsdesk.structured import headline as structured_headline
-from newsdesk.text import content_terms, has_negation
+from newsdesk.text import content_terms, fold_keep_case, has_negation
 from newsdesk.topics import classify, topic_from_facts
 from seasonwatch.fact_text import describe_fact
 from seasonwatch.markup import shorten
@@ -55,6 +57,10 @@ class Report:
     terms: list[str]
     negated: bool
     moment: datetime
+    genre: str = ""
+    weak: bool = False  # the show is named, but only its facts can say the report is about it
+    reason: str = ""  # why it is about the show
+    linked: bool = False  # its only facts are a story's person, found by name
 
 
 def decide(
@@ -132,58 +138,84 @@ class _Desk:
     # ------------------------------------------------------------------ relevance, topic, facts
 
     def _read_reports(self, updates: list[Update]) -> list[Report]:
-        reports = []
-        for update in updates:
-            seen = self.history.seen.get(update.key)
-            if seen is not None:
-                # judged once, in an earlier run, against the article as it was then
-                self._verdict(update, Fate.SEEN, f"judged on {seen[1]:%Y-%m-%d}: {seen[0]}")
-                continue
-            past = self.index.identity(update)
-            if past is not None:
-                self._verdict(
-                    update,
-                    Fate.ALREADY_SENT,
-                    f"already sent in '{past.headline}'",
-                    show=past.show,
-                    topic=past.section,
-                    story_id=past.id,
-                )
-                continue
-            allowed = [w for w in self.worlds if not update.shows or w.show.name in update.shows]
-            match = match_show(update.title, update.summary, allowed)
-            if match.show is None:
-                fate = Fate.UNTRACKED if match.reason == "names no tracked show" else Fate.NOT_ABOUT_SHOW
-                self._verdict(update, fate, match.reason)
-                continue
-            show = match.show
-            moment = update.published or self.now
-            context = self.contexts[show.name]
-            title_facts = extract_facts(update.title, context, moment)
-            summary_facts = extract_facts(update.summary, context, moment)
-            facts = title_facts + [
-                f
-                for f in summary_facts
-                if not any(f.same_claim(t) or _same_person(f, t) or _overruled(f, t) for t in title_facts)
-            ]
-            if match.weak and not facts:
-                self._verdict(update, Fate.NOT_ABOUT_SHOW, f"{match.reason}, but states nothing about the series")
-                continue
-            topic = classify(update.title, update.summary, title_facts, summary_facts)
-            text = f"{update.title}. {update.summary}"
-            reports.append(
-                Report(
-                    update, show, topic, facts, terms(text, self.drops[show.name]), has_negation(update.title), moment
-                )
+        reports = [r for r in (self._read_report(u) for u in updates) if r is not None]
+        self._link_people(reports)
+        kept = []
+        for report in reports:
+            if report.weak and not report.facts:
+                self._verdict(report.update, Fate.NOT_ABOUT_SHOW, f"{report.reason}, but states nothing about the series")
+            else:
+                kept.append(report)
+        return kept
+
+    def _read_report(self, update: Update) -> Report | None:
+        seen = self.history.seen.get(update.key)
+        if seen is not None:
+            # judged once, in an earlier run, against the article as it was then
+            self._verdict(update, Fate.SEEN, f"judged on {seen[1]:%Y-%m-%d}: {seen[0]}")
+            return None
+        past = self.index.identity(update)
+        if past is not None:
+            self._verdict(
+                update, Fate.ALREADY_SENT, f"already sent in '{past.headline}'", show=past.show, topic=past.section, story_id=past.id
             )
-        return reports
+            return None
+        allowed = [w for w in self.worlds if not update.shows or w.show.name in update.shows]
+        match = match_show(update.title, update.summary, allowed)
+        if match.show is None:
+            fate = Fate.UNTRACKED if match.reason == "names no tracked show" else Fate.NOT_ABOUT_SHOW
+            self._verdict(update, fate, match.reason)
+            return None
+        show = match.show
+        moment = update.published or self.now
+        context = self.contexts[show.name]
+        title_facts = extract_facts(update.title, context, moment)
+        summary_facts = extract_facts(update.summary, context, moment)
+        facts = title_facts + [
+            f for f in summary_facts if not any(f.same_claim(t) or _same_person(f, t) or _overruled(f, t) for t in title_facts)
+        ]
+        text = f"{update.title}. {update.summary}"
+        return Report(
+            update=update,
+            show=show,
+            topic=classify(update.title, update.summary, title_facts, summary_facts),
+            facts=facts,
+            terms=terms(text, self.drops[show.name]),
+            negated=has_negation(update.title),
+            moment=moment,
+            genre=genre(update.title),
+            weak=match.weak,
+            reason=match.reason,
+        )
+
+    def _link_people(self, reports: list[Report]) -> None:
+        """A report that states no fact but names the person a story is about (this morning's or
+        an earlier one: "Meloni heads to Gilead: what his commander could mean") belongs to that
+        story: it gets that story's person fact, so clustering and history can place it."""
+        people: dict[str, dict[str, Fact]] = {}
+        for story in self.history.stories:
+            for fact in story.facts:
+                if fact.kind in PERSON_KINDS:
+                    people.setdefault(story.show, {})[fact.subject] = fact
+        for report in reports:
+            for fact in report.facts:
+                if fact.kind in PERSON_KINDS:
+                    people.setdefault(report.show.name, {})[fact.subject] = fact
+        for report in reports:
+            if report.facts:
+                continue
+            text = fold_keep_case(f"{report.update.title}. {report.update.summary}")
+            for person, fact in people.get(report.show.name, {}).items():
+                if names_person(text, person, report.show.names):
+                    report.facts.append(Fact(fact.kind, fact.season, fact.subject, ""))
+                    report.linked = True
 
     # ------------------------------------------------------------------ novelty
 
     def _against_article(self, report: Report, vectorizer: Vectorizer) -> Candidate | None:
         knowledge = self.knowledge[report.show.name]
         vector = vectorizer.vector(report.terms)
-        novelty = knowledge.judge(report.facts, vector, report.negated)
+        novelty = knowledge.judge(report.facts, vector, report.negated, f"{report.update.title}. {report.update.summary}")
         facts_text = tuple(report.facts)
         if not novelty.is_new:
             self._verdict(
@@ -199,6 +231,13 @@ class _Desk:
         # report tells nothing else (then it is a late report of that story)
         untold = [f for f in novelty.new_facts if self.index.sent(report.show.name, f) is None]
         facts = untold or novelty.new_facts
+        if report.genre == "roundup" or (report.genre == "explainer" and not facts):
+            what = "a roundup of several shows" if report.genre == "roundup" else "an explainer or opinion piece"
+            self._verdict(
+                report.update, Fate.NO_NEWS, f"{what} that breaks no news of its own", show=report.show.name,
+                topic=self._section(report.show, report.topic), facts=tuple(report.facts),
+            )
+            return None
         topic = topic_from_facts(facts) or report.topic
         return Candidate(
             report.update, report.show, topic, facts, vector, report.moment, novelty.reason, report.negated

@@ -7,12 +7,14 @@ restate one of the article's sentences. Every judgement names the section and se
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from newsdesk.articles import Article, ArticleSection
 from newsdesk.dates import date_precision, date_within
 from newsdesk.facts import FactContext, extract_facts
+from newsdesk.people import named_people
 from newsdesk.similarity import Vector, Vectorizer, cosine, terms
 from newsdesk.text import fold, has_negation
 from seasonwatch.fact_text import describe_date, describe_fact
@@ -22,6 +24,7 @@ DATE_KINDS = {"premiere", "finale", "production"}
 NONE_YET = {"footage": "none yet", "filming": "not started", "renewal": "not renewed yet"}
 # share of a report's weighted words that must restate one sentence of the article
 RESTATEMENT_THRESHOLD = 0.42
+PERSON_RESTATEMENT_THRESHOLD = 0.2  # lower: naming the same person already anchors the subject
 
 
 @dataclass
@@ -69,6 +72,21 @@ class ArticleKnowledge:
                     )
                 )
         self.folded_text = fold(" ".join(s.sentence for s in self.statements))
+        # the people the article names, and where: a report about one of them is compared with those sentences
+        self.people: dict[str, list[Statement]] = {}
+        for statement in self.statements:
+            for person in named_people(statement.sentence, context.show_names):
+                self.people.setdefault(person, []).append(statement)
+
+    def people_in(self, text: str) -> list[str]:
+        """The article's people a report names, in full or by surname."""
+        folded = fold(text)
+        found = []
+        for person in self.people:
+            surname = fold(person.split()[-1])
+            if fold(person) in folded or (len(surname) >= 4 and re.search(rf"\b{re.escape(surname)}\b", folded)):
+                found.append(person)
+        return found
 
     def vectorize(self, vectorizer: Vectorizer) -> None:
         for statement in self.statements:
@@ -128,7 +146,7 @@ class ArticleKnowledge:
                 best = (score, statement)
         return best
 
-    def judge(self, facts: list[Fact], vector: Vector, negated: bool) -> Novelty:
+    def judge(self, facts: list[Fact], vector: Vector, negated: bool, text: str = "") -> Novelty:
         if facts:
             statuses = [self.status(f) for f in facts]
             new = [s.fact for s in statuses if not s.known]
@@ -145,6 +163,13 @@ class ArticleKnowledge:
         score, statement = self.closest(vector, negated)
         if statement is not None and score >= RESTATEMENT_THRESHOLD:
             return Novelty(False, [], _quote(statement), statement)
+        # a report about someone the article already presents, close to what it says of them
+        # ("Tobias Menzies steps into Prince Philip's shoes"), restates it in other words
+        for person in self.people_in(text):
+            about = [(cosine(vector, s.vector), s) for s in self.people[person] if not (s.negated and not negated)]
+            near = max(about, key=lambda pair: pair[0], default=(0.0, None))
+            if near[1] is not None and near[0] >= PERSON_RESTATEMENT_THRESHOLD:
+                return Novelty(False, [], _quote(near[1]), near[1])
         closest = f"; closest: {_quote(statement)} ({score:.2f})" if statement is not None and score > 0.1 else ""
         return Novelty(True, [], f"new to the article: no sentence says this{closest}")
 

@@ -178,6 +178,30 @@ def people_facts(sentence: str, season: int, show_names: tuple[str, ...]) -> lis
     return list(merged.values())
 
 
+_ANY_NAME = re.compile(_NAME)
+
+
+def names_person(text: str, person: str, show_names: tuple[str, ...]) -> bool:
+    """Does `text` (case kept) name `person`, in full or by a surname that is not part of the show's
+    own name ("Jones" says nothing in a Jessica Jones story)?"""
+    if re.search(rf"\b{re.escape(person)}\b", text):
+        return True
+    surname = person.split()[-1]
+    show_words = {w for name in show_names for w in name.split()}
+    return len(surname) >= 4 and surname not in show_words and bool(re.search(rf"\b{re.escape(surname)}\b", text))
+
+
+def named_people(text: str, show_names: tuple[str, ...]) -> list[str]:
+    """People a text names in full ("Holly Hunter", "J.R. Ramirez"), whatever it says of them."""
+    show_folds = {fold(n) for n in show_names}
+    found = []
+    for match in _ANY_NAME.finditer(text):
+        name = clean_person(match["name"], show_folds)
+        if name and name not in found:
+            found.append(name)
+    return found
+
+
 def clean_person(raw: str, show_folds: set[str]) -> str:
     tokens = raw.split()
     while tokens and (tokens[0].lower().strip("'’") in NOT_NAME_WORDS or tokens[0].lower() in MONTH_WORDS):

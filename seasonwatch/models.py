@@ -204,6 +204,7 @@ class Fate(StrEnum):
     LATE_REPORT = "late report"
     ALREADY_SENT = "already sent"
     IN_ARTICLE = "already in the article"
+    NO_NEWS = "no news"
     NOT_ABOUT_SHOW = "not about the show"
     UNTRACKED = "no tracked show"
     BASELINE = "baseline"
