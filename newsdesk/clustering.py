@@ -46,11 +46,21 @@ class Cluster:
         return min(self.members, key=lambda c: c.moment)
 
 
+SHOW_KINDS = {"cancellation", "status", "network"}  # facts about the whole show, whatever season is named
+
+
 def fact_index_key(show: str, fact: Fact) -> tuple[str, str, int | None, str]:
-    """How facts are looked up: a person is the same person in any season."""
+    """How facts are looked up: a person is the same person in any season; an ending is the show's."""
     if fact.kind in PERSON_KINDS:
         return (show, "person", None, fact.subject.casefold())
+    if fact.kind in SHOW_KINDS:
+        return (show, fact.kind, None, "")
     return (show, fact.kind, fact.season, fact.subject.casefold())
+
+
+def _same_season(a: Fact, b: Fact) -> bool:
+    """A fact with no season (a structured source's show-level fact) fits any season."""
+    return a.season == b.season or a.season is None or b.season is None or a.kind in SHOW_KINDS
 
 
 def primary_facts(facts: list[Fact], topic: Topic) -> list[Fact]:
@@ -69,9 +79,9 @@ def compare_facts(a: list[Fact], b: list[Fact]) -> str:
     for kind in {f.kind for f in a} & {f.kind for f in b} - PERSON_KINDS:
         a_kind = [f for f in a if f.kind == kind]
         b_kind = [f for f in b if f.kind == kind]
-        if {f.season for f in a_kind}.isdisjoint({f.season for f in b_kind}):
+        pairs = [(fa, fb) for fa in a_kind for fb in b_kind if _same_season(fa, fb)]
+        if not pairs:
             return "conflict"  # season 3 news is not season 4 news
-        pairs = [(fa, fb) for fa in a_kind for fb in b_kind if fa.season == fb.season]
         if kind in VALUED_KINDS and pairs and not any(fa.value.casefold() == fb.value.casefold() for fa, fb in pairs):
             return "conflict"  # another date, or a more precise one: news of its own
         shared = shared or bool(pairs)

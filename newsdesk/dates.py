@@ -38,7 +38,8 @@ MONTHS = {
     "dec": 12,
 }
 SEASONS_OF_YEAR = {"spring": "spring", "summer": "summer", "fall": "fall", "autumn": "fall", "winter": "winter"}
-PARTS_OF_YEAR = {"early": "early", "mid": "mid", "middle": "mid", "late": "late", "later": "late", "end": "late"}
+# "later this year" means after today, not late in the year: it says no more than the year
+PARTS_OF_YEAR = {"early": "early", "mid": "mid", "middle": "mid", "late": "late", "later": "", "end": "late"}
 QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
@@ -155,7 +156,8 @@ def _normalize(kind: str, match: re.Match[str], ref: date) -> str | None:
             year = ref.year + {"this": 0, "next": 1, "last": -1}[when]
         return f"{year}-{season}"
     if kind == "part":
-        return f"{year}-{PARTS_OF_YEAR[groups['part'].lower()]}"
+        part = PARTS_OF_YEAR[groups["part"].lower()]
+        return f"{year}-{part}" if part else str(year)
     if kind == "quarter":
         quarter = int(groups["q"]) if groups.get("q") else QUARTERS[groups["qword"].lower()]
         return f"{year}-Q{quarter}"

@@ -24,13 +24,15 @@ RENEWAL_CUE = re.compile(
 )
 CANCEL_CUE = re.compile(
     r"\b(cancel+(?:ed|s|ation)?|axe[ds]?|pulls? the plug|not (?:be )?(?:return|renew)\w*|won't (?:return|be back)|"
-    r"final season|last season|comes? to an end|(?:will )?end(?:s|ing)? with)\b",
+    r"final season|last season|comes? to an end|(?:will )?end(?:s|ing)? with|end of the road|final chapter|last hurrah"
+    r"|swan song|bows? out|signs? off|ends after|will end|is ending|to end after)\b",
     re.I,
 )
 PREMIERE_CUE = re.compile(
     r"\b(premier\w*|releas\w*|return\w*|debut\w*|arriv\w*|launch\w*|drops?|dropping|hits?|lands?|bows?|"
     r"air(?:s|ing|date)?|stream\w*|coming|comes|out on|(?:release|premiere|air) date|set for|slated|bowing|due|"
-    r"back|begins?|starts?|kicks? off|push\w*|mov(?:e|es|ed|ing)|bump\w*|delay\w*|shift\w*|postpon\w*|reschedul\w*)\b",
+    r"back|begins?|starts?|kicks? off|push\w*|mov(?:e|es|ed|ing)|bump\w*|delay\w*|shift\w*|postpon\w*|reschedul\w*|"
+    r"expected|scheduled|planned|arriving|on screens?)\b",
     re.I,
 )
 ORDER_CUE = re.compile(r"\b(renew\w*|order\w*|greenlit|green-?light\w*|pick\w* up|announc\w*)\b", re.I)
@@ -50,6 +52,7 @@ FOOTAGE = re.compile(
     r"(?:trailer|teaser|first[- ]look|first\s+(?:photos?|images?|footage|clip)|sneak\s+peek|clip|poster|featurette))s?\b",
     re.I,
 )
+FINAL_TRAILER = re.compile(r"\b(?:final|last)\b(?:\s+\S+){0,4}?\s+trailer\b", re.I)
 FOOTAGE_SPECIFICITY = ["final trailer", "trailer", "teaser", "featurette", "clip", "poster", "first look"]
 EPISODE_TITLES = re.compile(
     r"\b(?:episode|chapter)\s+(?:titles?|names?)\b|\b(?:titles?|names?)\s+of\s+(?:the\s+|all\s+|every\s+)?(?:\w+\s+)?(?:episodes|chapters)\b",
@@ -154,6 +157,8 @@ def _production_facts(sentence: str, season: int, negated: bool) -> list[Fact]:
     """Footage released (a teaser, a trailer, first-look photos) and filming started or wrapped."""
     facts = []
     kinds = [footage_kind(m["kind"]) for m in FOOTAGE.finditer(sentence)]
+    if kinds and FINAL_TRAILER.search(sentence):
+        kinds.append("final trailer")
     if kinds:
         # one release per sentence, its most specific name ("a first look at the trailer" is the trailer);
         # "no trailer yet" records that there is none

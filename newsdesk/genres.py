@@ -10,7 +10,7 @@ ROUNDUP = re.compile(
     r"\b(?:what to (?:watch|stream|binge)|coming to|leaving|new (?:on|to) (?:netflix|hulu|hbo|amazon|prime|disney\+?)"
     r"|this week(?:'s|end)?\b|our picks|best (?:new )?(?:tv|shows|series)|shows like|to (?:watch|binge) (?:while|if|before)"
     r"|while you wait|preview|upfronts?|round-?up|watchlist|everything coming|premiere dates|tv schedule|calendar"
-    r"|\d+\s+(?:returning|new|best|must-see|upcoming|shows|series|tv|things))\b|\band more$",
+    r"|\d+\s+(?:returning|new|best|must-see|upcoming|shows|series|tv))\b|\band more$",
     re.I,
 )
 EXPLAINER = re.compile(
@@ -18,7 +18,7 @@ EXPLAINER = re.compile(
     r"|need to know|things (?:we|you) (?:know|learned)|refresher|recap|theor(?:y|ies)|predictions?|speculation"
     r"|could mean|might mean|what to expect|guide|primer|catch up|before you watch|ranked|ranking|reviews?|reviewed"
     r"|interview|talks|opens up|reflects|looks back|breaks down|easter eggs|(?:biggest|burning) questions|who'?s who"
-    r"|in defen[cs]e of|worth (?:your|the) (?:time|watch))\b",
+    r"|in defen[cs]e of|worth (?:your|the) (?:time|watch)|\d+\s+things|(?:could|might|will) look like)\b",
     re.I,
 )
 QUESTION = re.compile(r"\?\s*$|\?\s*[|–—-]")

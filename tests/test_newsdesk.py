@@ -62,7 +62,8 @@ def test_plain_text_article_with_numbered_titles():
         ("premieres Oct. 27 on Netflix", "2018-10-27"),
         ("arrives March 8, 2018", "2018-03-08"),
         ("returns in spring 2019", "2019-spring"),
-        ("coming later in 2018", "2018-late"),
+        ("coming later in 2018", "2018"),  # "later" is after today: it says no more than the year
+        ("out in late 2018", "2018-late"),
         ("expected early 2019", "2019-early"),
         ("out on 8 March 2018", "2018-03-08"),
     ],
