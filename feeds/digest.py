@@ -74,9 +74,7 @@ def compose(
         "stories": views,
         "groups": by_show_and_section(views, shows),
         "failed": [
-            (plain_text(r.source), plain_text(r.detail) or "failed")
-            for r in reports
-            if r.status == SourceStatus.FAILED
+            (plain_text(r.source), plain_text(r.detail) or "failed") for r in reports if r.status == SourceStatus.FAILED
         ],
         "created": created,
         "unsubscribe": unsubscribe,

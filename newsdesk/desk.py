@@ -143,7 +143,9 @@ class _Desk:
         kept = []
         for report in reports:
             if report.weak and not report.facts:
-                self._verdict(report.update, Fate.NOT_ABOUT_SHOW, f"{report.reason}, but states nothing about the series")
+                self._verdict(
+                    report.update, Fate.NOT_ABOUT_SHOW, f"{report.reason}, but states nothing about the series"
+                )
             else:
                 kept.append(report)
         return kept
@@ -157,7 +159,12 @@ class _Desk:
         past = self.index.identity(update)
         if past is not None:
             self._verdict(
-                update, Fate.ALREADY_SENT, f"already sent in '{past.headline}'", show=past.show, topic=past.section, story_id=past.id
+                update,
+                Fate.ALREADY_SENT,
+                f"already sent in '{past.headline}'",
+                show=past.show,
+                topic=past.section,
+                story_id=past.id,
             )
             return None
         allowed = [w for w in self.worlds if not update.shows or w.show.name in update.shows]
@@ -172,7 +179,9 @@ class _Desk:
         title_facts = extract_facts(update.title, context, moment)
         summary_facts = extract_facts(update.summary, context, moment)
         facts = title_facts + [
-            f for f in summary_facts if not any(f.same_claim(t) or _same_person(f, t) or _overruled(f, t) for t in title_facts)
+            f
+            for f in summary_facts
+            if not any(f.same_claim(t) or _same_person(f, t) or _overruled(f, t) for t in title_facts)
         ]
         text = f"{update.title}. {update.summary}"
         return Report(
@@ -215,7 +224,9 @@ class _Desk:
     def _against_article(self, report: Report, vectorizer: Vectorizer) -> Candidate | None:
         knowledge = self.knowledge[report.show.name]
         vector = vectorizer.vector(report.terms)
-        novelty = knowledge.judge(report.facts, vector, report.negated, f"{report.update.title}. {report.update.summary}")
+        novelty = knowledge.judge(
+            report.facts, vector, report.negated, f"{report.update.title}. {report.update.summary}"
+        )
         facts_text = tuple(report.facts)
         if not novelty.is_new:
             self._verdict(
@@ -234,8 +245,12 @@ class _Desk:
         if report.genre == "roundup" or (report.genre == "explainer" and not facts):
             what = "a roundup of several shows" if report.genre == "roundup" else "an explainer or opinion piece"
             self._verdict(
-                report.update, Fate.NO_NEWS, f"{what} that breaks no news of its own", show=report.show.name,
-                topic=self._section(report.show, report.topic), facts=tuple(report.facts),
+                report.update,
+                Fate.NO_NEWS,
+                f"{what} that breaks no news of its own",
+                show=report.show.name,
+                topic=self._section(report.show, report.topic),
+                facts=tuple(report.facts),
             )
             return None
         topic = topic_from_facts(facts) or report.topic

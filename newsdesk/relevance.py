@@ -155,6 +155,80 @@ def _used_as_title(text: str, show: ShowSpec) -> bool:
     return False
 
 
+# Capitalized words that may follow a title in a Title Case headline without making a new name
+TITLE_CASE_FILLER = {
+    "is",
+    "are",
+    "was",
+    "will",
+    "has",
+    "have",
+    "gets",
+    "get",
+    "returns",
+    "return",
+    "season",
+    "series",
+    "s",
+    "star",
+    "stars",
+    "cast",
+    "creator",
+    "showrunner",
+    "trailer",
+    "teaser",
+    "finale",
+    "premiere",
+    "renewed",
+    "cancelled",
+    "canceled",
+    "adds",
+    "casts",
+    "sets",
+    "drops",
+    "reveals",
+    "to",
+    "in",
+    "on",
+    "at",
+    "for",
+    "and",
+    "with",
+    "as",
+    "by",
+    "from",
+    "of",
+    "the",
+    "a",
+    "an",
+    "fans",
+    "first",
+    "final",
+    "new",
+    "back",
+}
+
+
+def _inside_other_name(text: str, show: ShowSpec) -> bool:
+    """ "Dark Phoenix", "His Dark Materials", "Dark Side of the Ring": the everyday title is only
+    part of a longer capitalized name, never used alone."""
+    plain = fold_keep_case(text)
+    for name in show.names:
+        spelled = re.escape(fold_keep_case(name))
+        for match in re.finditer(rf"(?<![\w]){spelled}(?![\w])", plain):
+            after = re.match(r"['’]?s?\s+([A-Z][\w'’]*)", plain[match.end() :])
+            before = re.search(r"([A-Z][\w'’]*)\s+$", plain[: match.start()])
+            joined_after = after and after.group(1).lower() not in TITLE_CASE_FILLER
+            joined_before = (
+                before
+                and before.group(1).lower() not in TITLE_CASE_FILLER
+                and not re.search(r"(?:^|[.:!?]\s*)[A-Z][\w'’]*\s+$", plain[: match.start()])
+            )
+            if not (joined_after or joined_before):
+                return False
+    return True
+
+
 COMPARISON = (
     r"after|like|than|since|while you wait for|wait for|fans of|if you (?:like|love)d?|in the vein of|meets"
     r"|successor to|heir to|follow-?up to|from the (?:makers|creators?) of"
@@ -198,9 +272,10 @@ def _judge(title: str, summary: str, world: ShowWorld, in_title: int, in_summary
     tv, other, trade = trade_signal(text)
     if other > tv + len(shared):
         return ShowMatch(None, f"names '{name}' but reads as {trade} news, not TV")
-    everyday = all(is_everyday_name(n) for n in show.names)
-    if everyday and not shared and not _used_as_title(text, show):
-        return ShowMatch(None, f"'{name}' appears only as an everyday word, not as the show's title")
+    titled = _used_as_title(text, show)
+    everyday = all(is_everyday_name(n) for n in show.names) and not shared and not titled
+    if everyday and _inside_other_name(text, show):
+        return ShowMatch(None, f"'{name}' appears only inside another name")
     comparison = _compared_to(title, show)
     if comparison:
         return ShowMatch(None, f"'{name}' is only a point of comparison ({comparison!r})")
@@ -216,11 +291,14 @@ def _judge(title: str, summary: str, world: ShowWorld, in_title: int, in_summary
     evidence = [f"{tv} TV words"] if tv else []
     if shared:
         evidence.append("names from its world: " + ", ".join(sorted(shared)[:3]))
-    titled = _used_as_title(text, show)
     if titled:
         evidence.append("written as a title")
-    # one TV word alone ("episode") also fits a quiz contestant who shares the name
-    weak = not in_title or not (shared or titled or tv >= 2)
+    if not in_title and other >= tv:
+        return ShowMatch(None, f"'{name}' is mentioned in a story that reads as {trade or 'other'} news")
+    # Only its facts can tell whether a report that merely contains the name is about the series:
+    # an everyday title used as a word, one TV word alone ("episode" fits a quiz contestant who
+    # shares the name), a show named only in the summary
+    weak = everyday or not in_title or not (shared or titled or tv >= 2)
     where = "in the headline" if in_title else "in the lead"
     return ShowMatch(
         show, f"names '{name}' {where}" + (f" ({'; '.join(evidence)})" if evidence else ""), bool(in_title), weak

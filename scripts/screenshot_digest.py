@@ -104,7 +104,12 @@ def trim_png(png: Path, margin: int = 24) -> None:
         return
     payload = b"".join(b"\x00" + row for row in rows[:keep])
     header = struct.pack(">IIBBBBB", width, keep, 8, colour, 0, 0, 0)
-    out = b"\x89PNG\r\n\x1a\n" + _chunk(b"IHDR", header) + _chunk(b"IDAT", zlib.compress(payload, 6)) + _chunk(b"IEND", b"")
+    out = (
+        b"\x89PNG\r\n\x1a\n"
+        + _chunk(b"IHDR", header)
+        + _chunk(b"IDAT", zlib.compress(payload, 6))
+        + _chunk(b"IEND", b"")
+    )
     png.write_bytes(out)
 
 

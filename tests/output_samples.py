@@ -112,7 +112,7 @@ def tricky() -> list[Story]:
                 source("Relative Outlet", "A relative link", "/news/relative"),
                 source("Spacey Outlet", "Spaces and ünïcode", "https://spacey.example/a path/ünï?q=a b&c=d"),
                 source("IDN Outlet", "A host in Japanese", "https://例え.jp/ニュース"),
-                source("Quote Outlet", 'A quote in the URL', 'https://quote.example/x"onmouseover="alert(1)'),
+                source("Quote Outlet", "A quote in the URL", 'https://quote.example/x"onmouseover="alert(1)'),
             ],
         ),
         story(16, "   ", summary="", facts=[], sources=[]),  # nothing usable at all
