@@ -99,7 +99,7 @@ def _bozo_reason(result: Any) -> str:
 def _feed_zone(feed: Any) -> tzinfo | None:
     """The zone the feed writes its own dates in: items that omit theirs are likely in it too."""
     for key in ("published", "updated"):
-        zone = zone_of(feed.get(key, ""))
+        zone = zone_of(dict.get(feed, key) or "")
         if zone is not None:
             return zone
     return None
@@ -129,10 +129,11 @@ def _entry_fields(entry: Any, base_url: str, zone: tzinfo | None) -> Entry:
 
 def _published(entry: Any, zone: tzinfo | None) -> datetime | None:
     for key in ("published", "updated", "created"):
-        raw = entry.get(key) or ""
+        # dict.get: feedparser's own get() maps a missing "published" to "updated", with a warning
+        raw = dict.get(entry, key) or ""
         # feedparser reads RFC 822 and ISO 8601 exactly; our reader also takes local month
         # names and zone-less dates (then in the feed's zone)
-        moment = _struct_to_datetime(entry.get(f"{key}_parsed")) if zone_of(raw) or not raw else None
+        moment = _struct_to_datetime(dict.get(entry, f"{key}_parsed")) if zone_of(raw) or not raw else None
         moment = moment or parse_date_field(raw, zone=zone)
         if moment is not None:
             return moment
