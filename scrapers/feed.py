@@ -84,16 +84,18 @@ def parse_xml_feed(body: bytes, url: str, http_charset: str | None = None) -> li
         resolve_relative_uris=True,
     )
     if not result.version and not result.entries:
-        if result.get("bozo"):
-            raise ParseError(f"not a readable feed: {_bozo_reason(result)}")
-        raise ParseError("not a feed (no RSS, Atom or JSON Feed document found)")
+        raise ParseError(_not_a_feed(body, result))
     zone = _feed_zone(result.feed)
     return [_entry_fields(entry, url, zone) for entry in result.entries]
 
 
-def _bozo_reason(result: Any) -> str:
+def _not_a_feed(body: bytes, result: Any) -> str:
+    start = body[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if start.startswith((b"<!doctype html", b"<html")):
+        return "not a feed: the address answers with an HTML page (a front page, a login or a block page?)"
     exc = result.get("bozo_exception")
-    return str(getattr(exc, "getMessage", lambda: exc)()) if exc else "malformed document"
+    why = f" (the XML parser says: {getattr(exc, 'getMessage', lambda: exc)()})" if result.get("bozo") and exc else ""
+    return f"not a feed: no RSS, Atom or JSON Feed document found{why}"
 
 
 def _feed_zone(feed: Any) -> tzinfo | None:
