@@ -187,7 +187,8 @@ class HttpClient:
         except RedirectError:
             return robots.ALLOW_ALL  # RFC 9309: too many redirects counts as "unavailable"
         except FetchError as exc:
-            return f"cannot read robots.txt of {origin}, so nothing there may be fetched this run: {exc}"
+            # the host's own trouble, named as such: it would meet the feed request too
+            return f"{exc} (while asking for {origin}/robots.txt)"
         if fetched.status >= 500 or fetched.status == 429:
             return (
                 f"robots.txt of {origin} answered HTTP {fetched.status} {_phrase(fetched.status)}; "
@@ -288,16 +289,32 @@ def _status_reason(fetched: Fetched) -> str:
     return reason
 
 
+CONNECT_ERRORS = {
+    "Connection refused": "connection refused",
+    "All connection attempts failed": "connection refused or host unreachable",
+    "Name or service not known": "host name not found",
+    "nodename nor servname": "host name not found",
+    "No address associated with hostname": "host name not found",
+    "Temporary failure in name resolution": "host name lookup failed (DNS)",
+    "Network is unreachable": "network unreachable",
+    "CERTIFICATE_VERIFY_FAILED": "its TLS certificate is not valid",
+}
+
+
+def _connect_detail(message: str) -> str:
+    for needle, plain in CONNECT_ERRORS.items():
+        if needle in message:
+            return plain
+    return message or "connection failed"
+
+
 def _network_reason(exc: BaseException, url: str, timeout: float, attempts: int) -> str:
     host = _host(url)
     tries = f" ({attempts} attempts)" if attempts > 1 else ""
     if isinstance(exc, TimeoutError | httpx.TimeoutException):
         return f"{host} sent no complete answer within {timeout:g} s{tries}"
     if isinstance(exc, httpx.ConnectError):
-        detail = str(exc) or "connection refused"
-        if "Name or service not known" in detail or "nodename nor servname" in detail or "getaddrinfo" in detail:
-            detail = "host name not found"
-        return f"cannot connect to {host}: {detail}{tries}"
+        return f"cannot connect to {host}: {_connect_detail(str(exc))}{tries}"
     if isinstance(exc, httpx.RemoteProtocolError):
         return f"{host} closed the connection without a complete answer{tries}"
     return f"network error talking to {host}: {type(exc).__name__}: {exc}{tries}".rstrip(": ")

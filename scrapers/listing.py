@@ -85,7 +85,7 @@ def parse(spec: SourceSpec, document: Document) -> Parsed:
     if problem and not updates:
         raise ParseError(problem)
     if problem:
-        raise IncompleteParse(f"{problem}; the other {len(updates)} were read", Parsed(updates=updates))
+        raise IncompleteParse(problem, Parsed(updates=updates))
     return Parsed(updates=updates)
 
 

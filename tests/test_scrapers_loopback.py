@@ -126,7 +126,10 @@ def test_a_slow_robots_txt_costs_its_host_one_timeout_and_names_the_cause():
     assert slow.paths() == ["/robots.txt"]  # asked once for both sources, then nothing else
     for report in gathered.reports:
         assert report.status == SourceStatus.FAILED
-        assert report.detail.startswith(f"cannot read robots.txt of {slow.base_url}")
+        host = slow.base_url.removeprefix("http://")
+        assert (
+            report.detail == f"{host} sent no complete answer within 1 s (while asking for {slow.base_url}/robots.txt)"
+        )
 
 
 def test_robots_txt_is_fetched_once_per_host_and_obeyed():
@@ -204,3 +207,18 @@ def test_retry_after_is_honoured_then_the_feed_is_read():
         gathered = run([spec], dataclasses.replace(SETTINGS, retries=1))
     assert gathered.reports[0].status == SourceStatus.OK
     assert host.paths().count("/feed") == 2
+
+
+def test_a_listing_that_loses_links_is_reported_and_its_complete_items_kept():
+    page = (
+        b"<html><body><article><h2>Kept</h2><a href='/kept'>read</a></article>"
+        b"<article><h2>Lost</h2></article></body></html>"
+    )
+    with Host() as host:
+        url = host.route("/news", Reply(body=page, headers={"Content-Type": "text/html; charset=utf-8"}))
+        options = {"url": url, "item": "article", "title": "h2", "link": "a@href"}
+        gathered = run([SourceSpec("Listing", "html", url, options=options)])
+    report = gathered.reports[0]
+    assert report.status == SourceStatus.FAILED and report.items == 1
+    assert report.detail == "of the 2 items matched by 'article', 1 has no link ('a@href' found nothing) (1 item read)"
+    assert [u.url for u in gathered.updates] == [host.url("/kept")]
