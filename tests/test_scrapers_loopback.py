@@ -7,6 +7,7 @@ import asyncio
 import dataclasses
 import gzip
 import hashlib
+from collections.abc import Callable
 
 import pytest
 from conftest import FIXTURES
@@ -28,7 +29,7 @@ def run(sources: list[SourceSpec], settings: FetchSettings = SETTINGS, validator
     return asyncio.run(gather(sources, settings, validators, on_report=on_report))
 
 
-def with_etag(body: bytes) -> Reply | object:
+def with_etag(body: bytes) -> Callable[[dict[str, str]], Reply]:
     """Answers 304 to a request that names the current ETag, as real outlets do."""
     etag = '"' + hashlib.sha256(body).hexdigest()[:12] + '"'
 
