@@ -16,7 +16,7 @@ import httpx
 
 from scrapers import feed, listing, tvmaze, wikipedia
 from scrapers.http import FetchError, HttpClient
-from scrapers.source_type import Document, ParseError, SourceType
+from scrapers.source_type import Document, IncompleteParse, ParseError, SourceType
 from seasonwatch.models import FetchSettings, Gathered, HttpValidators, SourceReport, SourceSpec, SourceStatus
 
 SOURCE_TYPES: dict[str, SourceType] = {
@@ -68,28 +68,34 @@ async def _gather_source(
     def report(status: SourceStatus, detail: str = "", items: int = 0) -> SourceReport:
         return SourceReport(spec.name, url, status, detail, time.monotonic() - started, items)
 
+    problems: list[str] = []
     try:
         fetched = await http.fetch_conditionally(url, validators, accept=source_type.accept)
         if fetched.not_modified:
             return report(SourceStatus.NOT_MODIFIED)
+        if fetched.truncated:
+            problems.append(
+                f"the response was larger than max_bytes ({http.settings.max_bytes:,} bytes) and was cut off"
+            )
         document = Document(url=fetched.url, body=fetched.body, headers=fetched.headers, fetched_at=datetime.now(UTC))
         # parsing is CPU work: off the event loop, so slow parses never stall other downloads
         parsed = await asyncio.to_thread(source_type.parse, spec, document)
+    except IncompleteParse as exc:
+        parsed = exc.parsed
+        problems.append(str(exc))
     except (FetchError, ParseError) as exc:
-        return report(SourceStatus.FAILED, str(exc))
+        return report(SourceStatus.FAILED, "; ".join([*problems, str(exc)]))
     except Exception as exc:  # a bug or a surprise in one source must not end the run
         log.debug("unexpected error in source %s", spec.name, exc_info=True)
         return report(SourceStatus.FAILED, f"unexpected {type(exc).__name__}: {exc}")
 
+    # what was read is kept even when the source is reported: news is never thrown away
     gathered.updates.extend(parsed.updates)
     gathered.observations.extend(parsed.observations)
-    if fetched.truncated:
-        # keep what arrived, but no validators: next run must fetch the whole thing again
-        return report(
-            SourceStatus.FAILED,
-            f"response larger than max_bytes ({http.settings.max_bytes:,} bytes); cut off, {len(parsed)} items read from the part that arrived",
-            len(parsed),
-        )
+    if problems:
+        # no validators either: the next run must fetch and read the whole thing again
+        items = f"{len(parsed)} {'item' if len(parsed) == 1 else 'items'} read"
+        return report(SourceStatus.FAILED, f"{'; '.join(problems)} ({items})", len(parsed))
     if fetched.validators.etag or fetched.validators.last_modified:
         gathered.validators[validator_key(spec)] = fetched.validators
     return report(SourceStatus.OK, items=len(parsed))

@@ -6,15 +6,19 @@ import calendar
 import io
 import json
 import time
-from datetime import UTC, datetime
+from dataclasses import dataclass
+from datetime import UTC, datetime, tzinfo
+from html import escape
 from typing import Any
+from urllib.parse import urljoin
 
 import feedparser
 
-from scrapers.dates import parse_date_field
+from scrapers import xml_text
+from scrapers.dates import parse_date_field, zone_of
 from scrapers.source_type import Document, Parsed, ParseError, SourceType
 from scrapers.urls import canonical_url
-from seasonwatch.markup import html_to_text, normalize_text, sanitize_html
+from seasonwatch.markup import html_to_text, normalize_text, sanitize_html, shorten
 from seasonwatch.models import SourceSpec, Update
 from seasonwatch.options import Option
 
@@ -22,6 +26,26 @@ ACCEPT = (
     "application/rss+xml, application/atom+xml, application/feed+json, application/rdf+xml;q=0.9, "
     "application/xml;q=0.8, text/xml;q=0.8, application/json;q=0.7, */*;q=0.5"
 )
+UNTITLED_LENGTH = 120  # an item without a title is headed by the start of its text
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One feed item as read, before it is cleaned into an Update."""
+
+    id: str
+    url: str
+    title: str  # HTML unless title_is_text
+    summary_html: str
+    content_html: str
+    published: datetime | None
+    author: str
+    base_url: str
+    title_is_text: bool = False
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.title.strip() or self.url.strip() or self.summary_html.strip() or self.content_html.strip())
 
 
 def request_url(spec: SourceSpec) -> str:
@@ -29,9 +53,13 @@ def request_url(spec: SourceSpec) -> str:
 
 
 def parse(spec: SourceSpec, document: Document) -> Parsed:
-    read = parse_json_feed if _looks_like_json(document) else parse_xml_feed
-    entries = read(document.body, document.url, document.headers)
-    return Parsed(updates=[_update(spec, entry) for entry in entries])
+    json_feed = _looks_like_json(document)
+    entries = (
+        parse_json_feed(document.body, document.url)
+        if json_feed
+        else parse_xml_feed(document.body, document.url, document.charset)
+    )
+    return Parsed(updates=[_update(spec, entry) for entry in entries if not entry.is_empty])
 
 
 def _looks_like_json(document: Document) -> bool:
@@ -40,44 +68,80 @@ def _looks_like_json(document: Document) -> bool:
     return document.body.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"{"
 
 
-def parse_xml_feed(body: bytes, url: str, headers: Any = None) -> list[dict[str, Any]]:
-    response_headers = {"content-location": url}
-    if headers is not None and headers.get("content-type"):
-        response_headers["content-type"] = headers["content-type"]
+# ---------------------------------------------------------------------------- RSS and Atom
+
+
+def parse_xml_feed(body: bytes, url: str, http_charset: str | None = None) -> list[Entry]:
+    # Repaired and re-encoded as UTF-8 first, so the charset of the Content-Type is honoured and
+    # feedparser's strict parser accepts what real servers send.
+    response_headers = {"content-location": url, "content-type": "application/xml; charset=utf-8"}
     # A stream, never bytes or str: given those, feedparser may treat them as a path or URL to open.
-    # Sanitizing is ours (one allowlist for every output), so feedparser's is off.
+    # Sanitizing is ours (one allowlist for every output), so feedparser's is off; so is its
+    # rewriting of relative URLs inside content (a third of its time): sanitize_html makes them
+    # absolute against the item's link. Item links themselves are still resolved by feedparser.
     result = feedparser.parse(
-        io.BytesIO(body), response_headers=response_headers, sanitize_html=False, resolve_relative_uris=True
+        io.BytesIO(xml_text.feed_xml(body, http_charset)),
+        response_headers=response_headers,
+        sanitize_html=False,
+        resolve_relative_uris=False,
     )
-    if not result.entries and not result.feed.get("title") and result.get("bozo"):
-        raise ParseError(f"not a readable feed: {_bozo_reason(result)}")
     if not result.version and not result.entries:
-        raise ParseError("not a feed (no RSS, Atom or JSON Feed document found)")
-    return [_entry_fields(entry, url) for entry in result.entries]
+        raise ParseError(_not_a_feed(body, result))
+    zone = _feed_zone(result.feed)
+    return [_entry_fields(entry, url, zone) for entry in result.entries]
 
 
-def _bozo_reason(result: Any) -> str:
+def _not_a_feed(body: bytes, result: Any) -> str:
+    start = body[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if start.startswith((b"<!doctype html", b"<html")):
+        return "not a feed: the address answers with an HTML page (a front page, a login or a block page?)"
     exc = result.get("bozo_exception")
-    return str(getattr(exc, "getMessage", lambda: exc)()) if exc else "malformed document"
+    why = f" (the XML parser says: {getattr(exc, 'getMessage', lambda: exc)()})" if result.get("bozo") and exc else ""
+    return f"not a feed: no RSS, Atom or JSON Feed document found{why}"
 
 
-def _entry_fields(entry: Any, base_url: str) -> dict[str, Any]:
+def _feed_zone(feed: Any) -> tzinfo | None:
+    """The zone the feed writes its own dates in: items that omit theirs are likely in it too."""
+    for key in ("published", "updated"):
+        zone = zone_of(dict.get(feed, key) or "")
+        if zone is not None:
+            return zone
+    return None
+
+
+def _entry_fields(entry: Any, base_url: str, zone: tzinfo | None) -> Entry:
     content = ""
     if entry.get("content"):
         content = max((c.get("value", "") for c in entry.content), key=len)
     summary = entry.get("summary", "")
-    link = entry.get("link", "") or _first_alternate(entry)
-    return {
-        "id": entry.get("id", ""),
-        "url": link,
-        "title": entry.get("title", ""),
-        "summary_html": summary or content,
-        "content_html": content or summary,
-        "published": _struct_to_datetime(entry.get("published_parsed") or entry.get("updated_parsed"))
-        or parse_date_field(entry.get("published") or entry.get("updated") or entry.get("date") or ""),
-        "author": entry.get("author", ""),
-        "base_url": base_url,
-    }
+    # FeedBurner and similar proxies keep the outlet's own address here: better for readers and
+    # for recognising the same article elsewhere
+    link = entry.get("feedburner_origlink") or entry.get("link", "") or _first_alternate(entry)
+    author = (entry.get("author_detail") or {}).get("name") or entry.get("author", "")
+    return Entry(
+        id=entry.get("id", ""),
+        url=link,
+        title=entry.get("title", ""),
+        title_is_text=(entry.get("title_detail") or {}).get("type") == "text/plain",
+        summary_html=summary or content,
+        content_html=content or summary,
+        published=_published(entry, zone),
+        author=author,
+        base_url=base_url,
+    )
+
+
+def _published(entry: Any, zone: tzinfo | None) -> datetime | None:
+    for key in ("published", "updated", "created"):
+        # dict.get: feedparser's own get() maps a missing "published" to "updated", with a warning
+        raw = dict.get(entry, key) or ""
+        # feedparser reads RFC 822 and ISO 8601 exactly; our reader also takes local month
+        # names and zone-less dates (then in the feed's zone)
+        moment = _struct_to_datetime(dict.get(entry, f"{key}_parsed")) if zone_of(raw) or not raw else None
+        moment = moment or parse_date_field(raw, zone=zone)
+        if moment is not None:
+            return moment
+    return None
 
 
 def _first_alternate(entry: Any) -> str:
@@ -87,7 +151,19 @@ def _first_alternate(entry: Any) -> str:
     return ""
 
 
-def parse_json_feed(body: bytes, base_url: str, headers: Any = None) -> list[dict[str, Any]]:
+def _struct_to_datetime(value: time.struct_time | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        return datetime.fromtimestamp(calendar.timegm(value), tz=UTC)
+    except (OverflowError, ValueError, OSError):
+        return None
+
+
+# ---------------------------------------------------------------------------- JSON Feed
+
+
+def parse_json_feed(body: bytes, base_url: str) -> list[Entry]:
     """JSON Feed 1.0 and 1.1 (https://jsonfeed.org/version/1.1)."""
     try:
         data = json.loads(body.decode("utf-8-sig"))
@@ -98,55 +174,69 @@ def parse_json_feed(body: bytes, base_url: str, headers: Any = None) -> list[dic
     items = data.get("items")
     if not isinstance(items, list):
         raise ParseError("JSON Feed has no 'items' list")
-    entries = []
-    for item in items:
-        if not isinstance(item, dict):
-            continue
-        authors = item.get("authors") or ([item["author"]] if isinstance(item.get("author"), dict) else [])
-        html = item.get("content_html") or ""
-        text = item.get("content_text") or ""
-        entries.append(
-            {
-                "id": str(item.get("id", "")),
-                "url": item.get("url") or item.get("external_url") or "",
-                "title": item.get("title") or "",
-                "summary_html": item.get("summary") or html or text,
-                "content_html": html or text,
-                "published": parse_date_field(item.get("date_published") or item.get("date_modified") or ""),
-                "author": ", ".join(a.get("name", "") for a in authors if isinstance(a, dict) and a.get("name")),
-                "base_url": base_url,
-            }
-        )
-    return entries
+    feed_authors = _json_authors(data)
+    return [_json_entry(item, base_url, feed_authors) for item in items if isinstance(item, dict)]
 
 
-def _update(spec: SourceSpec, entry: dict[str, Any]) -> Update:
-    url = entry["url"]
-    title = html_to_text(entry["title"])
-    summary = html_to_text(entry["summary_html"])
+def _json_entry(item: dict[str, Any], base_url: str, feed_authors: str) -> Entry:
+    # title, summary and content_text are plain text in JSON Feed: escaped before they meet HTML
+    text_html = _text_as_html(_string(item.get("content_text")))
+    content = _string(item.get("content_html")) or text_html
+    url = _string(item.get("url")) or _string(item.get("external_url"))
+    return Entry(
+        id=_string(item.get("id")),
+        url=urljoin(base_url, url) if url else "",
+        title=_string(item.get("title")),
+        title_is_text=True,
+        summary_html=escape(_string(item.get("summary"))) or content,
+        content_html=content,
+        published=parse_date_field(_string(item.get("date_published")) or _string(item.get("date_modified"))),
+        author=_json_authors(item) or feed_authors,
+        base_url=base_url,
+    )
+
+
+def _json_authors(data: dict[str, Any]) -> str:
+    authors = data.get("authors") or ([data["author"]] if isinstance(data.get("author"), dict) else [])
+    if not isinstance(authors, list):
+        return ""
+    return ", ".join(_string(a.get("name")) for a in authors if isinstance(a, dict) and _string(a.get("name")))
+
+
+def _string(value: Any) -> str:
+    if isinstance(value, str):
+        return value
+    return str(value) if isinstance(value, int | float) and not isinstance(value, bool) else ""
+
+
+def _text_as_html(text: str) -> str:
+    return "".join(f"<p>{escape(p.strip())}</p>" for p in text.split("\n\n") if p.strip())
+
+
+# ---------------------------------------------------------------------------- to updates
+
+
+def _update(spec: SourceSpec, entry: Entry) -> Update:
+    url = entry.url.strip()
+    summary = html_to_text(entry.summary_html)
+    title = normalize_text(entry.title) if entry.title_is_text else html_to_text(entry.title)
+    if not title:
+        # RSS allows an item with only a description; it still needs a headline
+        title = shorten(summary, UNTITLED_LENGTH) if summary else url
     if summary == title:
         summary = ""
     return Update(
         source=spec.name,
         url=url,
         canonical_url=canonical_url(url),
-        guid=normalize_text(entry["id"]),
+        guid=normalize_text(entry.id),
         title=title,
         summary=summary,
-        html=sanitize_html(entry["content_html"], base_url=url or entry["base_url"]),
-        published=entry["published"],
-        author=normalize_text(entry["author"]),
+        html=sanitize_html(entry.content_html, base_url=url or entry.base_url),
+        published=entry.published,
+        author=normalize_text(entry.author),
         shows=spec.shows,
     )
-
-
-def _struct_to_datetime(value: time.struct_time | None) -> datetime | None:
-    if not value:
-        return None
-    try:
-        return datetime.fromtimestamp(calendar.timegm(value), tz=UTC)
-    except (OverflowError, ValueError, OSError):
-        return None
 
 
 SOURCE = SourceType(

@@ -1,12 +1,16 @@
 """The one HTTP client every source goes through: limits, retries, caching, size caps, robots.
 
 Politeness and resilience live here so source types stay pure parsers:
-- at most `concurrency` requests in flight overall and `per_host` per host;
-- one deadline per attempt (a slow host cannot hold a slot beyond its own timeout);
+- at most `concurrency` requests in flight overall and `per_host` per host, redirect hops included;
+- one deadline per attempt, counted once a slot is held (a slow host cannot hold a slot beyond
+  its own timeout, and waiting in line is not charged to the host);
 - retries with exponential backoff and jitter on network errors, 5xx and 429, honouring Retry-After;
 - conditional GET from stored validators (304: nothing to parse);
-- bodies streamed and cut at `max_bytes`; a bounded number of redirects; compressed responses;
-- robots.txt fetched once per host per run and obeyed when asked.
+- bodies streamed and cut at `max_bytes` after decompression (a gzip bomb stops at the cap);
+  gzip and deflate negotiated, and a .gz file served as-is unwrapped;
+- redirects followed by hand, so every hop obeys robots.txt and the per-host limit, and a loop is
+  named as one;
+- robots.txt fetched once per host per run (RFC 9309) and obeyed when asked.
 """
 
 from __future__ import annotations
@@ -14,33 +18,40 @@ from __future__ import annotations
 import asyncio
 import email.utils
 import random
+import zlib
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from urllib.parse import urlsplit
-from urllib.robotparser import RobotFileParser
+from urllib.parse import urljoin, urlsplit
 
 import httpx
 
+from scrapers import robots
 from seasonwatch.models import FetchSettings, HttpValidators
 
 RETRY_STATUSES = {429, 500, 502, 503, 504, 520, 521, 522, 523, 524}
+REDIRECT_STATUSES = {301, 302, 303, 307, 308}
 LONGEST_RETRY_WAIT = 60.0  # seconds; a server asking for longer is reported, not waited for
-ROBOTS_MAX_BYTES = 512_000
+GZIP_MAGIC = b"\x1f\x8b"
 
 
 class FetchError(Exception):
     """A source could not be fetched; str() is the one-line reason shown to the user."""
 
 
+class RedirectError(FetchError):
+    """Too many redirects, a loop, or a redirect nowhere."""
+
+
 @dataclass(frozen=True)
 class Fetched:
-    url: str
+    url: str  # the final URL, after redirects
     status: int
     headers: httpx.Headers
     body: bytes
     validators: HttpValidators
     truncated: bool = False
+    attempts: int = 1
 
     @property
     def not_modified(self) -> bool:
@@ -52,15 +63,15 @@ class HttpClient:
         self.settings = settings
         self._client = httpx.AsyncClient(
             transport=transport,
-            follow_redirects=True,
-            max_redirects=settings.max_redirects,
+            follow_redirects=False,  # followed by hand: robots.txt and limits apply to every hop
             timeout=httpx.Timeout(settings.timeout),
             limits=httpx.Limits(max_connections=settings.concurrency, max_keepalive_connections=settings.concurrency),
             headers={"User-Agent": settings.user_agent},
         )
         self._slots = asyncio.Semaphore(settings.concurrency)
         self._host_slots: dict[str, asyncio.Semaphore] = defaultdict(lambda: asyncio.Semaphore(settings.per_host))
-        self._robots: dict[str, RobotFileParser | None] = {}
+        # per origin: its rules, or the reason robots.txt could not be read
+        self._robots: dict[str, robots.RobotsRules | str] = {}
         self._robots_locks: dict[str, asyncio.Lock] = defaultdict(asyncio.Lock)
 
     async def __aenter__(self) -> HttpClient:
@@ -75,58 +86,68 @@ class HttpClient:
         self, url: str, validators: HttpValidators | None = None, accept: str = "*/*"
     ) -> Fetched:
         """GET `url`, sending the stored validators; raises FetchError with a readable reason."""
-        if self.settings.respect_robots and not await self._robots_allow(url):
-            raise FetchError(f"robots.txt of {_origin(url)} disallows {urlsplit(url).path or '/'} for our user agent")
         headers = {"Accept": accept}
         if validators and validators.etag:
             headers["If-None-Match"] = validators.etag
         if validators and validators.last_modified:
             headers["If-Modified-Since"] = validators.last_modified
-        return await self._get_with_retries(url, headers, self.settings.max_bytes)
+        fetched = await self._follow(
+            url, headers, self.settings.max_bytes, self.settings.retries, obey_robots=self.settings.respect_robots
+        )
+        if fetched.status >= 400:
+            raise FetchError(_status_reason(fetched))
+        return fetched
+
+    # ------------------------------------------------------------------ redirects
+
+    async def _follow(
+        self, url: str, headers: dict[str, str], max_bytes: int, retries: int, obey_robots: bool
+    ) -> Fetched:
+        chain = [url]
+        while True:
+            if obey_robots:
+                await self._check_robots(url)
+            fetched = await self._get_with_retries(url, headers, max_bytes, retries)
+            if fetched.status not in REDIRECT_STATUSES:
+                return fetched
+            url = _redirect_target(fetched, chain, self.settings.max_redirects)
+            chain.append(url)
 
     # ------------------------------------------------------------------ retries
 
-    async def _get_with_retries(self, url: str, headers: dict[str, str], max_bytes: int) -> Fetched:
-        retries = self.settings.retries
+    async def _get_with_retries(self, url: str, headers: dict[str, str], max_bytes: int, retries: int) -> Fetched:
+        """The response after up to `retries` more attempts; raises FetchError for network trouble."""
         for attempt in range(retries + 1):
             last = attempt == retries
             try:
                 fetched = await self._get_once(url, headers, max_bytes)
-            except FetchError:
-                raise
+            except (httpx.UnsupportedProtocol, httpx.InvalidURL) as exc:
+                raise FetchError(f"cannot fetch {url!r}: {exc}") from None
+            except httpx.DecodingError as exc:
+                raise FetchError(f"the response from {_host(url)} could not be decompressed: {exc}") from None
             except (httpx.TransportError, TimeoutError) as exc:
                 if last:
-                    raise FetchError(_describe_network_error(exc, self.settings.timeout)) from None
+                    raise FetchError(_network_reason(exc, url, self.settings.timeout, attempt + 1)) from None
                 await asyncio.sleep(_backoff(attempt))
                 continue
-            except httpx.TooManyRedirects:
-                raise FetchError(f"more than {self.settings.max_redirects} redirects (a redirect loop?)") from None
-            except httpx.InvalidURL as exc:
-                raise FetchError(f"invalid URL: {exc}") from None
-
-            if fetched.status in RETRY_STATUSES:
-                reason = f"HTTP {fetched.status} {_phrase(fetched.status)}"
-                wait = _retry_after(fetched.headers.get("retry-after"))
-                if wait is not None and wait > LONGEST_RETRY_WAIT:
-                    raise FetchError(f"{reason}; the server asks to wait {wait:.0f} s before retrying")
-                if last:
-                    raise FetchError(f"{reason} after {retries + 1} attempts")
-                await asyncio.sleep(wait if wait is not None else _backoff(attempt))
-                continue
-            if fetched.status >= 400:
-                raise FetchError(f"HTTP {fetched.status} {_phrase(fetched.status)}")
-            return fetched
+            fetched = replace(fetched, attempts=attempt + 1)
+            if fetched.status not in RETRY_STATUSES or last:
+                return fetched
+            wait = _retry_after(fetched.headers.get("retry-after"))
+            if wait is not None and wait > LONGEST_RETRY_WAIT:
+                return fetched  # reported with the wait it asked for
+            await asyncio.sleep(wait if wait is not None else _backoff(attempt))
         raise AssertionError("unreachable")  # pragma: no cover
 
     async def _get_once(self, url: str, headers: dict[str, str], max_bytes: int) -> Fetched:
-        host = urlsplit(url).netloc.lower()
-        async with self._slots, self._host_slots[host]:
+        async with self._slots, self._host_slots[_host(url)]:
             # the deadline starts once we hold the slots: waiting in line is not the host's fault
             async with asyncio.timeout(self.settings.timeout):
                 async with self._client.stream("GET", url, headers=headers) as response:
                     body, truncated = b"", False
-                    if response.status_code != 304 and response.status_code < 400:
+                    if 200 <= response.status_code < 300:
                         body, truncated = await _read_capped(response, max_bytes)
+                        body, truncated = _unwrap_gzip(body, max_bytes, truncated)
                     return Fetched(
                         url=str(response.url),
                         status=response.status_code,
@@ -141,34 +162,50 @@ class HttpClient:
 
     # ------------------------------------------------------------------ robots.txt
 
-    async def _robots_allow(self, url: str) -> bool:
+    async def _check_robots(self, url: str) -> None:
         origin = _origin(url)
         async with self._robots_locks[origin]:
             if origin not in self._robots:
                 self._robots[origin] = await self._load_robots(origin)
         rules = self._robots[origin]
-        return rules is None or rules.can_fetch(self.settings.user_agent, url)
+        if isinstance(rules, str):
+            raise FetchError(rules)
+        blocking = rules.blocking_rule(url)
+        if blocking is not None:
+            path = urlsplit(url).path or "/"
+            raise FetchError(
+                f"robots.txt of {origin} does not allow {path} for {self.settings.user_agent.split()[0]} ({blocking})"
+            )
 
-    async def _load_robots(self, origin: str) -> RobotFileParser | None:
-        """None means no rules apply. Per RFC 9309: 4xx allows everything, 5xx disallows."""
-        rules = RobotFileParser()
+    async def _load_robots(self, origin: str) -> robots.RobotsRules | str:
+        """The rules, or why nothing may be fetched. Per RFC 9309: a 4xx (no robots.txt) allows
+        everything; a 5xx, 429 or an unreachable server means "do not crawl" for now."""
         try:
-            fetched = await self._get_once(f"{origin}/robots.txt", {"Accept": "text/plain"}, ROBOTS_MAX_BYTES)
-        except (httpx.HTTPError, TimeoutError):
-            return None  # the request itself will meet and report the same network trouble
-        if fetched.status >= 500:
-            rules.disallow_all = True
-            return rules
+            fetched = await self._follow(
+                f"{origin}/robots.txt", {"Accept": "text/plain"}, robots.MAX_BYTES, retries=0, obey_robots=False
+            )
+        except RedirectError:
+            return robots.ALLOW_ALL  # RFC 9309: too many redirects counts as "unavailable"
+        except FetchError as exc:
+            # the host's own trouble, named as such: it would meet the feed request too
+            return f"{exc} (while asking for {origin}/robots.txt)"
+        if fetched.status >= 500 or fetched.status == 429:
+            return (
+                f"robots.txt of {origin} answered HTTP {fetched.status} {_phrase(fetched.status)}; "
+                "until it can be read, nothing there may be fetched (RFC 9309)"
+            )
         if fetched.status >= 400:
-            return None
-        rules.parse(fetched.body.decode("utf-8", errors="replace").splitlines())
-        return rules
+            return robots.ALLOW_ALL
+        return robots.parse_robots(fetched.body.decode("utf-8", errors="replace"), self.settings.user_agent)
+
+
+# ---------------------------------------------------------------------- helpers
 
 
 async def _read_capped(response: httpx.Response, max_bytes: int) -> tuple[bytes, bool]:
     chunks: list[bytes] = []
     size = 0
-    async for chunk in response.aiter_bytes():
+    async for chunk in response.aiter_bytes():  # decompressed bytes: the cap bounds what we hold
         if size + len(chunk) > max_bytes:
             chunks.append(chunk[: max_bytes - size])
             return b"".join(chunks), True
@@ -177,17 +214,50 @@ async def _read_capped(response: httpx.Response, max_bytes: int) -> tuple[bytes,
     return b"".join(chunks), False
 
 
+def _unwrap_gzip(body: bytes, max_bytes: int, truncated: bool) -> tuple[bytes, bool]:
+    """A feed published as a .gz file (no Content-Encoding) is still the feed; cap it too."""
+    if not body.startswith(GZIP_MAGIC):
+        return body, truncated
+    inflater = zlib.decompressobj(wbits=31)
+    try:
+        inner = inflater.decompress(body, max_bytes + 1)
+    except zlib.error:
+        return body, truncated  # not gzip after all: the parser says what it is
+    if len(inner) > max_bytes:
+        return inner[:max_bytes], True
+    return inner, truncated
+
+
+def _redirect_target(fetched: Fetched, chain: list[str], max_redirects: int) -> str:
+    location = fetched.headers.get("location", "").strip()
+    if not location:
+        raise RedirectError(f"HTTP {fetched.status} redirect from {fetched.url} without a Location header")
+    target = urljoin(fetched.url, location)
+    if urlsplit(target).scheme not in ("http", "https"):
+        raise RedirectError(f"redirected to {target!r}, which is not an http(s) address")
+    if target in chain:
+        raise RedirectError(f"redirect loop: {' → '.join([*chain, target])}")
+    if len(chain) > max_redirects:
+        raise RedirectError(f"more than {max_redirects} redirects (max_redirects): {' → '.join([*chain, target])}")
+    return target
+
+
+def _host(url: str) -> str:
+    return urlsplit(url).netloc.lower()
+
+
 def _origin(url: str) -> str:
     parts = urlsplit(url)
-    return f"{parts.scheme}://{parts.netloc}"
+    return f"{parts.scheme}://{parts.netloc.lower()}"
 
 
 def _backoff(attempt: int) -> float:
-    """Exponential with full jitter: 0.5 s, 1 s, 2 s ... scaled by a random factor in [0.5, 1.5)."""
+    """Exponential with jitter: 0.5 s, 1 s, 2 s ... scaled by a random factor in [0.5, 1.5)."""
     return min(0.5 * 2**attempt, 30.0) * (0.5 + random.random())
 
 
 def _retry_after(value: str | None) -> float | None:
+    """Retry-After in seconds: a number of seconds or an HTTP date."""
     if not value:
         return None
     value = value.strip()
@@ -195,7 +265,7 @@ def _retry_after(value: str | None) -> float | None:
         return float(value)
     try:
         when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, IndexError):
         return None
     if when.tzinfo is None:
         when = when.replace(tzinfo=UTC)
@@ -209,9 +279,42 @@ def _phrase(status: int) -> str:
         return ""
 
 
-def _describe_network_error(exc: BaseException, timeout: float) -> str:
+def _status_reason(fetched: Fetched) -> str:
+    reason = f"HTTP {fetched.status} {_phrase(fetched.status)}".rstrip()
+    wait = _retry_after(fetched.headers.get("retry-after")) if fetched.status in RETRY_STATUSES else None
+    if wait is not None and wait > LONGEST_RETRY_WAIT:
+        return f"{reason}; the server asks to wait {wait:.0f} s before retrying, longer than we wait in a run"
+    if fetched.attempts > 1:
+        return f"{reason} after {fetched.attempts} attempts"
+    return reason
+
+
+CONNECT_ERRORS = {
+    "Connection refused": "connection refused",
+    "All connection attempts failed": "connection refused or host unreachable",
+    "Name or service not known": "host name not found",
+    "nodename nor servname": "host name not found",
+    "No address associated with hostname": "host name not found",
+    "Temporary failure in name resolution": "host name lookup failed (DNS)",
+    "Network is unreachable": "network unreachable",
+    "CERTIFICATE_VERIFY_FAILED": "its TLS certificate is not valid",
+}
+
+
+def _connect_detail(message: str) -> str:
+    for needle, plain in CONNECT_ERRORS.items():
+        if needle in message:
+            return plain
+    return message or "connection failed"
+
+
+def _network_reason(exc: BaseException, url: str, timeout: float, attempts: int) -> str:
+    host = _host(url)
+    tries = f" ({attempts} attempts)" if attempts > 1 else ""
     if isinstance(exc, TimeoutError | httpx.TimeoutException):
-        return f"no complete answer within {timeout:g} s (timeout)"
+        return f"{host} sent no complete answer within {timeout:g} s{tries}"
     if isinstance(exc, httpx.ConnectError):
-        return f"cannot connect: {exc or 'connection refused'}"
-    return f"network error: {type(exc).__name__}: {exc}".rstrip(": ")
+        return f"cannot connect to {host}: {_connect_detail(str(exc))}{tries}"
+    if isinstance(exc, httpx.RemoteProtocolError):
+        return f"{host} closed the connection without a complete answer{tries}"
+    return f"network error talking to {host}: {type(exc).__name__}: {exc}{tries}".rstrip(": ")

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import soupsieve
 from bs4 import BeautifulSoup, Tag
 
 from scrapers.dates import parse_date_field
-from scrapers.source_type import Document, Parsed, ParseError, SourceType
+from scrapers.source_type import Document, IncompleteParse, Parsed, ParseError, SourceType
 from scrapers.urls import canonical_url
 from seasonwatch.markup import normalize_text, sanitize_html
 from seasonwatch.models import SourceSpec, Update
@@ -73,34 +73,57 @@ def parse(spec: SourceSpec, document: Document) -> Parsed:
     if not items:
         raise ParseError(f"item selector {options['item']!r} matched nothing on the page (has the layout changed?)")
     updates: list[Update] = []
-    incomplete = 0
+    missing = {"title": 0, "link": 0}
     for item in items:
         title = _select_value(item, options["title"])
-        link = _select_value(item, options["link"])
-        if not title or not link:
-            incomplete += 1
-            continue
-        url = urljoin(base, link)
-        summary_html = _select_value(item, options.get("summary"), as_html=True)
-        updates.append(
-            Update(
-                source=spec.name,
-                url=url,
-                canonical_url=canonical_url(url),
-                guid=canonical_url(url),
-                title=title,
-                summary=_select_value(item, options.get("summary")),
-                html=sanitize_html(summary_html, base_url=url),
-                published=parse_date_field(_select_value(item, options.get("date"))),
-                shows=spec.shows,
-            )
-        )
-    if not updates:
-        raise ParseError(
-            f"{len(items)} items matched {options['item']!r} but none had both a title ({options['title']!r}) "
-            f"and a link ({options['link']!r})"
-        )
+        url = _absolute_link(base, _select_value(item, options["link"]))
+        missing["title"] += not title
+        missing["link"] += not url
+        if title and url:
+            updates.append(_update(spec, item, title, url, document))
+    problem = _missing_reason(missing, len(items), options)
+    if problem and not updates:
+        raise ParseError(problem)
+    if problem:
+        raise IncompleteParse(problem, Parsed(updates=updates))
     return Parsed(updates=updates)
+
+
+def _absolute_link(base: str, link: str) -> str:
+    """The item's address, or "" when it has none a reader could open ("#", "javascript:…")."""
+    if not link or link.startswith("#"):
+        return ""
+    url = urljoin(base, link)
+    return url if urlsplit(url).scheme in ("http", "https") else ""
+
+
+def _update(spec: SourceSpec, item: Tag, title: str, url: str, document: Document) -> Update:
+    options = spec.options
+    summary_html = _select_value(item, options.get("summary"), as_html=True)
+    return Update(
+        source=spec.name,
+        url=url,
+        canonical_url=canonical_url(url),
+        guid=canonical_url(url),
+        title=title,
+        summary=_select_value(item, options.get("summary")),
+        html=sanitize_html(summary_html, base_url=url),
+        published=parse_date_field(_select_value(item, options.get("date")), now=document.fetched_at),
+        shows=spec.shows,
+    )
+
+
+def _missing_reason(missing: dict[str, int], total: int, options: dict[str, Any]) -> str:
+    """ "3 of the 12 items matched by 'article' have no link ('h2 a@href' found nothing)", or ""."""
+    parts = []
+    for key, count in missing.items():
+        if not count:
+            continue
+        lacking = f"none has a {key}" if count == total else f"{count} have no {key}"
+        if count == 1 and total > 1:
+            lacking = f"1 has no {key}"
+        parts.append(f"of the {total} items matched by {options['item']!r}, {lacking} ({options[key]!r} found nothing)")
+    return "; ".join(parts)
 
 
 SOURCE = SourceType(

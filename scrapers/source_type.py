@@ -15,6 +15,15 @@ class ParseError(Exception):
     """The document cannot be read as this source type; str() says why in one line."""
 
 
+class IncompleteParse(ParseError):
+    """Part of the document was read and is kept, but the source is reported failed: a layout
+    change that loses some items must be heard about, not pass as "less news"."""
+
+    def __init__(self, reason: str, parsed: Parsed) -> None:
+        super().__init__(reason)
+        self.parsed = parsed
+
+
 @dataclass(frozen=True)
 class Document:
     """A fetched response body, with what a parser needs to read it right."""

@@ -23,25 +23,59 @@ def request_url(spec: SourceSpec) -> str:
 
 
 def parse(spec: SourceSpec, document: Document) -> Parsed:
-    try:
-        data = json.loads(document.body.decode(document.charset or "utf-8", errors="replace"))
-    except json.JSONDecodeError as exc:
-        raise ParseError(f"TVmaze answer is not JSON: {exc}") from None
-    if not isinstance(data, dict) or "name" not in data:
-        raise ParseError("TVmaze answer is not a show (no 'name')")
-    show = spec.options["show"]
+    data = _json(document)
+    if _is_cast_list(data):  # /shows/<id>/cast: the cast alone
+        facts, page = cast_facts(data), document.url
+    else:
+        show = _show(data)
+        facts, page = show_facts(show), _page_url(show, document.url)
     return Parsed(
         observations=[
             FactObservation(
-                show=show,
+                show=spec.options["show"],
                 fact=fact,
                 source=spec.name,
-                source_url=_page_url(data, document.url),
+                source_url=page,
                 observed_at=document.fetched_at,
             )
-            for fact in show_facts(data)
+            for fact in facts
         ]
     )
+
+
+def _json(document: Document) -> Any:
+    text = document.body.decode(document.charset or "utf-8", errors="replace").strip()
+    if not text:
+        raise ParseError("TVmaze answered with an empty body (no show matched?)")
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ParseError(f"TVmaze answer is not JSON: {exc}") from None
+
+
+def _is_cast_list(data: Any) -> bool:
+    return isinstance(data, list) and bool(data) and all(isinstance(m, dict) and "person" in m for m in data)
+
+
+def _show(data: Any) -> dict[str, Any]:
+    """The show object, or a ParseError that says what came instead."""
+    if isinstance(data, list):
+        if data and all(isinstance(r, dict) and "show" in r for r in data):
+            raise ParseError(
+                f"TVmaze answer is a list of {len(data)} search results, not one show: use https://api.tvmaze.com/shows/<id>"
+            )
+        raise ParseError(
+            f"TVmaze answer is a list ({len(data)} {'entry' if len(data) == 1 else 'entries'}), not one show"
+        )
+    if not isinstance(data, dict):
+        raise ParseError("TVmaze answer is not a show")
+    if "message" in data and "status" in data and isinstance(data["status"], int):
+        raise ParseError(f"TVmaze error {data['status']}: {data.get('name', '')}: {data['message']}".strip())
+    if "season" in data and "number" in data:
+        raise ParseError(f"TVmaze answer is an episode ({data.get('name', '?')!r}), not a show")
+    if not data.get("name") or not ("genres" in data or "premiered" in data or "_embedded" in data):
+        raise ParseError("TVmaze answer is not a show (no name, genres or premiere)")
+    return data
 
 
 def _page_url(data: dict[str, Any], fallback: str) -> str:
@@ -56,9 +90,9 @@ def show_facts(data: dict[str, Any]) -> list[Fact]:
         facts.append(Fact("network", None, value=normalize_text(channel["name"])))
     if data.get("status"):
         facts.append(Fact("status", None, value=normalize_text(str(data["status"]))))
-    embedded = data.get("_embedded") or {}
+    embedded = data.get("_embedded") if isinstance(data.get("_embedded"), dict) else {}
     for season in embedded.get("seasons") or []:
-        number = season.get("number")
+        number = season.get("number") if isinstance(season, dict) else None
         if not isinstance(number, int):
             continue
         facts.append(Fact("renewal", number, value="renewed"))
@@ -67,9 +101,18 @@ def show_facts(data: dict[str, Any]) -> list[Fact]:
             facts.append(Fact("finale", number, value=_date(season["endDate"])))
         if isinstance(season.get("episodeOrder"), int):
             facts.append(Fact("episodes", number, value=str(season["episodeOrder"])))
-    for member in embedded.get("cast") or []:
+    facts.extend(cast_facts(embedded.get("cast") or []))
+    return facts
+
+
+def cast_facts(cast: list[Any]) -> list[Fact]:
+    """Person and character; a voice role says so."""
+    facts = []
+    for member in cast:
+        if not isinstance(member, dict):
+            continue
         person = (member.get("person") or {}).get("name")
-        character = (member.get("character") or {}).get("name", "")
+        character = (member.get("character") or {}).get("name") or ""
         if person:
             role = normalize_text(character)
             if member.get("voice"):

@@ -34,6 +34,7 @@ ORDINALS = {
     "eleventh": 11,
     "twelfth": 12,
 }
+COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 MONTHS = {
     name: number
     for number, names in enumerate(
@@ -56,8 +57,16 @@ MONTHS = {
     for name in names
 }
 _ORDINAL = r"(?P<ordinal>\d{1,2}(?:st|nd|rd|th)|" + "|".join(ORDINALS) + r")"
-RENEWAL = re.compile(r"\brenew(?:ed|s|al)\b[^.]{0,120}?\b(?:for|with) an? " + _ORDINAL + r"\s+season", re.I)
-CANCELLATION = re.compile(r"\b(?:cancel+ed|cancel+ation)\b[^.]{0,80}?\bafter (?P<count>\w+) seasons?", re.I)
+_ORDERED = r"\b(?:renew(?:ed|s|al|ing)|picked\s+(?:\w+\s+){0,2}?up)\b[^.]{0,120}?\b(?:for|with)\s+"
+_SEASON = r"(?:\d+-episode\s+)?" + _ORDINAL + r"(?:\s+and\s+final)?\s+season"
+# "renewed the series for a 13-episode second season", "picked it up for a fifth and final season",
+# "ordered a second season"
+RENEWAL = re.compile(rf"(?:{_ORDERED}|\bordered\s+)(?:an?|its)\s+{_SEASON}", re.I)
+RENEWAL_NUMBERED = re.compile(_ORDERED + r"season\s+(?P<ordinal>\d{1,2})\b", re.I)
+CANCELLATION = re.compile(
+    r"\b(?:cancel+ed|cancel+ation)\b[^.]{0,80}?\bafter\s+(?:its\s+|the\s+)?(?P<count>\w+)\s+seasons?", re.I
+)
+CANCELLED = re.compile(r"\b(?:the series|the show)\s+(?:was|had been|has been)\s+cancel+ed\b", re.I)
 CAST_LINE = re.compile(r"^\*+\s*(?P<person>[^*\n]+?)\s+as\s+(?P<role>[^\n]+)$", re.M)
 
 
@@ -74,21 +83,13 @@ def request_url(spec: SourceSpec) -> str:
 
 
 def parse(spec: SourceSpec, document: Document) -> Parsed:
-    try:
-        data = json.loads(document.body.decode("utf-8", errors="replace"))
-    except json.JSONDecodeError as exc:
-        raise ParseError(f"MediaWiki answer is not JSON: {exc}") from None
-    if isinstance(data, dict) and "error" in data:
-        error = data["error"]
-        raise ParseError(f"MediaWiki API error {error.get('code', '?')}: {error.get('info', '')}".strip())
-    page = (data or {}).get("parse") if isinstance(data, dict) else None
-    if not isinstance(page, dict):
-        raise ParseError("MediaWiki answer has no 'parse' object (is this an action=parse response?)")
+    page = _parse_object(document)
     wikitext = page.get("wikitext")
-    if isinstance(wikitext, dict):  # formatversion=1
+    if isinstance(wikitext, dict):  # formatversion=1 wraps it: {"*": "..."}
         wikitext = wikitext.get("*")
     if not isinstance(wikitext, str):
-        raise ParseError("MediaWiki answer carries no wikitext")
+        raise ParseError("MediaWiki answer carries no wikitext (was prop=wikitext asked for?)")
+    # with redirects=1 the title is that of the page redirected to: link to that one
     title = page.get("title") or spec.options["page"]
     page_url = _page_url(spec.options["api"], title)
     return Parsed(
@@ -103,6 +104,24 @@ def parse(spec: SourceSpec, document: Document) -> Parsed:
             for fact in page_facts(wikitext)
         ]
     )
+
+
+def _parse_object(document: Document) -> dict[str, Any]:
+    """The "parse" object of an action=parse answer, or a ParseError naming the API's own error."""
+    try:
+        data = json.loads(document.body.decode("utf-8-sig", errors="replace"))
+    except json.JSONDecodeError as exc:
+        raise ParseError(f"MediaWiki answer is not JSON: {exc}") from None
+    if not isinstance(data, dict):
+        raise ParseError("MediaWiki answer is not a JSON object")
+    error = data.get("error") or next(iter(data.get("errors") or []), None)  # errorformat=bc / plaintext
+    if isinstance(error, dict):
+        info = error.get("info") or error.get("text") or error.get("*") or ""
+        raise ParseError(f"MediaWiki API error {error.get('code', '?')}: {info}".strip())
+    page = data.get("parse")
+    if not isinstance(page, dict):
+        raise ParseError("MediaWiki answer has no 'parse' object (is this an action=parse response?)")
+    return page
 
 
 def _page_url(api: str, title: str) -> str:
@@ -129,15 +148,25 @@ def page_facts(wikitext: str) -> list[Fact]:
             for fact in _overview_facts(template):
                 add(fact)
     prose = _plain(code)
-    for match in RENEWAL.finditer(prose):
-        season = _season_number(match["ordinal"])
-        if season:
-            add(Fact("renewal", season, value="renewed"))
-    for match in CANCELLATION.finditer(prose):
-        count = _season_number(match["count"]) or (int(match["count"]) if match["count"].isdigit() else None)
-        add(Fact("cancellation", count, value="cancelled"))
+    for fact in _statement_facts(prose):
+        add(fact)
     for fact in _cast_facts(code):
         add(fact)
+    return facts
+
+
+def _statement_facts(prose: str) -> list[Fact]:
+    """Renewals and cancellations as the article's prose states them."""
+    facts = []
+    for pattern in (RENEWAL, RENEWAL_NUMBERED):
+        for match in pattern.finditer(prose):
+            season = _season_number(match["ordinal"])
+            if season:
+                facts.append(Fact("renewal", season, value="renewed"))
+    counted = [_season_number(match["count"]) for match in CANCELLATION.finditer(prose)]
+    facts.extend(Fact("cancellation", count, value="cancelled") for count in counted if count)
+    if not counted and CANCELLED.search(prose):
+        facts.append(Fact("cancellation", None, value="cancelled"))
     return facts
 
 
@@ -237,6 +266,8 @@ def _season_number(word: str | None) -> int | None:
     word = word.lower()
     if word in ORDINALS:
         return ORDINALS[word]
+    if word in COUNTS:
+        return COUNTS[word]
     digits = re.match(r"\d+", word)
     return int(digits.group()) if digits else None
 

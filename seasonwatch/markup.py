@@ -9,13 +9,11 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-import warnings
 from urllib.parse import urljoin, urlsplit
 
+import lxml.html
 import nh3
-from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning
-
-warnings.filterwarnings("ignore", category=MarkupResemblesLocatorWarning)
+from lxml import etree
 
 ALLOWED_TAGS = {
     "a",
@@ -98,9 +96,7 @@ def normalize_text(text: str) -> str:
 
     Curly quotes and dashes stay as the author wrote them; the newsdesk folds them when it
     compares."""
-    text = html.unescape(text or "")
-    text = unicodedata.normalize("NFC", text).replace("\u00a0", " ").replace("\u200b", "")
-    return _SPACE.sub(" ", strip_control_characters(text)).strip()
+    return _collapse(html.unescape(text or ""))
 
 
 def html_to_text(markup: str) -> str:
@@ -109,16 +105,24 @@ def html_to_text(markup: str) -> str:
         return ""
     if "<" not in markup and "&" not in markup:
         return normalize_text(markup)
-    soup = BeautifulSoup(markup, "html.parser")
-    for hidden in soup(["script", "style", "noscript", "template"]):
-        hidden.decompose()
+    try:
+        root = lxml.html.fragment_fromstring(strip_control_characters(markup), create_parent="div")
+    except (etree.ParserError, ValueError):
+        return normalize_text(markup)
+    for hidden in list(root.iter("script", "style", "noscript", "template")):
+        hidden.drop_tree()
     # words in separate blocks must not run together; words around <em> must not come apart
-    for block in soup.find_all(BLOCK_TAGS):
-        block.insert_before(" ")
-        block.insert_after(" ")
-    for br in soup.find_all("br"):
-        br.replace_with(" ")
-    return normalize_text(soup.get_text())
+    for element in root.iter(*BLOCK_TAGS, "br"):
+        element.tail = " " + (element.tail or "")
+        if element.tag != "br":
+            element.text = " " + (element.text or "")
+    # unescaped once more: feeds often escape twice ("&amp;#8217;"), and a reader never wants to see that
+    return normalize_text(root.text_content())
+
+
+def _collapse(text: str) -> str:
+    text = unicodedata.normalize("NFC", text).replace("\u00a0", " ").replace("\u200b", "")
+    return _SPACE.sub(" ", strip_control_characters(text)).strip()
 
 
 def sanitize_html(markup: str, base_url: str = "") -> str:
