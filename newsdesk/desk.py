@@ -15,10 +15,10 @@ from datetime import datetime
 from newsdesk.articles import Article, read_article
 from newsdesk.clustering import PERSON_KINDS, Candidate, Cluster, cluster, compare_facts
 from newsdesk.facts import FactContext, extract_facts
+from newsdesk.genres import genre
 from newsdesk.headlines import clean_headline
 from newsdesk.history import HistoryIndex
 from newsdesk.novelty import ArticleKnowledge
-from newsdesk.genres import genre
 from newsdesk.people import names_person
 from newsdesk.relevance import ShowWorld, match_show
 from newsdesk.similarity import Vectorizer, terms
