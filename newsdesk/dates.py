@@ -83,6 +83,14 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     (
+        # "Netflix says December.": a month named on its own, before punctuation
+        "month",
+        re.compile(
+            rf"(?<=\s)(?P<month>{'|'.join(n.capitalize() for n in sorted(MONTHS, key=len, reverse=True) if len(n) > 3 and n != 'june')})"
+            r"(?=\s*[.,;:!?]|\s*$)"
+        ),
+    ),
+    (
         "relmonth",
         re.compile(
             r"\b(?:(?P<relmonth>next|this|later this|early next|late next|end of the|end of this)\s+month)\b", re.I

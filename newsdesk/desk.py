@@ -14,7 +14,7 @@ from datetime import datetime
 
 from newsdesk.articles import Article, read_article
 from newsdesk.clustering import PERSON_KINDS, Candidate, Cluster, cluster, compare_facts
-from newsdesk.facts import FactContext, extract_facts
+from newsdesk.facts import PREMIERE_CUE, FactContext, extract_facts
 from newsdesk.genres import genre
 from newsdesk.headlines import clean_headline
 from newsdesk.history import HistoryIndex
@@ -177,7 +177,9 @@ class _Desk:
         moment = update.published or self.now
         context = self.contexts[show.name]
         title_facts = extract_facts(update.title, context, moment)
-        summary_facts = extract_facts(update.summary, context, moment)
+        # a summary's date without a cue word belongs to the headline's release news, if it has any
+        undated = "premiere" if PREMIERE_CUE.search(update.title) else ""
+        summary_facts = extract_facts(update.summary, context, moment, undated)
         facts = title_facts + [
             f
             for f in summary_facts

@@ -24,7 +24,10 @@ RENEWAL_CUE = re.compile(
 )
 CANCEL_CUE = re.compile(
     r"\b(cancel+(?:ed|s|ation)?|axe[ds]?|pulls? the plug|not (?:be )?(?:return|renew)\w*|won't (?:return|be back)|"
-    r"final season|last season|comes? to an end|(?:will )?end(?:s|ing)? with|end of the road|final chapter|last hurrah"
+    # "the final season" names a fact only when said of the show ("season 3 will be its last"), not
+    # as a label ("final season premiere date set")
+    r"(?:is|will be|as|be) (?:its|the|their) (?:final|last) (?:season|series)|(?:final|last) (?:season|series) of"
+    r"|comes? to an end|(?:will )?end(?:s|ing)? with|end of the road|final chapter|last hurrah"
     r"|swan song|bows? out|signs? off|ends after|will end|is ending|to end after)\b",
     re.I,
 )
@@ -36,6 +39,8 @@ PREMIERE_CUE = re.compile(
     re.I,
 )
 ORDER_CUE = re.compile(r"\b(renew\w*|order\w*|greenlit|green-?light\w*|pick\w* up|announc\w*)\b", re.I)
+# "Season 2 in December", "season three: June 5": a season named right before its date
+SEASON_THEN_DATE = re.compile(r"\b(?:season|series)\s+\w+(?=\s*(?:[:,–—-]\s*|\s+(?:in|on|this|next|come)\s+))", re.I)
 FINALE_CUE = re.compile(
     r"\b(finale|final episode|wrap(?:s|ped)? up (?:its|the) (?:run|season)|ends? on|concludes?)\b", re.I
 )
@@ -84,17 +89,22 @@ class FactContext:
     season: int  # the season the article is about: the default for dates and castings
 
 
-def extract_facts(text: str, context: FactContext, reference: datetime | None = None) -> list[Fact]:
-    """Facts stated in `text` (a headline, a summary, an article), in order, without repeats."""
+def extract_facts(
+    text: str, context: FactContext, reference: datetime | None = None, undated: str = ""
+) -> list[Fact]:
+    """Facts stated in `text` (a headline, a summary, an article), in order, without repeats.
+
+    `undated` names the event a date belongs to when its sentence has no cue word of its own: a
+    summary's bare "Netflix says December." under the headline "...when You season 2 is coming"."""
     facts: list[Fact] = []
     for sentence in sentences(text):
-        for fact in sentence_facts(sentence, context, reference):
+        for fact in sentence_facts(sentence, context, reference, undated):
             if not any(fact.same_claim(known) for known in facts):
                 facts.append(fact)
     return facts
 
 
-def sentence_facts(sentence: str, context: FactContext, reference: datetime | None) -> list[Fact]:
+def sentence_facts(sentence: str, context: FactContext, reference: datetime | None, undated: str = "") -> list[Fact]:
     cleaned = _without_show_numbers(sentence, context)
     seasons = season_numbers(cleaned)
     season = seasons[0] if seasons else context.season
@@ -115,7 +125,9 @@ def sentence_facts(sentence: str, context: FactContext, reference: datetime | No
     dates = find_dates(cleaned, reference)
     for mention in dates:
         kind = _date_kind(cleaned, mention)
-        if kind:
+        if kind == "":
+            kind = undated
+        if kind in ("premiere", "finale"):
             facts.append(Fact(kind, season_near(cleaned, mention.start, context.season), value=mention.value))
     if not dates and negated and PREMIERE_CUE.search(cleaned) and re.search(r"\bdate\b", cleaned, re.I):
         facts.append(Fact("premiere", season, value=""))  # "no release date yet"
@@ -182,11 +194,14 @@ def _negation_before(sentence: str, position: int) -> bool:
     return bool(NEGATION.search(window))
 
 
-def _date_kind(sentence: str, mention: DateMention) -> str | None:
-    """Which event a date belongs to: the nearest cue word wins."""
+def _date_kind(sentence: str, mention: DateMention) -> str:
+    """Which event a date belongs to: the nearest cue word wins; "" when there is none."""
     best: tuple[int, str] | None = None
     # a date next to "renewed"/"ordered" dates the order, not an episode: it is read and dropped
-    cues = (("premiere", PREMIERE_CUE), ("finale", FINALE_CUE), ("production", PRODUCTION_CUE), ("ordered", ORDER_CUE))
+    cues = (
+        ("premiere", PREMIERE_CUE), ("finale", FINALE_CUE), ("production", PRODUCTION_CUE), ("ordered", ORDER_CUE),
+        ("premiere", SEASON_THEN_DATE),
+    )
     for kind, cue in cues:
         for match in cue.finditer(sentence):
             if match.start() >= mention.start and match.start() < mention.end:
@@ -196,8 +211,8 @@ def _date_kind(sentence: str, mention: DateMention) -> str | None:
             distance = mention.start - match.end() if match.end() <= mention.start else match.start() - mention.end + 25
             if best is None or distance < best[0]:
                 best = (distance, kind)
-    # dates of orders and of filming are read so they are not taken for premieres, then dropped:
-    # filming is told by its own facts (started, wrapped)
-    if best is None or best[0] > 90 or best[1] in ("ordered", "production"):
-        return None
+    # dates of orders ("ordered") and of filming ("production") are claimed so they are not taken
+    # for premieres; the caller drops them (filming is told by its own facts: started, wrapped)
+    if best is None or best[0] > 90:
+        return ""  # no cue: the caller may know what the date is for
     return best[1]

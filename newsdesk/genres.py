@@ -21,7 +21,7 @@ EXPLAINER = re.compile(
     r"|in defen[cs]e of|worth (?:your|the) (?:time|watch)|\d+\s+things|(?:could|might|will) look like)\b",
     re.I,
 )
-QUESTION = re.compile(r"\?\s*$|\?\s*[|–—-]")
+QUESTION = re.compile(r"\?\s*$|\?\s*[|–—-]|^\s*why\b", re.I)
 
 
 def genre(title: str) -> str:
