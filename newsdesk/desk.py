@@ -22,7 +22,7 @@ from newsdesk.novelty import ArticleKnowledge
 from newsdesk.people import names_person
 from newsdesk.relevance import ShowWorld, match_show
 from newsdesk.similarity import Vectorizer, terms
-from newsdesk.structured import StructuredNews, judge_observations
+from newsdesk.structured import StructuredNews, comparable, in_scope, judge_observations
 from newsdesk.structured import headline as structured_headline
 from newsdesk.text import content_terms, fold_keep_case, has_negation
 from newsdesk.topics import classify, topic_from_facts
@@ -362,34 +362,63 @@ class _Desk:
         outcome = judge_observations(list(observations), self.shows, self.knowledge, self.history.known_facts)
         self.decision.known_facts = outcome.remember
         for obs, why in outcome.baseline:
+            story = (
+                self._told_by(obs.show, comparable(obs.fact), this_run)
+                if in_scope(obs.fact, self.shows[obs.show])
+                else None
+            )
+            if story is not None and obs.source_url not in {s.url for s in story.sources}:
+                # nothing new to the source's readers, but it confirms a story: one more source
+                self._attach_observations(StructuredNews(self.shows[obs.show], obs.fact, [obs]), story, this_run)
+                continue
             self.decision.verdicts.append(
                 Verdict(obs.source, describe_fact(obs.fact), Fate.BASELINE, why, show=obs.show, update_key=obs.key)
             )
         for news in outcome.news:
             self._structured_news(news, this_run)
 
+    def _told_by(self, show: str, fact: Fact, this_run: list[tuple[Cluster, Story]]) -> Story | None:
+        """The story, this run's or an earlier one, that already tells this structured fact."""
+        if fact.kind == "finale":
+            # a season released in one go ends the day it starts: its finale is its premiere
+            premiere = self._told_by(show, Fact("premiere", fact.season, value=fact.value), this_run)
+            if premiere is not None:
+                return premiere
+        for _, story in this_run:
+            if story.show == show and compare_facts([fact], story.facts) == "shared":
+                return story
+        return self.index.sent(show, fact)
+
+    def _attach_observations(self, news: StructuredNews, story: Story, this_run: list[tuple[Cluster, Story]]) -> None:
+        sources = [
+            StorySource(obs.source, describe_fact(news.fact), obs.source_url, obs.observed_at, update_key=obs.key)
+            for obs in news.observations
+        ]
+        if any(story is told for _, told in this_run) or story in self.decision.new_stories:
+            story.sources = _ordered(
+                story.sources + [s for s in sources if s.url not in {x.url for x in story.sources}]
+            )
+            self._fact_verdicts(news, Fate.SAME_STORY, f"confirms '{story.headline}'", story)
+        else:
+            grown = self._grow(story, sources)
+            self._fact_verdicts(
+                news, Fate.LATE_REPORT, f"confirms '{grown.headline}', sent {grown.first_seen:%Y-%m-%d}", grown
+            )
+
     def _structured_news(self, news: StructuredNews, this_run: list[tuple[Cluster, Story]]) -> None:
         fact = news.fact
+        told = self._told_by(news.show.name, comparable(fact), this_run)
+        if told is None:
+            match = self.index.find(news.show.name, [comparable(fact)], {})
+            told = match.story if match is not None and match.how != "vaguer" else None
+        if told is not None:
+            self._attach_observations(news, told, this_run)
+            return
+        topic = topic_from_facts([comparable(fact)]) or Topic.STORY
         sources = [
             StorySource(obs.source, describe_fact(fact), obs.source_url, obs.observed_at, update_key=obs.key)
             for obs in news.observations
         ]
-        title = describe_fact(fact)
-        for _, story in this_run:
-            if story.show == news.show.name and compare_facts([fact], story.facts) == "shared":
-                story.sources = _ordered(
-                    story.sources + [s for s in sources if s.url not in {x.url for x in story.sources}]
-                )
-                self._fact_verdicts(news, Fate.SAME_STORY, f"confirms '{story.headline}'", story)
-                return
-        match = self.index.find(news.show.name, [fact], {})
-        if match is not None:
-            story = self._grow(match.story, sources)
-            self._fact_verdicts(
-                news, Fate.LATE_REPORT, f"confirms '{story.headline}', sent {story.first_seen:%Y-%m-%d}", story
-            )
-            return
-        topic = topic_from_facts([fact]) or Topic.STORY
         story = Story(
             id=story_id(news.show.name, f"{fact.kind}|{fact.season}|{fact.subject.casefold()}|{fact.value}"),
             show=news.show.name,
@@ -397,7 +426,8 @@ class _Desk:
             topic=topic,
             section=self._section(news.show, topic),
             headline=structured_headline(news.show, fact),
-            summary=f"{' and '.join(sorted({o.source for o in news.observations}))} now list{'s' if len(news.observations) == 1 else ''}: {title}.",
+            summary=f"{' and '.join(sorted({o.source for o in news.observations}))} now "
+            f"list{'s' if len(news.observations) == 1 else ''}: {describe_fact(fact)}.",
             summary_html="",
             facts=[fact],
             sources=_ordered(sources),
@@ -405,6 +435,7 @@ class _Desk:
             updated=self.now,
         )
         self.decision.new_stories.append(story)
+        this_run.append((Cluster([]), story))
         self._fact_verdicts(news, Fate.NEW, news.reason, story)
 
     def _fact_verdicts(self, news: StructuredNews, fate: Fate, reason: str, story: Story) -> None:

@@ -89,9 +89,7 @@ class FactContext:
     season: int  # the season the article is about: the default for dates and castings
 
 
-def extract_facts(
-    text: str, context: FactContext, reference: datetime | None = None, undated: str = ""
-) -> list[Fact]:
+def extract_facts(text: str, context: FactContext, reference: datetime | None = None, undated: str = "") -> list[Fact]:
     """Facts stated in `text` (a headline, a summary, an article), in order, without repeats.
 
     `undated` names the event a date belongs to when its sentence has no cue word of its own: a
@@ -199,7 +197,10 @@ def _date_kind(sentence: str, mention: DateMention) -> str:
     best: tuple[int, str] | None = None
     # a date next to "renewed"/"ordered" dates the order, not an episode: it is read and dropped
     cues = (
-        ("premiere", PREMIERE_CUE), ("finale", FINALE_CUE), ("production", PRODUCTION_CUE), ("ordered", ORDER_CUE),
+        ("premiere", PREMIERE_CUE),
+        ("finale", FINALE_CUE),
+        ("production", PRODUCTION_CUE),
+        ("ordered", ORDER_CUE),
         ("premiere", SEASON_THEN_DATE),
     )
     for kind, cue in cues:

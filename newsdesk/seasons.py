@@ -49,14 +49,22 @@ SEASON_MENTION = re.compile(
 )
 
 
-def season_numbers(text: str) -> list[int]:
-    numbers = []
+# "Like the first season, it will have 13 episodes": a season named to compare is not the subject
+COMPARED = re.compile(r"\b(?:like|unlike|as with|as in|than|after|since|following)\s+(?:the\s+|its\s+)?$", re.I)
+
+
+def season_mentions(text: str) -> list[tuple[re.Match[str], int]]:
+    """Each season a text is about, with where it is named."""
+    found = []
     for match in SEASON_MENTION.finditer(text):
-        raw = (match["n"] or match["o"] or match["s"] or "").lower()
-        number = number_value(raw)
-        if number:
-            numbers.append(number)
-    return numbers
+        number = number_value((match["n"] or match["o"] or match["s"] or "").lower())
+        if number and not COMPARED.search(text[: match.start()]):
+            found.append((match, number))
+    return found
+
+
+def season_numbers(text: str) -> list[int]:
+    return [number for _, number in season_mentions(text)]
 
 
 def number_value(raw: str) -> int | None:
@@ -75,10 +83,7 @@ def season_near(sentence: str, position: int, default: int) -> int:
     """The season a date belongs to: the season mentioned closest to it ("the second season
     premieres in March, after the first season ran in 2015")."""
     best: tuple[int, int] | None = None
-    for match in SEASON_MENTION.finditer(sentence):
-        number = number_value((match["n"] or match["o"] or match["s"] or "").lower())
-        if not number:
-            continue
+    for match, number in season_mentions(sentence):
         distance = min(abs(match.start() - position), abs(match.end() - position))
         if best is None or distance < best[0]:
             best = (distance, number)

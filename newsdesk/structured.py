@@ -33,6 +33,13 @@ class StructuredOutcome:
     baseline: list[tuple[FactObservation, str]] = field(default_factory=list)
 
 
+def comparable(fact: Fact) -> Fact:
+    """What a structured fact says in an outlet's terms: a status of Ended is a cancellation."""
+    if fact.kind == "status" and fact.value.casefold() in ("ended", "cancelled", "canceled"):
+        return Fact("cancellation", None, value="cancelled", before=fact.before)
+    return fact
+
+
 def in_scope(fact: Fact, show: ShowSpec) -> bool:
     """Facts about the article's season or a later one, or about the whole show."""
     return fact.season is None or fact.season >= show.season
@@ -49,7 +56,7 @@ def judge_observations(
     for obs in observations:
         if obs.show in shows:
             grouped.setdefault((obs.show, obs.fact.kind, obs.fact.season, obs.fact.subject.casefold()), []).append(obs)
-    kinds_known = {(show, kind) for (show, kind, _, _) in known_facts}
+    shows_known = {show for (show, _, _, _) in known_facts}
 
     for (show_name, kind, season, subject), group in grouped.items():
         show = shows[show_name]
@@ -81,8 +88,9 @@ def judge_observations(
             outcome.news.append(
                 StructuredNews(show, status.fact, group, f"differs from the article: {describe_fact(status.fact)}")
             )
-        elif kind == "cast" and (show_name, kind) in kinds_known:
-            outcome.news.append(StructuredNews(show, fact, group, "a cast member the source did not list before"))
+        elif show_name in shows_known and (fact.value or kind == "cast"):
+            # the source was read before and did not list this: it is new (a cast member, an episode count)
+            outcome.news.append(StructuredNews(show, fact, group, "listed for the first time since the last run"))
         elif kind in NEWS_WHEN_ARTICLE_SILENT and fact.value:
             before = "not announced" if kind == "premiere" else ""
             outcome.news.append(
