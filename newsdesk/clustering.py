@@ -7,6 +7,7 @@ their facts disagree (another date, another person), however alike the words are
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -67,14 +68,17 @@ def primary_facts(facts: list[Fact], topic: Topic) -> list[Fact]:
     return [f for f in facts if FACT_TOPICS.get(f.kind) == topic]
 
 
-def compare_facts(a: list[Fact], b: list[Fact]) -> str:
-    """ "shared", "conflict" or "none" between two reports' defining facts."""
+def compare_facts(a: list[Fact], b: list[Fact], a_title: str = "", b_title: str = "") -> str:
+    """ "shared", "conflict" or "none" between two reports' defining facts.
+
+    Two reports about different people are two stories (two castings), unless one names the
+    other's person in its headline ("X steps in as showrunner as Y exits" and "Y has left")."""
     shared = False
     a_people = {f.subject.casefold() for f in a if f.kind in PERSON_KINDS}
     b_people = {f.subject.casefold() for f in b if f.kind in PERSON_KINDS}
     if a_people and b_people:
-        if not a_people & b_people:
-            return "conflict"  # two different castings
+        if not a_people & b_people and not _headline_names(b_title, a_people) and not _headline_names(a_title, b_people):
+            return "conflict"
         shared = True
     for kind in {f.kind for f in a} & {f.kind for f in b} - PERSON_KINDS:
         a_kind = [f for f in a if f.kind == kind]
@@ -82,14 +86,30 @@ def compare_facts(a: list[Fact], b: list[Fact]) -> str:
         pairs = [(fa, fb) for fa in a_kind for fb in b_kind if _same_season(fa, fb)]
         if not pairs:
             return "conflict"  # season 3 news is not season 4 news
-        if kind in VALUED_KINDS and pairs and not any(fa.value.casefold() == fb.value.casefold() for fa, fb in pairs):
+        if kind in VALUED_KINDS and pairs and not any(same_value(fa, fb) for fa, fb in pairs):
             return "conflict"  # another date, or a more precise one: news of its own
         shared = shared or bool(pairs)
     return "shared" if shared else "none"
 
 
-def same_story(a_facts: list[Fact], a_vector: Vector, b_facts: list[Fact], b_vector: Vector) -> tuple[bool, float]:
-    relation = compare_facts(a_facts, b_facts)
+# A report that says "the trailer" may be telling of the final trailer; never of a teaser
+VALUE_WITHIN = {("footage", "trailer", "final trailer"), ("footage", "final trailer", "trailer")}
+
+
+def same_value(a: Fact, b: Fact) -> bool:
+    left, right = a.value.casefold(), b.value.casefold()
+    return left == right or (a.kind, left, right) in VALUE_WITHIN
+
+
+def _headline_names(headline: str, people: set[str]) -> bool:
+    folded = headline.casefold()
+    return any(person in folded for person in people)
+
+
+def same_story(
+    a_facts: list[Fact], a_vector: Vector, b_facts: list[Fact], b_vector: Vector, a_title: str = "", b_title: str = ""
+) -> tuple[bool, float]:
+    relation = compare_facts(a_facts, b_facts, a_title, b_title)
     score = cosine(a_vector, b_vector)
     if relation == "conflict":
         return False, score
@@ -101,6 +121,9 @@ def same_story(a_facts: list[Fact], a_vector: Vector, b_facts: list[Fact], b_vec
 def blocking_keys(candidate: Candidate) -> set[tuple[str, str]]:
     """What a report must share with a cluster to be compared with it: a fact, a telling term."""
     keys = {("fact", f"{f.kind}|{f.season}|{f.subject.casefold()}") for f in candidate.facts}
+    # people: by surname, whether a report states a fact about them or only names them in its headline
+    keys.update(("name", f.subject.split()[-1].casefold()) for f in candidate.facts if f.kind in PERSON_KINDS and f.subject)
+    keys.update(("name", w.casefold()) for w in re.findall(r"\b[A-Z][a-z]{3,}\b", candidate.update.title))
     top = sorted(candidate.vector, key=candidate.vector.__getitem__, reverse=True)[:BLOCKING_TERMS]
     keys.update(("term", term) for term in top)
     return keys
@@ -127,8 +150,11 @@ def cluster(candidates: list[Candidate]) -> list[Cluster]:
             best = (2.0, same_link)  # the same article listed twice (a feed and a listing page)
         nearby = {id(group): group for key in keys for group in by_key.get((show, key), [])}
         for group in nearby.values() if same_link is None else ():
-            verdicts = [same_story(candidate.facts, candidate.vector, m.facts, m.vector) for m in group.members]
-            if any(compare_facts(candidate.facts, m.facts) == "conflict" for m in group.members):
+            title = candidate.update.title
+            verdicts = [
+                same_story(candidate.facts, candidate.vector, m.facts, m.vector, title, m.update.title) for m in group.members
+            ]
+            if any(compare_facts(candidate.facts, m.facts, title, m.update.title) == "conflict" for m in group.members):
                 continue
             if group.members[0].topic != candidate.topic and not any(v[1] >= 1.0 for v in verdicts):
                 continue

@@ -300,17 +300,7 @@ class _Desk:
                     )
             return story
         past = match.story
-        if match.how == "vaguer":
-            for member in members:
-                self._verdict(
-                    member.update,
-                    Fate.ALREADY_SENT,
-                    f"says less than '{past.headline}', sent {past.first_seen:%Y-%m-%d}",
-                    show=past.show,
-                    topic=past.section,
-                    story_id=past.id,
-                )
-            return None
+        # a vaguer report ("back in June" after "June 21") reports the same story, later: one more source
         grown = self._grow(past, [_source_of(m.update) for m in members])
         for member in members:
             self._verdict(
@@ -410,7 +400,7 @@ class _Desk:
         told = self._told_by(news.show.name, comparable(fact), this_run)
         if told is None:
             match = self.index.find(news.show.name, [comparable(fact)], {})
-            told = match.story if match is not None and match.how != "vaguer" else None
+            told = match.story if match is not None else None
         if told is not None:
             self._attach_observations(news, told, this_run)
             return

@@ -54,7 +54,8 @@ EPISODE_ORDER = re.compile(
 )
 FOOTAGE = re.compile(
     r"\b(?P<kind>(?:final|full|official|new|first|second)?\s*(?:full-length\s+)?"
-    r"(?:trailer|teaser|first[- ]look|first\s+(?:photos?|images?|footage|clip)|sneak\s+peek|clip|poster|featurette))s?\b",
+    r"(?:trailer|teaser|first[- ]look|first\s+(?:photos?|images?|footage|clip)|sneak\s+peek|clip|poster|featurette"
+    r"|photos|images|stills|pictures))s?\b",
     re.I,
 )
 FINAL_TRAILER = re.compile(r"\b(?:final|last)\b(?:\s+\S+){0,4}?\s+trailer\b", re.I)
@@ -125,7 +126,7 @@ def sentence_facts(sentence: str, context: FactContext, reference: datetime | No
         kind = _date_kind(cleaned, mention)
         if kind == "":
             kind = undated
-        if kind in ("premiere", "finale"):
+        if kind in ("premiere", "finale") and not _long_before(mention.value, reference):
             facts.append(Fact(kind, season_near(cleaned, mention.start, context.season), value=mention.value))
     if not dates and negated and PREMIERE_CUE.search(cleaned) and re.search(r"\bdate\b", cleaned, re.I):
         facts.append(Fact("premiere", season, value=""))  # "no release date yet"
@@ -183,12 +184,20 @@ def _production_facts(sentence: str, season: int, negated: bool) -> list[Fact]:
     return facts
 
 
+def _long_before(value: str, reference: datetime | None) -> bool:
+    """A year well before the report's own ("the summer of 1985") is when the story is set, not
+    when a season comes out."""
+    return reference is not None and value[:4].isdigit() and int(value[:4]) < reference.year - 1
+
+
 def _production_only(sentence: str) -> bool:
     return bool(PRODUCTION_CUE.search(sentence)) and not re.search(r"\brenew", sentence, re.I)
 
 
 def _negation_before(sentence: str, position: int) -> bool:
-    window = sentence[max(0, position - 30) : position]
+    """A negation right before the cue ("has not been renewed", "won't get"); one further back
+    ("Hulu isn't done with Gilead: it gets a fourth season") is about something else."""
+    window = sentence[max(0, position - 14) : position]
     return bool(NEGATION.search(window))
 
 

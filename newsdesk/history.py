@@ -28,7 +28,7 @@ class PastStory:
 @dataclass(frozen=True)
 class HistoryMatch:
     story: Story
-    how: str  # "item", "link", "fact", "words", "vaguer"
+    how: str  # "fact", "words", "vaguer"
 
 
 def story_terms(story: Story, drop: frozenset[str]) -> list[str]:

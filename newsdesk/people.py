@@ -56,6 +56,10 @@ SHOWRUNNER_PATTERNS = [
         rf"{_NAME}\s+(?i:is\s+|has\s+been\s+|will\s+be\s+|to\s+be\s+)?(?i:named|tapped|hired|set|promoted|takes?\s+over|remains|stays|returns)?\s*(?i:as\s+)?(?i:the\s+)?(?i:new\s+)?(?i:showrunner|head\s+writer)"
     ),
     re.compile(rf"(?i:new\s+)?(?i:showrunner)\s*,?\s+{_NAME}"),
+    # "Scott Reynolds steps in as 'Jessica Jones' showrunner"
+    re.compile(
+        rf"{_NAME}\s+(?i:steps\s+in|takes\s+over|comes\s+aboard|is\s+named|named|tapped)\s+(?i:as)\s+[‘'\"]?SHOW[’'\"]?(?:['’]s)?\s+(?i:showrunner)"
+    ),
 ]
 DEPARTURE_PATTERNS = [
     re.compile(
@@ -170,6 +174,9 @@ def people_facts(sentence: str, season: int, show_names: tuple[str, ...]) -> lis
             name = clean_person(match["name"], show_folds)
             if name:
                 facts.append(Fact("showrunner", season, subject=name, value="showrunner"))
+    if any(f.kind == "showrunner" for f in facts):
+        # beside a new showrunner, whoever leaves is the old one, not a cast member
+        facts = [Fact("showrunner", f.season, f.subject, "leaves") if f.kind == "departure" else f for f in facts]
     merged: dict[str, Fact] = {}
     for fact in facts:  # one fact per person, keeping the role where a pattern found one
         known = merged.get(fact.subject.casefold() + fact.kind)

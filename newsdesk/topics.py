@@ -26,9 +26,9 @@ FACT_TOPICS = {
 FACT_PRIORITY = [
     "renewal",
     "cancellation",
+    "showrunner",
     "cast",
     "departure",
-    "showrunner",
     "premiere",
     "finale",
     "episodes",

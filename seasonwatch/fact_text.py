@@ -62,7 +62,7 @@ def describe_fact(fact: Fact) -> str:
     if fact.kind == "departure":
         return f"Leaves the cast: {fact.subject}"
     if fact.kind == "showrunner":
-        return f"Showrunner: {fact.subject}"
+        return f"Showrunner leaves: {fact.subject}" if fact.value == "leaves" else f"Showrunner: {fact.subject}"
     if fact.kind == "footage":
         shown = fact.value or "none yet"
         return _with_before(f"{season}footage: {shown}".capitalize(), fact, shown)
