@@ -91,18 +91,18 @@ class _Desk:
             show.name: read_article(articles.get(show.name, ""), fallback_title=f"{show.name} season {show.season}")
             for show in shows
         }
-        self.knowledge = {
-            name: ArticleKnowledge(article, self.contexts[name], now, self.drops[name])
-            for name, article in self.articles.items()
-        }
-        self.decision = Decision()
-        self.index = HistoryIndex(history, self.drops)
         self.worlds = [
             ShowWorld.from_article(
                 show, [s for section in self.articles[show.name].all_sections for s in section.sentences]
             )
             for show in shows
         ]
+        self.knowledge = {
+            name: ArticleKnowledge(article, self.contexts[name], now, self.drops[name], world.names)
+            for (name, article), world in zip(self.articles.items(), self.worlds, strict=True)
+        }
+        self.decision = Decision()
+        self.index = HistoryIndex(history, self.drops)
 
     # ------------------------------------------------------------------ the run
 

@@ -127,7 +127,12 @@ def sentence_facts(sentence: str, context: FactContext, reference: datetime | No
         if kind == "":
             kind = undated
         if kind in ("premiere", "finale") and not _long_before(mention.value, reference):
-            facts.append(Fact(kind, season_near(cleaned, mention.start, context.season), value=mention.value))
+            dated = season_near(cleaned, mention.start, context.season)
+            if dated < context.season and _upcoming(mention.value, reference):
+                # an earlier season has aired: a date still to come is the tracked season's
+                # ("Dark is back in June: catch up on season 1 first")
+                dated = context.season
+            facts.append(Fact(kind, dated, value=mention.value))
     if not dates and negated and PREMIERE_CUE.search(cleaned) and re.search(r"\bdate\b", cleaned, re.I):
         facts.append(Fact("premiere", season, value=""))  # "no release date yet"
 
@@ -182,6 +187,17 @@ def _production_facts(sentence: str, season: int, negated: bool) -> list[Fact]:
     elif FILMING_STARTED.search(sentence) and not negated:
         facts.append(Fact("filming", season, value="started"))
     return facts
+
+
+def _upcoming(value: str, reference: datetime | None) -> bool:
+    """Is the (possibly vague) date later than the report's own day, give or take a month?"""
+    if reference is None or not value[:4].isdigit():
+        return False
+    year, today = int(value[:4]), reference.date()
+    if year != today.year:
+        return year > today.year
+    month = value[5:7]
+    return not month.isdigit() or int(month) >= today.month - 1
 
 
 def _long_before(value: str, reference: datetime | None) -> bool:

@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 
 ROUNDUP = re.compile(
-    r"\b(?:what to (?:watch|stream|binge)|coming to|leaving|new (?:on|to) (?:netflix|hulu|hbo|amazon|prime|disney\+?)"
+    r"\b(?:what to (?:watch|stream|binge)|(?:coming to|leaving|new (?:on|to)) (?:netflix|hulu|hbo|amazon|prime|disney|apple|peacock"
+    r"|paramount|streaming|tv)"
     r"|this week(?:'s|end)?\b|our picks|best (?:new )?(?:tv|shows|series)|shows like|to (?:watch|binge) (?:while|if|before)"
     r"|while you wait|preview|upfronts?|round-?up|watchlist|everything coming|premiere dates|tv schedule|calendar"
     r"|\d+\s+(?:returning|new|best|must-see|upcoming|shows|series|tv))\b|\band more$",

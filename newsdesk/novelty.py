@@ -16,7 +16,7 @@ from newsdesk.dates import date_precision, date_within
 from newsdesk.facts import FactContext, extract_facts
 from newsdesk.people import named_people
 from newsdesk.similarity import Vector, Vectorizer, cosine, terms
-from newsdesk.text import fold, has_negation
+from newsdesk.text import fold, fold_keep_case, has_negation
 from seasonwatch.fact_text import describe_date, describe_fact
 from seasonwatch.models import Fact
 
@@ -24,7 +24,7 @@ DATE_KINDS = {"premiere", "finale", "production"}
 NONE_YET = {"footage": "none yet", "filming": "not started", "renewal": "not renewed yet"}
 # share of a report's weighted words that must restate one sentence of the article
 RESTATEMENT_THRESHOLD = 0.42
-PERSON_RESTATEMENT_THRESHOLD = 0.2  # lower: naming the same person already anchors the subject
+ANCHORED_RESTATEMENT_THRESHOLD = 0.2  # lower: naming the same person or place already anchors the subject
 
 
 @dataclass
@@ -54,7 +54,12 @@ class Novelty:
 
 class ArticleKnowledge:
     def __init__(
-        self, article: Article, context: FactContext, reference: datetime | None, drop: frozenset[str]
+        self,
+        article: Article,
+        context: FactContext,
+        reference: datetime | None,
+        drop: frozenset[str],
+        world: frozenset[str] = frozenset(),
     ) -> None:
         self.article = article
         self.context = context
@@ -72,21 +77,18 @@ class ArticleKnowledge:
                     )
                 )
         self.folded_text = fold(" ".join(s.sentence for s in self.statements))
-        # the people the article names, and where: a report about one of them is compared with those sentences
-        self.people: dict[str, list[Statement]] = {}
+        # Who and what the article names (people by surname, places and things of the show's world),
+        # and where: a report about one of them is compared with the sentences that name it
+        people = {p for s in self.statements for p in named_people(s.sentence, context.show_names)}
+        names = {fold(p.split()[-1]) for p in people if len(p.split()[-1]) >= 4} | set(world)
+        self.anchors: dict[str, list[Statement]] = {}
         for statement in self.statements:
-            for person in named_people(statement.sentence, context.show_names):
-                self.people.setdefault(person, []).append(statement)
+            for anchor in _capitalized(statement.sentence) & names:
+                self.anchors.setdefault(anchor, []).append(statement)
 
-    def people_in(self, text: str) -> list[str]:
-        """The article's people a report names, in full or by surname."""
-        folded = fold(text)
-        found = []
-        for person in self.people:
-            surname = fold(person.split()[-1])
-            if fold(person) in folded or (len(surname) >= 4 and re.search(rf"\b{re.escape(surname)}\b", folded)):
-                found.append(person)
-        return found
+    def anchors_in(self, text: str) -> list[str]:
+        """The article's people and places a report names."""
+        return sorted(_capitalized(text) & self.anchors.keys())
 
     def vectorize(self, vectorizer: Vectorizer) -> None:
         for statement in self.statements:
@@ -163,15 +165,19 @@ class ArticleKnowledge:
         score, statement = self.closest(vector, negated)
         if statement is not None and score >= RESTATEMENT_THRESHOLD:
             return Novelty(False, [], _quote(statement), statement)
-        # a report about someone the article already presents, close to what it says of them
-        # ("Tobias Menzies steps into Prince Philip's shoes"), restates it in other words
-        for person in self.people_in(text):
-            about = [(cosine(vector, s.vector), s) for s in self.people[person] if not (s.negated and not negated)]
+        # a report about someone or something the article already presents, close to what it says
+        # of them ("Tobias Menzies steps into Prince Philip's shoes"), restates it in other words
+        for anchor in self.anchors_in(text):
+            about = [(cosine(vector, s.vector), s) for s in self.anchors[anchor] if not (s.negated and not negated)]
             near = max(about, key=lambda pair: pair[0], default=(0.0, None))
-            if near[1] is not None and near[0] >= PERSON_RESTATEMENT_THRESHOLD:
+            if near[1] is not None and near[0] >= ANCHORED_RESTATEMENT_THRESHOLD:
                 return Novelty(False, [], _quote(near[1]), near[1])
         closest = f"; closest: {_quote(statement)} ({score:.2f})" if statement is not None and score > 0.1 else ""
         return Novelty(True, [], f"new to the article: no sentence says this{closest}")
+
+
+def _capitalized(text: str) -> set[str]:
+    return {fold(w).removesuffix("'s") for w in re.findall(r"\b[A-Z][\w'’\-]+", fold_keep_case(text))}
 
 
 def _quote(statement: Statement | None) -> str:
