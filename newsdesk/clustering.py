@@ -77,7 +77,11 @@ def compare_facts(a: list[Fact], b: list[Fact], a_title: str = "", b_title: str 
     a_people = {f.subject.casefold() for f in a if f.kind in PERSON_KINDS}
     b_people = {f.subject.casefold() for f in b if f.kind in PERSON_KINDS}
     if a_people and b_people:
-        if not a_people & b_people and not _headline_names(b_title, a_people) and not _headline_names(a_title, b_people):
+        if (
+            not a_people & b_people
+            and not _headline_names(b_title, a_people)
+            and not _headline_names(a_title, b_people)
+        ):
             return "conflict"
         shared = True
     for kind in {f.kind for f in a} & {f.kind for f in b} - PERSON_KINDS:
@@ -122,7 +126,9 @@ def blocking_keys(candidate: Candidate) -> set[tuple[str, str]]:
     """What a report must share with a cluster to be compared with it: a fact, a telling term."""
     keys = {("fact", f"{f.kind}|{f.season}|{f.subject.casefold()}") for f in candidate.facts}
     # people: by surname, whether a report states a fact about them or only names them in its headline
-    keys.update(("name", f.subject.split()[-1].casefold()) for f in candidate.facts if f.kind in PERSON_KINDS and f.subject)
+    keys.update(
+        ("name", f.subject.split()[-1].casefold()) for f in candidate.facts if f.kind in PERSON_KINDS and f.subject
+    )
     keys.update(("name", w.casefold()) for w in re.findall(r"\b[A-Z][a-z]{3,}\b", candidate.update.title))
     top = sorted(candidate.vector, key=candidate.vector.__getitem__, reverse=True)[:BLOCKING_TERMS]
     keys.update(("term", term) for term in top)
@@ -152,7 +158,8 @@ def cluster(candidates: list[Candidate]) -> list[Cluster]:
         for group in nearby.values() if same_link is None else ():
             title = candidate.update.title
             verdicts = [
-                same_story(candidate.facts, candidate.vector, m.facts, m.vector, title, m.update.title) for m in group.members
+                same_story(candidate.facts, candidate.vector, m.facts, m.vector, title, m.update.title)
+                for m in group.members
             ]
             if any(compare_facts(candidate.facts, m.facts, title, m.update.title) == "conflict" for m in group.members):
                 continue

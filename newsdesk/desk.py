@@ -227,7 +227,11 @@ class _Desk:
         knowledge = self.knowledge[report.show.name]
         vector = vectorizer.vector(report.terms)
         novelty = knowledge.judge(
-            report.facts, vector, report.negated, f"{report.update.title}. {report.update.summary}"
+            report.facts,
+            vector,
+            report.negated,
+            f"{report.update.title}. {report.update.summary}",
+            frozenset(t for t in report.terms if "_" not in t),
         )
         facts_text = tuple(report.facts)
         if not novelty.is_new:

@@ -25,6 +25,7 @@ NONE_YET = {"footage": "none yet", "filming": "not started", "renewal": "not ren
 # share of a report's weighted words that must restate one sentence of the article
 RESTATEMENT_THRESHOLD = 0.42
 ANCHORED_RESTATEMENT_THRESHOLD = 0.2  # lower: naming the same person or place already anchors the subject
+ANCHORED_SHARED_WORDS = 3  # or: the name and two more of its words ("Aberfan", "moon", "landing")
 
 
 @dataclass
@@ -148,7 +149,9 @@ class ArticleKnowledge:
                 best = (score, statement)
         return best
 
-    def judge(self, facts: list[Fact], vector: Vector, negated: bool, text: str = "") -> Novelty:
+    def judge(
+        self, facts: list[Fact], vector: Vector, negated: bool, text: str = "", words: frozenset[str] = frozenset()
+    ) -> Novelty:
         if facts:
             statuses = [self.status(f) for f in facts]
             new = [s.fact for s in statuses if not s.known]
@@ -168,10 +171,15 @@ class ArticleKnowledge:
         # a report about someone or something the article already presents, close to what it says
         # of them ("Tobias Menzies steps into Prince Philip's shoes"), restates it in other words
         for anchor in self.anchors_in(text):
-            about = [(cosine(vector, s.vector), s) for s in self.anchors[anchor] if not (s.negated and not negated)]
-            near = max(about, key=lambda pair: pair[0], default=(0.0, None))
-            if near[1] is not None and near[0] >= ANCHORED_RESTATEMENT_THRESHOLD:
-                return Novelty(False, [], _quote(near[1]), near[1])
+            for statement in self.anchors[anchor]:
+                if statement.negated and not negated:
+                    continue
+                shared = words & {t for t in statement.terms if "_" not in t}
+                if (
+                    cosine(vector, statement.vector) >= ANCHORED_RESTATEMENT_THRESHOLD
+                    or len(shared) >= ANCHORED_SHARED_WORDS
+                ):
+                    return Novelty(False, [], _quote(statement), statement)
         closest = f"; closest: {_quote(statement)} ({score:.2f})" if statement is not None and score > 0.1 else ""
         return Novelty(True, [], f"new to the article: no sentence says this{closest}")
 
