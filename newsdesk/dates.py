@@ -11,32 +11,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
-MONTHS = {
-    "january": 1,
-    "jan": 1,
-    "february": 2,
-    "feb": 2,
-    "march": 3,
-    "mar": 3,
-    "april": 4,
-    "apr": 4,
-    "may": 5,
-    "june": 6,
-    "jun": 6,
-    "july": 7,
-    "jul": 7,
-    "august": 8,
-    "aug": 8,
-    "september": 9,
-    "sept": 9,
-    "sep": 9,
-    "october": 10,
-    "oct": 10,
-    "november": 11,
-    "nov": 11,
-    "december": 12,
-    "dec": 12,
-}
+from seasonwatch.vocabulary import MONTHS
+
 SEASONS_OF_YEAR = {"spring": "spring", "summer": "summer", "fall": "fall", "autumn": "fall", "winter": "winter"}
 # "later this year" means after today, not late in the year: it says no more than the year
 PARTS_OF_YEAR = {"early": "early", "mid": "mid", "middle": "mid", "late": "late", "later": "", "end": "late"}

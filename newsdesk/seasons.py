@@ -4,42 +4,12 @@ from __future__ import annotations
 
 import re
 
-NUMBER_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "eighteen": 18,
-    "twenty": 20,
-    "twenty-two": 22,
-}
-ORDINAL_WORDS = {
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "seventh": 7,
-    "eighth": 8,
-    "ninth": 9,
-    "tenth": 10,
-    "eleventh": 11,
-    "twelfth": 12,
-    "final": 0,
-}
+from seasonwatch.vocabulary import CARDINALS, ORDINALS
+from seasonwatch.vocabulary import number_value as _number_value
+
+NUMBER_WORDS = CARDINALS
+# "final" names a season without a number: it is read so it is not taken for something else
+ORDINAL_WORDS = {**ORDINALS, "final": 0}
 NUMBER = r"\d{1,2}|" + "|".join(NUMBER_WORDS)
 ORDINAL = r"\d{1,2}(?:st|nd|rd|th)|" + "|".join(ORDINAL_WORDS)
 SEASON_MENTION = re.compile(
@@ -68,15 +38,7 @@ def season_numbers(text: str) -> list[int]:
 
 
 def number_value(raw: str) -> int | None:
-    raw = raw.lower()
-    if raw.isdigit():
-        return int(raw)
-    if raw in NUMBER_WORDS:
-        return NUMBER_WORDS[raw]
-    digits = re.match(r"\d+", raw)
-    if digits:
-        return int(digits.group())
-    return ORDINAL_WORDS.get(raw) or None
+    return _number_value(raw) or None
 
 
 def season_near(sentence: str, position: int, default: int) -> int:

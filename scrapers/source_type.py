@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from seasonwatch.models import FactObservation, SourceSpec, Update
+from seasonwatch.models import Fact, FactObservation, SourceSpec, Update
 from seasonwatch.options import Option
 
 
@@ -53,6 +53,22 @@ class Parsed:
 
     def __len__(self) -> int:
         return len(self.updates) + len(self.observations)
+
+
+def observations_of(spec: SourceSpec, facts: list[Fact], page_url: str, document: Document) -> Parsed:
+    """A structured source's facts, each an observation of the show the source is configured for."""
+    return Parsed(
+        observations=[
+            FactObservation(
+                show=spec.options["show"],
+                fact=fact,
+                source=spec.name,
+                source_url=page_url,
+                observed_at=document.fetched_at,
+            )
+            for fact in facts
+        ]
+    )
 
 
 def no_option_problems(options: dict[str, Any]) -> tuple[str, str] | None:

@@ -9,9 +9,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from scrapers.source_type import Document, Parsed, ParseError, SourceType
+from scrapers.source_type import Document, Parsed, ParseError, SourceType, observations_of
 from seasonwatch.markup import normalize_text
-from seasonwatch.models import Fact, FactObservation, SourceSpec
+from seasonwatch.models import Fact, SourceSpec
 from seasonwatch.options import Option
 
 EMBEDS = "embed[]=seasons&embed[]=cast"
@@ -29,18 +29,7 @@ def parse(spec: SourceSpec, document: Document) -> Parsed:
     else:
         show = _show(data)
         facts, page = show_facts(show), _page_url(show, document.url)
-    return Parsed(
-        observations=[
-            FactObservation(
-                show=spec.options["show"],
-                fact=fact,
-                source=spec.name,
-                source_url=page,
-                observed_at=document.fetched_at,
-            )
-            for fact in facts
-        ]
-    )
+    return observations_of(spec, facts, page, document)
 
 
 def _json(document: Document) -> Any:

@@ -15,47 +15,12 @@ import mwparserfromhell
 from mwparserfromhell.nodes import Template
 from mwparserfromhell.wikicode import Wikicode
 
-from scrapers.source_type import Document, Parsed, ParseError, SourceType
+from scrapers.source_type import Document, Parsed, ParseError, SourceType, observations_of
 from seasonwatch.markup import normalize_text
-from seasonwatch.models import Fact, FactObservation, SourceSpec
+from seasonwatch.models import Fact, SourceSpec
 from seasonwatch.options import Option
+from seasonwatch.vocabulary import MONTHS, ORDINALS, number_value
 
-ORDINALS = {
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "seventh": 7,
-    "eighth": 8,
-    "ninth": 9,
-    "tenth": 10,
-    "eleventh": 11,
-    "twelfth": 12,
-}
-COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
 _ORDINAL = r"(?P<ordinal>\d{1,2}(?:st|nd|rd|th)|" + "|".join(ORDINALS) + r")"
 _ORDERED = r"\b(?:renew(?:ed|s|al|ing)|picked\s+(?:\w+\s+){0,2}?up)\b[^.]{0,120}?\b(?:for|with)\s+"
 _SEASON = r"(?:\d+-episode\s+)?" + _ORDINAL + r"(?:\s+and\s+final)?\s+season"
@@ -92,18 +57,7 @@ def parse(spec: SourceSpec, document: Document) -> Parsed:
     # with redirects=1 the title is that of the page redirected to: link to that one
     title = page.get("title") or spec.options["page"]
     page_url = _page_url(spec.options["api"], title)
-    return Parsed(
-        observations=[
-            FactObservation(
-                show=spec.options["show"],
-                fact=fact,
-                source=spec.name,
-                source_url=page_url,
-                observed_at=document.fetched_at,
-            )
-            for fact in page_facts(wikitext)
-        ]
-    )
+    return observations_of(spec, page_facts(wikitext), page_url, document)
 
 
 def _parse_object(document: Document) -> dict[str, Any]:
@@ -263,11 +217,9 @@ def _cast_facts(code: Wikicode) -> list[Fact]:
 def _season_number(word: str | None) -> int | None:
     if not word:
         return None
-    word = word.lower()
-    if word in ORDINALS:
-        return ORDINALS[word]
-    if word in COUNTS:
-        return COUNTS[word]
+    value = number_value(word)
+    if value is not None:
+        return value
     digits = re.match(r"\d+", word)
     return int(digits.group()) if digits else None
 

@@ -3,21 +3,7 @@
 from __future__ import annotations
 
 from seasonwatch.models import Fact
-
-MONTH_NAMES = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
+from seasonwatch.vocabulary import MONTH_NAMES
 
 
 def describe_date(value: str) -> str:
