@@ -208,3 +208,64 @@ def test_structured_facts_are_a_baseline_then_news_when_they_change():
     assert headlines == ["Jessica Jones season 2 premiere: March 8, 2018", "Terry Chen joins Jessica Jones"]
     premiere = next(s for s in second.new_stories if "premiere" in s.headline)
     assert premiere.facts[0].before == "not announced"
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("What to watch this weekend: our picks from Netflix", "roundup"),
+        ("Coming to Netflix in June: Black Mirror, Dark and more", "roundup"),
+        ("Dark season 2 trailer: the apocalypse is coming to Winden", ""),
+        ("Who is Gregory Sallinger? The final villain, explained", "explainer"),
+        ("Why Netflix is releasing it on the Fourth of July", "explainer"),
+        ("Netflix renews Jessica Jones for a third season", ""),
+    ],
+)
+def test_genres(title, kind):
+    from newsdesk.genres import genre
+
+    assert genre(title) == kind
+
+
+def test_an_everyday_title_inside_another_name_is_not_the_show():
+    worlds = [ShowWorld(DARK, frozenset())]
+    assert match_show("Dark Phoenix premieres June 7 in cinemas", "The X-Men film.", worlds).show is None
+    assert match_show("Dark Side of the Ring season 2 sets a date", "The wrestling docuseries.", worlds).show is None
+
+
+def test_a_casting_that_mentions_a_sent_cancellation_is_a_casting_story():
+    first = decide(
+        [SHOW], {SHOW.name: ARTICLE}, [update("A", "Netflix cancels Jessica Jones after season 2")], [], History(), NOW
+    )
+    cancellation = first.new_stories[0]
+    history = History(stories=[cancellation])
+    later = [
+        update(
+            "B", "Jessica Jones final season adds Jeremy Bobb as a serial killer; Netflix cancelled the show", day=20
+        )
+    ]
+    second = decide([SHOW], {SHOW.name: ARTICLE}, later, [], history, NOW)
+    assert [s.topic for s in second.new_stories] == [Topic.CAST]
+    assert second.grown_stories == []
+
+
+def test_a_fact_less_piece_about_a_new_castings_person_joins_that_story():
+    updates = [
+        update("A", "Jeremy Bobb joins Jessica Jones season 2 as a serial killer"),
+        update("B", "Who is Jeremy Bobb? What his Jessica Jones villain could mean for season 2", day=18),
+    ]
+    decision = decide([SHOW], {SHOW.name: ARTICLE}, updates, [], History(), NOW)
+    assert len(decision.new_stories) == 1
+    assert [s.source for s in decision.new_stories[0].sources] == ["A", "B"]
+
+
+def test_a_vaguer_late_report_is_one_more_source_not_a_new_story():
+    first = decide(
+        [SHOW], {SHOW.name: ARTICLE}, [update("A", "Jessica Jones season 2 premieres March 8")], [], History(), NOW
+    )
+    history = History(stories=first.new_stories)
+    second = decide(
+        [SHOW], {SHOW.name: ARTICLE}, [update("B", "Jessica Jones is back in March", day=25)], [], history, NOW
+    )
+    assert second.new_stories == []
+    assert [s.source for s in second.grown_stories[0].sources] == ["A", "B"]
