@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
 
 from newsdesk.articles import Article, ArticleSection
 from newsdesk.dates import date_precision, date_within
@@ -58,7 +57,6 @@ class ArticleKnowledge:
         self,
         article: Article,
         context: FactContext,
-        reference: datetime | None,
         drop: frozenset[str],
         world: frozenset[str] = frozenset(),
     ) -> None:
@@ -72,7 +70,8 @@ class ArticleKnowledge:
                     Statement(
                         section=section,
                         sentence=sentence,
-                        facts=extract_facts(sentence, context, reference),
+                        # no reference: an article about an upcoming season may be read long after it was written
+                        facts=extract_facts(sentence, context, None),
                         negated=has_negation(sentence),
                         terms=terms(sentence, drop),
                     )
