@@ -131,7 +131,9 @@ def blocking_keys(candidate: Candidate) -> set[tuple[str, str]]:
     )
     own = {w.casefold() for name in candidate.show.names for w in name.split()}
     keys.update(
-        ("name", w.casefold()) for w in re.findall(r"\b[A-Z][a-z]{3,}\b", candidate.update.title) if w.casefold() not in own
+        ("name", w.casefold())
+        for w in re.findall(r"\b[A-Z][a-z]{3,}\b", candidate.update.title)
+        if w.casefold() not in own
     )
     top = sorted(candidate.vector, key=candidate.vector.__getitem__, reverse=True)[:BLOCKING_TERMS]
     keys.update(("term", term) for term in top)

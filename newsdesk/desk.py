@@ -79,7 +79,7 @@ class _Desk:
         ]
         self.knowledge = {
             world.show.name: ArticleKnowledge(
-                self.articles[world.show.name], contexts[world.show.name], drops[world.show.name], world.names
+                self.articles[world.show.name], contexts[world.show.name], drops[world.show.name], world.names, now
             )
             for world in worlds
         }

@@ -23,7 +23,9 @@ RENEWAL_CUE = re.compile(
     re.I,
 )
 CANCEL_CUE = re.compile(
-    r"\b(cancel+(?:ed|s|ation)?|axe[ds]?|pulls? the plug|not (?:be )?(?:return|renew)\w*|won't (?:return|be back)|"
+    # "won't return until 2021" is a delay, not an ending
+    r"\b(cancel+(?:ed|s|ation)?|axe[ds]?|pulls? the plug|not (?:be )?(?:return|renew)\w*(?! until| before| till)"
+    r"|won't (?:return|be back)(?! until| before| till)|"
     # "the final season" names a fact only when said of the show ("season 3 will be its last"), not
     # as a label ("final season premiere date set")
     r"(?:is|will be|as|be) (?:its|the|their) (?:final|last) (?:season|series)|(?:final|last) (?:season|series) of"
@@ -90,20 +92,27 @@ class FactContext:
     season: int  # the season the article is about: the default for dates and castings
 
 
-def extract_facts(text: str, context: FactContext, reference: datetime | None = None, undated: str = "") -> list[Fact]:
+def extract_facts(
+    text: str, context: FactContext, reference: datetime | None = None, undated: str = "", article: bool = False
+) -> list[Fact]:
     """Facts stated in `text` (a headline, a summary, an article), in order, without repeats.
+
+    A report's date of release must be still to come (a past date is another season's, or the
+    story's own time); an `article` may be read long after it was written, so its dates stand.
 
     `undated` names the event a date belongs to when its sentence has no cue word of its own: a
     summary's bare "Netflix says December." under the headline "...when You season 2 is coming"."""
     facts: list[Fact] = []
     for sentence in sentences(text):
-        for fact in sentence_facts(sentence, context, reference, undated):
+        for fact in sentence_facts(sentence, context, reference, undated, article):
             if not any(fact.same_claim(known) for known in facts):
                 facts.append(fact)
     return facts
 
 
-def sentence_facts(sentence: str, context: FactContext, reference: datetime | None, undated: str = "") -> list[Fact]:
+def sentence_facts(
+    sentence: str, context: FactContext, reference: datetime | None, undated: str = "", article: bool = False
+) -> list[Fact]:
     cleaned = _without_show_numbers(sentence, context)
     seasons = season_numbers(cleaned)
     season = seasons[0] if seasons else context.season
@@ -126,9 +135,9 @@ def sentence_facts(sentence: str, context: FactContext, reference: datetime | No
         kind = _date_kind(cleaned, mention)
         if kind == "":
             kind = undated
-        if kind in ("premiere", "finale") and not _long_before(mention.value, reference):
+        if kind in ("premiere", "finale") and (article or _upcoming(mention.value, reference)):
             dated = season_near(cleaned, mention.start, context.season)
-            if dated < context.season and _upcoming(mention.value, reference):
+            if dated < context.season and not article:
                 # an earlier season has aired: a date still to come is the tracked season's
                 # ("Dark is back in June: catch up on season 1 first")
                 dated = context.season
@@ -200,12 +209,6 @@ def _upcoming(value: str, reference: datetime | None) -> bool:
     return not month.isdigit() or int(month) >= today.month - 1
 
 
-def _long_before(value: str, reference: datetime | None) -> bool:
-    """A year well before the report's own ("the summer of 1985") is when the story is set, not
-    when a season comes out."""
-    return reference is not None and value[:4].isdigit() and int(value[:4]) < reference.year - 1
-
-
 def _production_only(sentence: str) -> bool:
     return bool(PRODUCTION_CUE.search(sentence)) and not re.search(r"\brenew", sentence, re.I)
 
@@ -226,15 +229,16 @@ def _date_kind(sentence: str, mention: DateMention) -> str:
         ("finale", FINALE_CUE),
         ("production", PRODUCTION_CUE),
         ("ordered", ORDER_CUE),
-        ("premiere", SEASON_THEN_DATE),
     )
-    for kind, cue in cues:
+    for kind, cue, penalty in [*((k, c, 0) for k, c in cues), ("premiere", SEASON_THEN_DATE, 20)]:
+        # a season named before a date is the weakest cue: "ordered season three in June 2018"
         for match in cue.finditer(sentence):
             if match.start() >= mention.start and match.start() < mention.end:
                 continue
             # the event usually comes before its date ("premieres on March 8"); a cue after the
             # date ("March 8 premiere") counts, but at a longer distance
             distance = mention.start - match.end() if match.end() <= mention.start else match.start() - mention.end + 25
+            distance += penalty
             if best is None or distance < best[0]:
                 best = (distance, kind)
     # dates of orders ("ordered") and of filming ("production") are claimed so they are not taken

@@ -59,6 +59,7 @@ class ArticleKnowledge:
         context: FactContext,
         drop: frozenset[str],
         world: frozenset[str] = frozenset(),
+        reference: datetime | None = None,
     ) -> None:
         self.article = article
         self.context = context
@@ -70,8 +71,7 @@ class ArticleKnowledge:
                     Statement(
                         section=section,
                         sentence=sentence,
-                        # no reference: an article about an upcoming season may be read long after it was written
-                        facts=extract_facts(sentence, context, None),
+                        facts=extract_facts(sentence, context, reference, article=True),
                         negated=has_negation(sentence),
                         terms=terms(sentence, drop),
                     )

@@ -14,6 +14,7 @@ from seasonwatch.models import Fact
 # Title-case headlines capitalize every word: these never belong to a person's name.
 _FUNCTION_WORDS = (
     "For|As|In|To|On|At|Of|And|Or|The|A|An|With|From|By|Is|Are|Was|Will|Has|Have|Joins?|Joined|Cast|"
+    "Taking|Takes|Take|Steps?|Over|Into|Out|Up|Down|Off|Back|Heads?|Gets?|Goes|Going|Named|Tapped|Returns?|"
     "Casts|Taps?|Tapped|Adds?|Added|Lands?|Boards?|Exits?|Leaves|Returns?|Plays?|Set|Season|Series|"
     "Netflix|Hulu|HBO|Amazon|Apple|Disney|Peacock|Paramount|Showtime|Starz|AMC|FX|NBC|CBS|ABC|Fox|CW|BBC"
 )

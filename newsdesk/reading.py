@@ -16,9 +16,9 @@ from newsdesk.dates import date_precision
 from newsdesk.facts import PREMIERE_CUE, FactContext, extract_facts
 from newsdesk.genres import genre
 from newsdesk.people import names_person
-from newsdesk.relevance import ShowWorld, match_show
+from newsdesk.relevance import ShowWorld, match_show, mentions
 from newsdesk.similarity import terms
-from newsdesk.text import fold_keep_case, has_negation
+from newsdesk.text import fold_keep_case, has_negation, sentences
 from newsdesk.topics import classify
 from seasonwatch.models import Fact, Fate, ShowSpec, Story, Topic, Update
 
@@ -73,7 +73,13 @@ class Reader:
         title_facts = extract_facts(update.title, context, moment)
         # a summary's date without a cue word belongs to the headline's release news, if it has any
         undated = "premiere" if PREMIERE_CUE.search(update.title) else ""
-        summary_facts = extract_facts(update.summary, context, moment, undated)
+        summary = update.summary
+        if not match.in_title:
+            # a headline about something else ("Free Guy trailer...") tells nothing of this show;
+            # only the summary's sentences that name it do
+            title_facts = []
+            summary = " ".join(s for s in sentences(summary) if mentions(s, show))
+        summary_facts = extract_facts(summary, context, moment, undated)
         facts = title_facts + [
             f
             for f in summary_facts

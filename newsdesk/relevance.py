@@ -38,7 +38,8 @@ OTHER_TRADES = {
     "book": "book books novel novels memoir author bestseller publisher paperback sequel-novel",
     "sports": "match league goal goals coach tournament championship quarterback striker innings playoff race racing "
     "jockey stakes wrestler wrestling",
-    "business": "stock shares investors earnings quarterly ceo merger chief executive boardroom heir succession-plan",
+    "business": "stock stocks shares investors investor analyst analysts earnings quarterly quarter revenue subscribers "
+    "wall-street ceo merger chief executive boardroom heir succession-plan q1 q2 q3 q4",
     "film": "film movie box-office theatrical theaters cinemas cinema",
     "quiz": "quiz contestant jackpot prize",
 }
@@ -119,9 +120,27 @@ def _name_pattern(name: str) -> re.Pattern[str]:
 
 
 def mentions(text: str, show: ShowSpec) -> int:
-    """How often `text` names the show, by any of its names, written as a title is written."""
+    """How often `text` names the show, by any of its names, written as a title is written; in
+    a text written all in lower case ("ozark s3 drops in march"), however it is written."""
     plain = fold_keep_case(text)
+    if uncased(plain):
+        return sum(
+            len(re.findall(rf"(?<![\w]){re.escape(fold(name))}(?:'s|')?(?![\w])", fold(plain))) for name in show.names
+        )
     return sum(len(_name_pattern(name).findall(plain)) for name in show.names)
+
+
+def uncased(text: str) -> bool:
+    """Written without capitals (social-media style): capitalization says nothing here."""
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and not any(c.isupper() for c in letters)
+
+
+def title_cased(text: str) -> bool:
+    """Most longer words capitalized ("Spinning Out Won't Get A Season 2"): capitals say nothing
+    about which words form a name."""
+    longer = [w for w in re.findall(r"[A-Za-z][\w'’]+", text) if len(w) >= 4]
+    return len(longer) >= 3 and sum(w[0].isupper() for w in longer) >= 0.7 * len(longer)
 
 
 def trade_signal(text: str) -> tuple[int, int, str]:
@@ -139,6 +158,8 @@ def trade_signal(text: str) -> tuple[int, int, str]:
 def _used_as_title(text: str, show: ShowSpec) -> bool:
     """ "'Dark'", "Dark season 2", "YOU S2", "Netflix's You", "HBO drama Succession"."""
     plain = fold_keep_case(text)
+    if uncased(plain):
+        plain = plain.title()
     for name in show.names:
         title = re.escape(fold_keep_case(name))
         upper = re.escape(fold_keep_case(name).upper())
@@ -211,8 +232,11 @@ TITLE_CASE_FILLER = {
 
 def _inside_other_name(text: str, show: ShowSpec) -> bool:
     """ "Dark Phoenix", "His Dark Materials", "Dark Side of the Ring": the everyday title is only
-    part of a longer capitalized name, never used alone."""
+    part of a longer capitalized name, never used alone. Only sentence case can tell: in a Title
+    Case or all-capitals headline every word is capitalized."""
     plain = fold_keep_case(text)
+    if title_cased(plain) or plain.isupper() or uncased(plain):
+        return False
     for name in show.names:
         spelled = re.escape(fold_keep_case(name))
         for match in re.finditer(rf"(?<![\w]){spelled}(?![\w])", plain):
@@ -227,6 +251,19 @@ def _inside_other_name(text: str, show: ShowSpec) -> bool:
             if not (joined_after or joined_before):
                 return False
     return True
+
+
+def _used_as_place(title: str, show: ShowSpec) -> bool:
+    """ "Cobra Kai season 3 wraps production in Atlanta": an everyday title after "in", "at" or
+    "from", unquoted, is the city, the region, the word."""
+    plain = fold_keep_case(title)
+    return any(
+        re.search(
+            rf"\b(?:in|at|from|near|around|outside|across|to)\s+(?:the\s+)?{re.escape(fold_keep_case(n))}(?![\w'’])",
+            plain,
+        )
+        for n in show.names
+    )
 
 
 COMPARISON = (
@@ -276,6 +313,8 @@ def _judge(title: str, summary: str, world: ShowWorld, in_title: int, in_summary
     everyday = all(is_everyday_name(n) for n in show.names) and not shared and not titled
     if everyday and _inside_other_name(text, show):
         return ShowMatch(None, f"'{name}' appears only inside another name")
+    if everyday and _used_as_place(title, show):
+        return ShowMatch(None, f"'{name}' is a place in this headline, not the show")
     comparison = _compared_to(title, show)
     if comparison:
         return ShowMatch(None, f"'{name}' is only a point of comparison ({comparison!r})")
