@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from newsdesk.articles import Article, ArticleSection
 from newsdesk.dates import date_precision, date_within
