@@ -235,6 +235,13 @@ def _inside_other_name(text: str, show: ShowSpec) -> bool:
     part of a longer capitalized name, never used alone. Only sentence case can tell: in a Title
     Case or all-capitals headline every word is capitalized."""
     plain = fold_keep_case(text)
+    # inside another quoted title ("'The Dark Crystal: Age of Resistance'"), whatever the case
+    for quoted in QUOTED_SPAN.findall(plain):
+        if any(re.search(rf"(?<![\w]){re.escape(fold_keep_case(n))}(?![\w])", quoted) for n in show.names) and not any(
+            quoted.strip(" .,:;!?").casefold() == fold_keep_case(n).casefold() for n in show.names
+        ):
+            if not re.search(_outside_quotes_pattern(show), QUOTED_SPAN.sub(" ", plain)):
+                return True
     if title_cased(plain) or plain.isupper() or uncased(plain):
         return False
     for name in show.names:
@@ -253,6 +260,13 @@ def _inside_other_name(text: str, show: ShowSpec) -> bool:
     return True
 
 
+QUOTED_SPAN = re.compile(r"[\"'‘“]([^\"'‘’“”]{2,80})[\"'’”](?![A-Za-z])")
+
+
+def _outside_quotes_pattern(show: ShowSpec) -> str:
+    return "|".join(rf"(?<![\w]){re.escape(fold_keep_case(n))}(?![\w])" for n in show.names)
+
+
 def _used_as_place(title: str, show: ShowSpec) -> bool:
     """ "Cobra Kai season 3 wraps production in Atlanta": an everyday title after "in", "at" or
     "from", unquoted, is the city, the region, the word."""
@@ -263,6 +277,7 @@ def _used_as_place(title: str, show: ShowSpec) -> bool:
             plain,
         )
         for n in show.names
+        if not n.startswith("The ")  # "in The Crown": a capital The mid-sentence is a title
     )
 
 
