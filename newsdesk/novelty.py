@@ -16,7 +16,7 @@ from newsdesk.dates import date_precision, date_within
 from newsdesk.facts import FactContext, extract_facts
 from newsdesk.people import named_people
 from newsdesk.similarity import Vector, Vectorizer, cosine, terms
-from newsdesk.text import fold, fold_keep_case, has_negation
+from newsdesk.text import content_terms, fold, fold_keep_case, has_negation
 from seasonwatch.fact_text import describe_date, describe_fact
 from seasonwatch.models import Fact
 
@@ -101,6 +101,10 @@ class ArticleKnowledge:
         same_key = [(s, f) for s in self.statements for f in s.facts if f.key == fact.key]
         if fact.kind in ("cast", "showrunner"):
             where = self._naming(fact.subject)
+            if where is not None and fact.kind == "cast" and fact.value and not self._role_stated(fact):
+                # the article has the actor but not the part ("in a role Netflix keeps secret")
+                revealed = Fact(fact.kind, fact.season, fact.subject, fact.value, before="role not announced")
+                return FactStatus(revealed, False, where)
             return FactStatus(fact, where is not None, where)
         if fact.kind == "filming" and fact.value == "started" and any(f.value == "wrapped" for _, f in same_key):
             return FactStatus(fact, True, next(s for s, f in same_key if f.value == "wrapped"))
@@ -136,6 +140,16 @@ class ArticleKnowledge:
             if folded in fold(statement.sentence):
                 return statement
         return None
+
+    def _role_stated(self, fact: Fact) -> bool:
+        """Do the article's sentences about this person give the part (half its words or more)?"""
+        surname = fold(fact.subject.split()[-1])
+        role = {w for w in content_terms(fact.value) if len(w) > 2}
+        if not role:
+            return True
+        about = [s for s in self.statements if re.search(rf"\b{re.escape(surname)}\b", fold(s.sentence))]
+        said = {w for s in about for w in content_terms(s.sentence)}
+        return len(role & said) * 2 >= len(role)
 
     # ------------------------------------------------------------------ words
 

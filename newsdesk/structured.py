@@ -1,9 +1,10 @@
 """Facts from structured sources (TVmaze, Wikipedia): a baseline first, news when they change.
 
-On first sight a fact that agrees with the article, or that the article need not state (a cast
-list, the network), is the baseline. A fact that differs from the article or from the last
-known value is news once, with before and after ("Season 2 premiere: not announced → March 8,
-2018"). A fact about an earlier season is only remembered.
+On a source's first sight a fact that agrees with the article, or that the article need not state
+(a cast list, the network), is the baseline. A fact that differs from the article or from what
+the same source said last time is news once, with before and after ("Season 2 premiere: not
+announced → March 8, 2018"), unless the article already says it. A fact about an earlier season
+is only remembered.
 """
 
 from __future__ import annotations
@@ -49,61 +50,63 @@ def judge_observations(
     observations: list[FactObservation],
     shows: dict[str, ShowSpec],
     knowledge: dict[str, ArticleKnowledge],
-    known_facts: dict[tuple[str, str, int | None, str], str],
+    known_facts: dict[tuple[str, str, str, int | None, str], str],
 ) -> StructuredOutcome:
+    """Each source is compared with what that same source said last time: a source that did not
+    answer this run changes nothing, two sources that word a role differently never flip-flop, and a
+    source added later starts with a baseline of its own."""
     outcome = StructuredOutcome()
-    grouped: dict[tuple[str, str, int | None, str], list[FactObservation]] = {}
+    sources_seen = {(show, source) for (show, source, _, _, _) in known_facts}
+    news: dict[tuple[str, str, int | None, str, str], StructuredNews] = {}
     for obs in observations:
-        if obs.show in shows:
-            grouped.setdefault((obs.show, obs.fact.kind, obs.fact.season, obs.fact.subject.casefold()), []).append(obs)
-    shows_known = {show for (show, _, _, _) in known_facts}
-
-    for (show_name, kind, season, subject), group in grouped.items():
-        show = shows[show_name]
-        fact = group[0].fact
-        values = {o.fact.value for o in group}
-        if len(values) > 1:
-            # sources disagree: trust the most precise (a date over "not set")
-            fact = max((o.fact for o in group), key=lambda f: len(f.value))
-            group = [o for o in group if o.fact.value == fact.value]
-        outcome.remember.extend(group[:1])
-        known = known_facts.get((show_name, kind, season, subject))
-        if not in_scope(fact, show):
-            outcome.baseline.extend((o, "an earlier season: remembered") for o in group)
+        if obs.show not in shows:
             continue
-        if known is not None:
-            if known.casefold() == fact.value.casefold():
-                outcome.baseline.extend((o, "unchanged since the last run") for o in group)
-                continue
-            before = _shown(kind, known)
-            changed = Fact(fact.kind, fact.season, fact.subject, fact.value, before=before)
-            outcome.news.append(
-                StructuredNews(show, changed, group, f"changed since the last run: {describe_fact(changed)}")
-            )
+        show, fact = shows[obs.show], obs.fact
+        outcome.remember.append(obs)
+        known = known_facts.get((obs.show, obs.source, fact.kind, fact.season, fact.subject.casefold()))
+        verdict = _judge(obs, show, knowledge[obs.show], known, (obs.show, obs.source) in sources_seen)
+        if isinstance(verdict, str):
+            outcome.baseline.append((obs, verdict))
             continue
-        status = knowledge[show_name].status(fact)
-        if status.known:
-            outcome.baseline.extend((o, "agrees with the article") for o in group)
-        elif status.fact.before:
-            outcome.news.append(
-                StructuredNews(show, status.fact, group, f"differs from the article: {describe_fact(status.fact)}")
-            )
-        elif show_name in shows_known and (fact.value or kind == "cast"):
-            # the source was read before and did not list this: it is new (a cast member, an episode count)
-            outcome.news.append(StructuredNews(show, fact, group, "listed for the first time since the last run"))
-        elif kind in NEWS_WHEN_ARTICLE_SILENT and fact.value:
-            before = "not announced" if kind == "premiere" else ""
-            outcome.news.append(
-                StructuredNews(
-                    show,
-                    Fact(fact.kind, fact.season, fact.subject, fact.value, before=before),
-                    group,
-                    "the article does not say this yet",
-                )
-            )
+        # two sources telling the same change are one piece of news with two sources
+        key = (obs.show, fact.kind, fact.season, fact.subject.casefold(), fact.value.casefold())
+        if key in news:
+            news[key].observations.append(obs)
         else:
-            outcome.baseline.extend((o, "first sight: baseline") for o in group)
+            news[key] = verdict
+    outcome.news = list(news.values())
     return outcome
+
+
+def _judge(
+    obs: FactObservation, show: ShowSpec, article: ArticleKnowledge, known: str | None, source_seen: bool
+) -> StructuredNews | str:
+    """News about one observation, or the reason it is a baseline."""
+    fact, kind = obs.fact, obs.fact.kind
+    if not in_scope(fact, show):
+        return "an earlier season: remembered"
+    if known is not None and known.casefold() == fact.value.casefold():
+        return "unchanged since the last run"
+    status = article.status(fact)
+    if status.known:
+        return "agrees with the article"
+    if known is not None:
+        changed = Fact(fact.kind, fact.season, fact.subject, fact.value, before=_shown(kind, known))
+        return StructuredNews(show, changed, [obs], f"changed since the last run: {describe_fact(changed)}")
+    if status.fact.before:
+        return StructuredNews(show, status.fact, [obs], f"differs from the article: {describe_fact(status.fact)}")
+    if source_seen and (fact.value or kind == "cast"):
+        # the source was read before and did not list this: it is new (a cast member, an episode count)
+        return StructuredNews(show, fact, [obs], "listed for the first time since the last run")
+    if not source_seen and kind in NEWS_WHEN_ARTICLE_SILENT and fact.value:
+        before = "not announced" if kind == "premiere" else ""
+        return StructuredNews(
+            show,
+            Fact(fact.kind, fact.season, fact.subject, fact.value, before=before),
+            [obs],
+            "the article does not say this yet",
+        )
+    return "first sight: baseline"
 
 
 def _shown(kind: str, value: str) -> str:

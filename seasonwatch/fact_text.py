@@ -44,7 +44,7 @@ def describe_fact(fact: Fact) -> str:
     season = f"Season {fact.season} " if fact.season else ""
     if fact.kind == "cast":
         role = f" as {fact.value}" if fact.value else ""
-        return f"Cast: {fact.subject}{role}"
+        return f"Cast: {fact.subject}{role}" + (f" (before: {fact.before})" if fact.before else "")
     if fact.kind == "departure":
         return f"Leaves the cast: {fact.subject}"
     if fact.kind == "showrunner":

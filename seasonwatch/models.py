@@ -234,8 +234,8 @@ class History:
     update_story: dict[str, str] = field(default_factory=dict)  # update key -> story id
     url_story: dict[str, str] = field(default_factory=dict)  # canonical URL -> story id
     seen: dict[str, tuple[str, datetime]] = field(default_factory=dict)  # update key -> (fate, when), no story
-    known_facts: dict[tuple[str, str, int | None, str], str] = field(default_factory=dict)
-    # (show, kind, season, subject case-folded) -> value
+    known_facts: dict[tuple[str, str, str, int | None, str], str] = field(default_factory=dict)
+    # (show, source, kind, season, subject case-folded) -> what that source said last
 
 
 @dataclass

@@ -120,6 +120,25 @@ MIGRATIONS: list[str] = [
         sent_at TEXT
     );
     """,
+    # version 2: known facts are kept per source, so one source's outage or wording never reads
+    # as another's change; subjects are stored case-folded, as they are looked up
+    """
+    CREATE TABLE facts_by_source (
+        show TEXT NOT NULL,
+        source TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        season INTEGER NOT NULL,  -- -1 for facts about the whole show
+        subject TEXT NOT NULL,
+        value TEXT NOT NULL,
+        source_url TEXT NOT NULL,
+        observed_at TEXT NOT NULL,
+        PRIMARY KEY (show, source, kind, season, subject)
+    );
+    INSERT OR REPLACE INTO facts_by_source (show, source, kind, season, subject, value, source_url, observed_at)
+        SELECT show, source, kind, season, lower(subject), value, source_url, observed_at FROM facts;
+    DROP TABLE facts;
+    ALTER TABLE facts_by_source RENAME TO facts;
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -222,10 +241,10 @@ class Store:
             history.update_story[key] = story_id
             if canonical_url:
                 history.url_story[canonical_url] = story_id
-        for show, kind, season, subject, value in self.db.execute(
-            "SELECT show, kind, season, subject, value FROM facts"
+        for show, source, kind, season, subject, value in self.db.execute(
+            "SELECT show, source, kind, season, subject, value FROM facts"
         ):
-            history.known_facts[(show, kind, None if season < 0 else season, subject.casefold())] = value
+            history.known_facts[(show, source, kind, None if season < 0 else season, subject)] = value
         return history
 
     def stories(
@@ -436,7 +455,7 @@ class Store:
                     obs.show,
                     fact.kind,
                     -1 if fact.season is None else fact.season,
-                    fact.subject,
+                    fact.subject.casefold(),
                     fact.value,
                     obs.source,
                     obs.source_url,

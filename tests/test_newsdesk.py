@@ -195,7 +195,10 @@ def test_structured_facts_are_a_baseline_then_news_when_they_change():
 
     first = decide([SHOW], {SHOW.name: ARTICLE}, [], observe("", ("Krysten Ritter", "Eka Darville")), History(), NOW)
     assert first.new_stories == []  # agrees with the article ("no date"), a cast list, an old season
-    known = {(o.show, o.fact.kind, o.fact.season, o.fact.subject.casefold()): o.fact.value for o in first.known_facts}
+    known = {
+        (o.show, o.source, o.fact.kind, o.fact.season, o.fact.subject.casefold()): o.fact.value
+        for o in first.known_facts
+    }
     second = decide(
         [SHOW],
         {SHOW.name: ARTICLE},
@@ -269,3 +272,57 @@ def test_a_vaguer_late_report_is_one_more_source_not_a_new_story():
     )
     assert second.new_stories == []
     assert [s.source for s in second.grown_stories[0].sources] == ["A", "B"]
+
+
+def _observe(source: str, facts: list[Fact]) -> list:
+    from seasonwatch.models import FactObservation
+
+    return [FactObservation(SHOW.name, f, source, f"https://{source.lower()}.example/jj", NOW) for f in facts]
+
+
+def _known(decision) -> dict:
+    return {
+        (o.show, o.source, o.fact.kind, o.fact.season, o.fact.subject.casefold()): o.fact.value
+        for o in decision.known_facts
+    }
+
+
+def test_each_structured_source_is_compared_with_itself():
+    tvmaze = _observe("TVmaze", [Fact("cast", None, "Rachael Taylor", "Trish Walker"), Fact("premiere", 2, value="")])
+    wiki = _observe(
+        "Wikipedia",
+        [Fact("cast", None, "Rachael Taylor", 'Patricia "Trish" Walker'), Fact("premiere", 2, value="2018-03-08")],
+    )
+    first = decide([SHOW], {SHOW.name: ARTICLE}, [], tvmaze + wiki, History(), NOW)
+    known = _known(first)
+    # Wikipedia does not answer this morning: TVmaze, unchanged, must not read as a change
+    second = decide([SHOW], {SHOW.name: ARTICLE}, [], tvmaze, History(known_facts=known), NOW)
+    assert second.new_stories == []
+
+
+def test_a_source_added_later_starts_with_its_own_baseline():
+    cast = [Fact("cast", None, person, "") for person in ("Krysten Ritter", "Eka Darville", "Carrie-Anne Moss")]
+    first = decide([SHOW], {SHOW.name: ARTICLE}, [], _observe("TVmaze", cast[:2]), History(), NOW)
+    added = decide(
+        [SHOW],
+        {SHOW.name: ARTICLE},
+        [],
+        _observe("TVmaze", cast[:2]) + _observe("Wikipedia", cast),
+        History(known_facts=_known(first)),
+        NOW,
+    )
+    assert added.new_stories == []
+
+
+def test_a_change_the_article_already_states_is_not_news_but_a_secret_role_revealed_is():
+    def listed(role: str, cast: str = "Krysten Ritter") -> list:
+        return _observe("TVmaze", [Fact("cast", None, cast, role)])
+
+    first = decide([SHOW], {SHOW.name: ARTICLE}, [], listed(""), History(), NOW)
+    second = decide([SHOW], {SHOW.name: ARTICLE}, [], listed("Jessica"), History(known_facts=_known(first)), NOW)
+    assert second.new_stories == []  # "Krysten Ritter is back as Jessica": the article says so
+    first = decide([SHOW], {SHOW.name: ARTICLE}, [], listed("", "Janet McTeer"), History(), NOW)
+    second = decide(
+        [SHOW], {SHOW.name: ARTICLE}, [], listed("Alisa Jones", "Janet McTeer"), History(known_facts=_known(first)), NOW
+    )
+    assert [s.headline for s in second.new_stories] == ["Janet McTeer joins Jessica Jones as Alisa Jones"]

@@ -73,7 +73,7 @@ def test_a_committed_run_is_read_back_as_history(tmp_path):
     assert history.stories[0].facts == [Fact("cast", 2, "Jane Doe", "Role")]
     assert history.update_story == {"Outlet\x1fg1": "sw-1"}
     assert history.url_story == {"https://o.example/a": "sw-1"}
-    assert history.known_facts == {("Show", "premiere", 2, ""): "2018-03-08"}
+    assert history.known_facts == {("Show", "TVmaze", "premiere", 2, ""): "2018-03-08"}
     assert store.validators() == {
         "Outlet\x1fhttps://o.example/feed": HttpValidators('"abc"', "Mon, 01 Jan 2018 00:00:00 GMT")
     }
@@ -109,3 +109,19 @@ def test_dry_run_store_reads_without_creating(tmp_path):
     assert store.history().stories == []
     store.close()
     assert not path.exists() and not path.parent.exists()
+
+
+def test_version_1_state_is_migrated_keeping_known_facts_per_source(tmp_path):
+    from seasonwatch.store import MIGRATIONS, _statements
+
+    path = tmp_path / "old.sqlite3"
+    db = sqlite3.connect(path, isolation_level=None)
+    for statement in _statements(MIGRATIONS[0]):
+        db.execute(statement)
+    db.execute("PRAGMA user_version=1")
+    db.execute(
+        "INSERT INTO facts VALUES ('Show', 'cast', -1, 'Jane Doe', 'Role', 'TVmaze', 'https://t.example', '2026-01-01T00:00:00+00:00')"
+    )
+    db.close()
+    store = Store.open(path)
+    assert store.history().known_facts == {("Show", "TVmaze", "cast", None, "jane doe"): "Role"}
