@@ -24,7 +24,7 @@ RENEWAL_CUE = re.compile(
 )
 CANCEL_CUE = re.compile(
     # "won't return until 2021" is a delay, not an ending
-    r"\b(cancel+(?:ed|s|ation)?|axe[ds]?|pulls? the plug|not (?:be )?(?:return|renew)\w*(?! until| before| till)"
+    r"\b(cancel+(?:ed|s|ation)?|axe[ds]?|pull(?:s|ed|ing)? the plug|not (?:be )?(?:return|renew)\w*(?! until| before| till)"
     r"|won't (?:return|be back)(?! until| before| till)|"
     # "the final season" names a fact only when said of the show ("season 3 will be its last"), not
     # as a label ("final season premiere date set")
@@ -47,10 +47,12 @@ FINALE_CUE = re.compile(
     r"\b(finale|final episode|wrap(?:s|ped)? up (?:its|the) (?:run|season)|ends? on|concludes?)\b", re.I
 )
 PRODUCTION_CUE = re.compile(r"\b(film\w*|shoot\w*|production|wrapp?\w*|cameras? roll\w*|table read)\b", re.I)
+DELAYABLE = re.compile(r"(?:won't|not)\b", re.I)
 EPISODE_ORDER = re.compile(
     rf"\b(?:will\s+have|has|have|had|consists?\s+of|ordered|orders?|total\s+of|run\s+of|comprising|spans?"
     rf"|runs?\s+to|will\s+run\s+to|will\s+be)\s+(?:a\s+|an\s+)?(?P<n>{NUMBER})[ -]episodes?\b"
-    rf"|(?<!first )(?<!last )(?<!final )(?<!the )(?<!of )(?<!opening )(?<!next )\b(?P<b>{NUMBER})\s+episodes\b(?!\s+(?:in|of|on|at|into))"
+    # a bare count only right after the season it belongs to: "season 3: thirteen episodes"
+    rf"|\b(?:season|series)\s+\w+\W{{1,3}}(?:\w+\s+){{0,3}}?(?P<b>{NUMBER})\s+episodes\b(?!\s+(?:in|of|on|at|into))"
     rf"|\b(?P<m>{NUMBER})-episode\s+(?:\w+\s+)?(?:season|order|run|series|slate)\b",
     re.I,
 )
@@ -127,7 +129,9 @@ def sentence_facts(
             facts.append(Fact("renewal", context.season + 1, value=""))
         elif target and not (negated and _negation_before(cleaned, renewal.start())):
             facts.append(Fact("renewal", target, value="renewed"))
-    if CANCEL_CUE.search(cleaned) and not renewal:
+    ending = CANCEL_CUE.search(cleaned)
+    if ending and not renewal and not (DELAYABLE.match(ending.group(0)) and find_dates(cleaned, reference)):
+        # "won't be back in 2020" is a delay: a return with a date is no ending
         facts.append(Fact("cancellation", season, value="cancelled"))
 
     dates = find_dates(cleaned, reference)

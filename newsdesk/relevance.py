@@ -140,7 +140,7 @@ def title_cased(text: str) -> bool:
     """Most longer words capitalized ("Spinning Out Won't Get A Season 2"): capitals say nothing
     about which words form a name."""
     longer = [w for w in re.findall(r"[A-Za-z][\w'’]+", text) if len(w) >= 4]
-    return len(longer) >= 3 and sum(w[0].isupper() for w in longer) >= 0.7 * len(longer)
+    return len(longer) >= 3 and sum(w[0].isupper() for w in longer) >= 0.8 * len(longer)
 
 
 def trade_signal(text: str) -> tuple[int, int, str]:
@@ -230,20 +230,37 @@ TITLE_CASE_FILLER = {
 }
 
 
+def _inside_other_name_everywhere(title: str, summary: str, show: ShowSpec) -> bool:
+    """Judged where capitals can tell: a Title Case headline ("Spinning Out Won't Get A Season 2")
+    is decided by its summary, if the summary names the show at all."""
+    parts = [p for p in (title, summary) if mentions(p, show)]
+    quoted = [p for p in parts if _inside_quoted_title(p, show)]
+    if quoted and len(quoted) == len(parts):
+        return True
+    readable = [p for p in parts if not _capitals_say_nothing(fold_keep_case(p))]
+    return bool(readable) and all(_inside_other_name(p, show) for p in readable)
+
+
+def _capitals_say_nothing(plain: str) -> bool:
+    return title_cased(plain) or plain.isupper() or uncased(plain)
+
+
+def _inside_quoted_title(text: str, show: ShowSpec) -> bool:
+    """"'The Dark Crystal: Age of Resistance'": the name only inside another quoted title."""
+    plain = fold_keep_case(text)
+    for quoted in QUOTED_SPAN.findall(plain):
+        inside = any(re.search(rf"(?<![\w]){re.escape(fold_keep_case(n))}(?![\w])", quoted) for n in show.names)
+        whole = any(quoted.strip(" .,:;!?").casefold() == fold_keep_case(n).casefold() for n in show.names)
+        if inside and not whole and not re.search(_outside_quotes_pattern(show), QUOTED_SPAN.sub(" ", plain)):
+            return True
+    return False
+
+
 def _inside_other_name(text: str, show: ShowSpec) -> bool:
     """ "Dark Phoenix", "His Dark Materials", "Dark Side of the Ring": the everyday title is only
     part of a longer capitalized name, never used alone. Only sentence case can tell: in a Title
     Case or all-capitals headline every word is capitalized."""
     plain = fold_keep_case(text)
-    # inside another quoted title ("'The Dark Crystal: Age of Resistance'"), whatever the case
-    for quoted in QUOTED_SPAN.findall(plain):
-        if any(re.search(rf"(?<![\w]){re.escape(fold_keep_case(n))}(?![\w])", quoted) for n in show.names) and not any(
-            quoted.strip(" .,:;!?").casefold() == fold_keep_case(n).casefold() for n in show.names
-        ):
-            if not re.search(_outside_quotes_pattern(show), QUOTED_SPAN.sub(" ", plain)):
-                return True
-    if title_cased(plain) or plain.isupper() or uncased(plain):
-        return False
     for name in show.names:
         spelled = re.escape(fold_keep_case(name))
         for match in re.finditer(rf"(?<![\w]){spelled}(?![\w])", plain):
@@ -326,7 +343,7 @@ def _judge(title: str, summary: str, world: ShowWorld, in_title: int, in_summary
         return ShowMatch(None, f"names '{name}' but reads as {trade} news, not TV")
     titled = _used_as_title(text, show)
     everyday = all(is_everyday_name(n) for n in show.names) and not shared and not titled
-    if everyday and _inside_other_name(text, show):
+    if everyday and _inside_other_name_everywhere(title, summary, show):
         return ShowMatch(None, f"'{name}' appears only inside another name")
     if everyday and _used_as_place(title, show):
         return ShowMatch(None, f"'{name}' is a place in this headline, not the show")
@@ -347,7 +364,8 @@ def _judge(title: str, summary: str, world: ShowWorld, in_title: int, in_summary
         evidence.append("names from its world: " + ", ".join(sorted(shared)[:3]))
     if titled:
         evidence.append("written as a title")
-    if not in_title and other >= tv:
+    if (not in_title or everyday) and other and other >= tv:
+        # named only in passing, or only as an everyday word, in a story of another trade
         return ShowMatch(None, f"'{name}' is mentioned in a story that reads as {trade or 'other'} news")
     # Only its facts can tell whether a report that merely contains the name is about the series:
     # an everyday title used as a word, one TV word alone ("episode" fits a quiz contestant who
