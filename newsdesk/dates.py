@@ -50,12 +50,22 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     (
-        # "in December", "this June", "back in early March": a month without a year; the month
+        # "back in April", "last July", "earlier in March": a month already past
+        "pastmonth",
+        re.compile(
+            # "renewed back in April" is past; "is back in March" is a return to come
+            rf"(?<!is )(?<!are )(?<!'s )(?<!’s )(?<!be )(?<!comes )(?<!come )"
+            rf"\b(?i:back in|last|this past|earlier in|earlier this|since)\s+(?i:(?:early|late|mid)[\s-]+)?"
+            rf"(?P<month>{'|'.join(n.capitalize() for n in sorted(MONTHS, key=len, reverse=True))})\b\.?(?!\s*\d)"
+        ),
+    ),
+    (
+        # "in December", "this June", "early March": a month without a year; the month
         # must be capitalized ("may" is a verb)
         "month",
         re.compile(
-            rf"\b(?:in|this|next|by|until|during|from|for|come|since|on|early|late|mid|end of|start of)\s+"
-            rf"(?:(?:early|late|mid)[\s-]+)?(?P<month>{'|'.join(n.capitalize() for n in sorted(MONTHS, key=len, reverse=True))})\b\.?(?!\s*\d)"
+            rf"\b(?i:in|this|next|by|until|during|from|for|come|since|on|early|late|mid|end of|start of)\s+"
+            rf"(?i:(?:early|late|mid)[\s-]+)?(?P<month>{'|'.join(n.capitalize() for n in sorted(MONTHS, key=len, reverse=True))})\b\.?(?!\s*\d)"
         ),
     ),
     (
@@ -101,6 +111,9 @@ class DateMention:
 def find_dates(text: str, reference: datetime | date | None = None) -> list[DateMention]:
     """Every date phrase in `text`, left to right, without overlaps."""
     ref = reference.date() if isinstance(reference, datetime) else reference or date.today()
+    if not any(c.isupper() for c in text):
+        # written all in lower case ("ozark s3 drops in march"): months cannot be told by capitals
+        text = re.sub(r"\b[a-z]", lambda m: m.group(0).upper(), text)
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in PATTERNS:
@@ -145,6 +158,9 @@ def _normalize(kind: str, match: re.Match[str], ref: date) -> str | None:
     if kind == "quarter":
         quarter = int(groups["q"]) if groups.get("q") else QUARTERS[groups["qword"].lower()]
         return f"{year}-Q{quarter}"
+    if kind == "pastmonth":
+        month = MONTHS[groups["month"].lower().rstrip(".")]
+        return f"{ref.year if month <= ref.month else ref.year - 1}-{month:02d}"
     if kind == "month":
         return _resolve_month(MONTHS[groups["month"].lower().rstrip(".")], ref)
     if kind == "relmonth":
