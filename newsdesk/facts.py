@@ -33,13 +33,19 @@ CANCEL_CUE = re.compile(
     r"|swan song|bows? out|signs? off|ends after|will end|is ending|to end after)\b",
     re.I,
 )
-PREMIERE_CUE = re.compile(
+# Words of a release: they say what a date is for
+RELEASE_CUE = re.compile(
     r"\b(premier\w*|releas\w*|return\w*|debut\w*|arriv\w*|launch\w*|drops?|dropping|hits?|lands?|bows?|"
-    r"air(?:s|ing|date)?|stream\w*|coming|comes|out on|(?:release|premiere|air) date|set for|slated|bowing|due|"
-    r"back|begins?|starts?|kicks? off|push\w*|mov(?:e|es|ed|ing)|bump\w*|delay\w*|shift\w*|postpon\w*|reschedul\w*|"
-    r"expected|scheduled|planned|arriving|on screens?)\b",
+    r"air(?:s|ing|date)?|stream(?:s|ing|ed)?|out on|(?:release|premiere|air) date|bowing|on screens?)\b",
     re.I,
 )
+# Words of a schedule: they say a date is planned, not for what ("production is slated for March")
+SCHEDULE_CUE = re.compile(
+    r"\b(coming|comes|set for|slated|due|back|begins?|starts?|kicks? off|push\w*|mov(?:e|es|ed|ing)|bump\w*|"
+    r"delay\w*|shift\w*|postpon\w*|reschedul\w*|expected|scheduled|planned|arriving)\b",
+    re.I,
+)
+PREMIERE_CUE = re.compile(f"{RELEASE_CUE.pattern}|{SCHEDULE_CUE.pattern}", re.I)
 ORDER_CUE = re.compile(r"\b(renew\w*|order\w*|greenlit|green-?light\w*|pick\w* up|announc\w*)\b", re.I)
 # "Season 2 in December", "season three: June 5": a season named right before its date
 SEASON_THEN_DATE = re.compile(r"\b(?:season|series)\s+\w+(?=\s*(?:[:,–—-]\s*|\s+(?:in|on|this|next|come)\s+))", re.I)
@@ -229,7 +235,8 @@ def _date_kind(sentence: str, mention: DateMention) -> str:
     best: tuple[int, str] | None = None
     # a date next to "renewed"/"ordered" dates the order, not an episode: it is read and dropped
     cues = (
-        ("premiere", PREMIERE_CUE),
+        ("premiere", RELEASE_CUE),
+        ("schedule", SCHEDULE_CUE),
         ("finale", FINALE_CUE),
         ("production", PRODUCTION_CUE),
         ("ordered", ORDER_CUE),
@@ -249,4 +256,17 @@ def _date_kind(sentence: str, mention: DateMention) -> str:
     # for premieres; the caller drops them (filming is told by its own facts: started, wrapped)
     if best is None or best[0] > 90:
         return ""  # no cue: the caller may know what the date is for
+    if best[1] == "schedule":
+        return _scheduled_event(sentence, mention)
     return best[1]
+
+
+def _scheduled_event(sentence: str, mention: DateMention) -> str:
+    """What a scheduled date is for: the event named last before it, a premiere by default."""
+    before = sentence[max(0, mention.start - 80) : mention.start]
+    events = [
+        (m.end(), kind)
+        for kind, cue in (("premiere", RELEASE_CUE), ("finale", FINALE_CUE), ("production", PRODUCTION_CUE))
+        for m in cue.finditer(before)
+    ]
+    return max(events)[1] if events else "premiere"

@@ -246,7 +246,7 @@ def _capitals_say_nothing(plain: str) -> bool:
 
 
 def _inside_quoted_title(text: str, show: ShowSpec) -> bool:
-    """"'The Dark Crystal: Age of Resistance'": the name only inside another quoted title."""
+    """ "'The Dark Crystal: Age of Resistance'": the name only inside another quoted title."""
     plain = fold_keep_case(text)
     for quoted in QUOTED_SPAN.findall(plain):
         inside = any(re.search(rf"(?<![\w]){re.escape(fold_keep_case(n))}(?![\w])", quoted) for n in show.names)
