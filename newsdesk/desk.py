@@ -153,7 +153,9 @@ class _Desk:
         # report tells nothing else (then it is a late report of that story)
         untold = [f for f in novelty.new_facts if self.index.sent(report.show.name, f) is None]
         facts = untold or novelty.new_facts
-        if report.genre == "roundup" or (report.genre == "explainer" and not facts):
+        if report.genre == "roundup" or (report.genre == "explainer" and not untold and not facts):
+            # a roundup's facts belong to its many shows; an explainer breaks no news unless it tells
+            # something nobody told yet
             what = "a roundup of several shows" if report.genre == "roundup" else "an explainer or opinion piece"
             self._verdict(report.update, Fate.NO_NEWS, f"{what} that breaks no news of its own", **about)
             return None

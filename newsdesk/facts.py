@@ -42,7 +42,7 @@ RELEASE_CUE = re.compile(
 # Words of a schedule: they say a date is planned, not for what ("production is slated for March")
 SCHEDULE_CUE = re.compile(
     r"\b(coming|comes|set for|slated|due|back|begins?|starts?|kicks? off|push\w*|mov(?:e|es|ed|ing)|bump\w*|"
-    r"delay\w*|shift\w*|postpon\w*|reschedul\w*|expected|scheduled|planned|arriving)\b",
+    r"delay\w*|shift\w*|postpon\w*|reschedul\w*|expected|scheduled|planned|arriving|forward|moved up|moves up)\b",
     re.I,
 )
 PREMIERE_CUE = re.compile(f"{RELEASE_CUE.pattern}|{SCHEDULE_CUE.pattern}", re.I)
@@ -56,9 +56,9 @@ PRODUCTION_CUE = re.compile(r"\b(film\w*|shoot\w*|production|wrapp?\w*|cameras? 
 DELAYABLE = re.compile(r"(?:won't|not)\b", re.I)
 EPISODE_ORDER = re.compile(
     rf"\b(?:will\s+have|has|have|had|consists?\s+of|ordered|orders?|total\s+of|run\s+of|comprising|spans?"
-    rf"|runs?\s+to|will\s+run\s+to|will\s+be)\s+(?:a\s+|an\s+)?(?P<n>{NUMBER})[ -]episodes?\b"
+    rf"|runs?(?:\s+to)?|will\s+run(?:\s+to)?|will\s+be)\s+(?:a\s+|an\s+)?(?P<n>{NUMBER})[ -]episodes?\b"
     # a bare count only right after the season it belongs to: "season 3: thirteen episodes"
-    rf"|\b(?:season|series)\s+\w+\W{{1,3}}(?:\w+\s+){{0,3}}?(?P<b>{NUMBER})\s+episodes\b(?!\s+(?:in|of|on|at|into))"
+    rf"|\b(?:(?:season|series)\s+\w+|S\d{{1,2}})\W{{1,3}}(?:\w+\s+){{0,3}}?(?P<b>{NUMBER})\s+episodes\b(?!\s+(?:in|of|on|at|into))"
     rf"|\b(?P<m>{NUMBER})-episode\s+(?:\w+\s+)?(?:season|order|run|series|slate)\b",
     re.I,
 )
@@ -77,7 +77,8 @@ EPISODE_TITLES = re.compile(
 FILMING_STARTED = re.compile(
     r"\b(?:(?:filming|production|shooting|cameras?)(?:\s+(?:on|of|for)(?:\s+\S+){1,4}?)?\s+(?:has\s+|have\s+|is\s+|are\s+)?(?:officially\s+)?"
     r"(?:begun|began|begins?|started|starts?|underway|kicked\s+off|kicks?\s+off|roll(?:ed|ing|s)?)"
-    r"|(?:begins?|began|started|starts?|kicks?\s+off|kicked\s+off|commences?|commenced)\s+(?:filming|shooting|production))\b",
+    r"|(?:begins?|began|started|starts?|kicks?\s+off|kicked\s+off|commences?|commenced)\s+(?:filming|shooting|production)"
+    r"|(?:is|are)\s+(?:now\s+|officially\s+)*(?:filming|shooting|in\s+production))\b",
     re.I,
 )
 FILMING_WRAPPED = re.compile(

@@ -10,7 +10,8 @@ ROUNDUP = re.compile(
     r"\b(?:what to (?:watch|stream|binge)|(?:coming to|leaving|new (?:on|to)) (?:netflix|hulu|hbo|amazon|prime|disney|apple|peacock"
     r"|paramount|streaming|tv)"
     r"|this week(?:'s|end)?\b|our picks|best (?:new )?(?:tv|shows|series)|shows like|to (?:watch|binge) (?:while|if|before)"
-    r"|while you wait|preview|upfronts?|round-?up|watchlist|everything coming|premiere dates|tv schedule|calendar"
+    r"|while you wait|(?:summer|fall|autumn|winter|spring|tv|midseason|\d{4})\s+(?:tv\s+)?preview(?!\s+(?:reel|trailer|clip|footage|video))"
+    r"|upfronts?|round-?up|watchlist|everything coming|premiere dates|tv schedule|calendar"
     r"|\d+\s+(?:returning|new|best|must-see|upcoming|shows|series|tv))\b|\band more$",
     re.I,
 )
@@ -20,7 +21,8 @@ EXPLAINER = re.compile(
     r"|could mean|might mean|what to expect|guide|primer|catch up|before you watch|ranked|ranking|reviews?|reviewed"
     r"|interview|talks|opens up|reflects|looks back|breaks down|easter eggs|(?:biggest|burning) questions|who'?s who"
     r"|in defen[cs]e of|worth (?:your|the) (?:time|watch)|\d+\s+things|(?:could|might|will) look like|so far"
-    r"|who'?s (?:coming )?back|who'?s in it|what (?:it|this) means|means for|lot to live up to|hot take|we'?re (?:not )?ready)\b",
+    r"|who'?s (?:coming )?back|who'?s in it|what (?:it|this) means|means for|lot to live up to|hot take|we'?re (?:not )?ready"
+    r"|in praise of|the best thing about|deserves? better|deserved better)\b",
     re.I,
 )
 QUESTION = re.compile(r"\?\s*$|\?\s*[|–—-]|^\s*why\b", re.I)

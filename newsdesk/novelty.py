@@ -15,8 +15,9 @@ from newsdesk.articles import Article, ArticleSection
 from newsdesk.dates import date_precision, date_within
 from newsdesk.facts import FactContext, extract_facts
 from newsdesk.people import named_people
+from newsdesk.relevance import TV_WORDS
 from newsdesk.similarity import Vector, Vectorizer, cosine, terms
-from newsdesk.text import content_terms, fold, fold_keep_case, has_negation
+from newsdesk.text import content_terms, fold, fold_keep_case, has_negation, stem
 from seasonwatch.fact_text import describe_date, describe_fact
 from seasonwatch.models import Fact
 
@@ -25,7 +26,9 @@ NONE_YET = {"footage": "none yet", "filming": "not started", "renewal": "not ren
 # share of a report's weighted words that must restate one sentence of the article
 RESTATEMENT_THRESHOLD = 0.42
 ANCHORED_RESTATEMENT_THRESHOLD = 0.2  # lower: naming the same person or place already anchors the subject
-ANCHORED_SHARED_WORDS = 3  # or: the name and two more of its words ("Aberfan", "moon", "landing")
+# words every report about any show shares: they say nothing about whether it restates the article
+GENERIC_TERMS = TV_WORDS | {stem(w) for w in "new will say says said also first one two three season series".split()}
+ANCHORED_SHARED_WORDS = 2  # or: two more of its words besides the name ("Aberfan": "moon", "landing")
 
 
 @dataclass
@@ -184,18 +187,25 @@ class ArticleKnowledge:
             return Novelty(False, [], _quote(statement), statement)
         # a report about someone or something the article already presents, close to what it says
         # of them ("Tobias Menzies steps into Prince Philip's shoes"), restates it in other words
+        names = {stem(w) for w in _capitalized(text) | {fold(w) for w in re.findall(r"\b[A-Z][\w'’-]+", text)}}
         for anchor in self.anchors_in(text):
             for statement in self.anchors[anchor]:
                 if statement.negated and not negated:
                     continue
-                shared = words & {t for t in statement.terms if "_" not in t}
-                if (
-                    cosine(vector, statement.vector) >= ANCHORED_RESTATEMENT_THRESHOLD
-                    or len(shared) >= ANCHORED_SHARED_WORDS
-                ):
+                # beyond the names themselves: what the report says of them
+                shared = (words & {t for t in statement.terms if "_" not in t}) - GENERIC_TERMS - names
+                close = cosine(_specific(vector), _specific(statement.vector))
+                if close >= ANCHORED_RESTATEMENT_THRESHOLD or len(shared) >= ANCHORED_SHARED_WORDS:
                     return Novelty(False, [], _quote(statement), statement)
         closest = f"; closest: {_quote(statement)} ({score:.2f})" if statement is not None and score > 0.1 else ""
         return Novelty(True, [], f"new to the article: no sentence says this{closest}")
+
+
+def _specific(vector: Vector) -> Vector:
+    """A vector without the words every show's news shares ("season", "premiere", "will")."""
+    kept = {t: w for t, w in vector.items() if not any(part in GENERIC_TERMS for part in t.split("_"))}
+    norm = sum(w * w for w in kept.values()) ** 0.5 or 1.0
+    return {t: w / norm for t, w in kept.items()}
 
 
 def _capitalized(text: str) -> set[str]:

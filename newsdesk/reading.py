@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from newsdesk.clustering import PERSON_KINDS
-from newsdesk.dates import date_precision
+from newsdesk.dates import date_precision, date_within
 from newsdesk.facts import PREMIERE_CUE, FactContext, extract_facts
 from newsdesk.genres import genre
 from newsdesk.people import names_person
@@ -138,6 +138,8 @@ def _overruled(summary_fact: Fact, title_fact: Fact) -> bool:
     kind is background ("...joins the cast alongside X, announced last week"), not this story."""
     if summary_fact.kind in PERSON_KINDS and title_fact.kind in PERSON_KINDS:
         return True
+    if summary_fact.kind in ("premiere", "finale") and date_within(summary_fact.value, title_fact.value):
+        return False  # "lands in March" over "Sunday 15 March": the summary says it more precisely
     return summary_fact.kind == title_fact.kind
 
 

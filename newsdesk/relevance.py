@@ -59,7 +59,8 @@ NOT_WORLD = {
     Tuesday Wednesday Thursday Friday Saturday Sunday Season Series Episode Netflix Hulu HBO Amazon Apple
     Disney Peacock Showtime Starz Syfy Sky BBC ITV Channel Emmy Emmys Oscar Golden Globe Globes Comic Con
     Comic-Con Twitter Instagram YouTube Part Chapter Act The This That These Those Here There What When
-    Where Who Why How New Old Last First Next""".split()
+    Where Who Why How New Old Last First Next FX AMC CBS NBC ABC Fox Showtime Paramount Max Prime Video
+    Showrunner Creator Writer Director Producer Star Cast""".split()
 }
 
 
