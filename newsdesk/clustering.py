@@ -32,6 +32,7 @@ class Candidate:
     moment: datetime
     reason: str = ""
     negated: bool = False
+    entities: frozenset[str] = frozenset()  # names it mentions that the article does not (Europe, Vesemir)
 
 
 @dataclass
@@ -135,6 +136,7 @@ def blocking_keys(candidate: Candidate) -> set[tuple[str, str]]:
         for w in re.findall(r"\b[A-Z][a-z]{3,}\b", candidate.update.title)
         if w.casefold() not in own
     )
+    keys.update(("name", entity) for entity in candidate.entities)
     top = sorted(candidate.vector, key=candidate.vector.__getitem__, reverse=True)[:BLOCKING_TERMS]
     keys.update(("term", term) for term in top)
     return keys
@@ -166,6 +168,9 @@ def cluster(candidates: list[Candidate]) -> list[Cluster]:
                 same_story(candidate.facts, candidate.vector, m.facts, m.vector, title, m.update.title)
                 for m in group.members
             ]
+            if not candidate.facts:
+                # stating no fact, two reports that name the same new thing ("Europe") tell one story
+                verdicts += [(True, 1.0) for m in group.members if not m.facts and candidate.entities & m.entities]
             if any(compare_facts(candidate.facts, m.facts, title, m.update.title) == "conflict" for m in group.members):
                 continue
             if group.members[0].topic != candidate.topic and not any(v[1] >= 1.0 for v in verdicts):

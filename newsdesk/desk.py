@@ -16,7 +16,7 @@ from newsdesk.clustering import Candidate, Cluster, cluster, compare_facts
 from newsdesk.facts import FactContext
 from newsdesk.history import HistoryIndex
 from newsdesk.novelty import ArticleKnowledge
-from newsdesk.reading import Reader, Report, link_people
+from newsdesk.reading import Reader, Report, link_people, new_entities
 from newsdesk.relevance import ShowWorld
 from newsdesk.similarity import Vectorizer
 from newsdesk.stories import (
@@ -84,6 +84,7 @@ class _Desk:
             for world in worlds
         }
         self.reader = Reader(worlds, contexts, drops, now)
+        self.worlds = {world.show.name: world.names for world in worlds}
         self.index = HistoryIndex(history, drops)
         self.decision = Decision()
         self.this_run: list[Story] = []  # stories this run made or grew, for structured facts to find
@@ -160,8 +161,9 @@ class _Desk:
             self._verdict(report.update, Fate.NO_NEWS, f"{what} that breaks no news of its own", **about)
             return None
         topic = topic_from_facts(facts) or report.topic
+        entities = new_entities(report.text, report.show, self.worlds[report.show.name])
         return Candidate(
-            report.update, report.show, topic, facts, vector, report.moment, novelty.reason, report.negated
+            report.update, report.show, topic, facts, vector, report.moment, novelty.reason, report.negated, entities
         )
 
     # ------------------------------------------------------------------ history

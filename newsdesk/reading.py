@@ -7,6 +7,7 @@ about is linked to that story.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -16,9 +17,9 @@ from newsdesk.dates import date_precision, date_within
 from newsdesk.facts import PREMIERE_CUE, FactContext, extract_facts
 from newsdesk.genres import genre
 from newsdesk.people import names_person
-from newsdesk.relevance import ShowWorld, match_show, mentions
+from newsdesk.relevance import NOT_WORLD, ShowWorld, match_show, mentions
 from newsdesk.similarity import terms
-from newsdesk.text import fold_keep_case, has_negation, sentences
+from newsdesk.text import STOPWORDS, fold, fold_keep_case, has_negation, sentences
 from newsdesk.topics import classify
 from seasonwatch.models import Fact, Fate, ShowSpec, Story, Topic, Update
 
@@ -131,6 +132,13 @@ def link_people(reports: list[Report], past: Iterable[Story]) -> None:
             if names_person(text, person, report.show.names):
                 report.facts.append(Fact(fact.kind, fact.season, fact.subject, ""))
                 report.linked = True
+
+
+def new_entities(text: str, show: ShowSpec, world: frozenset[str]) -> frozenset[str]:
+    """Names a report mentions that the article does not: what a story without facts is about."""
+    own = {fold(w) for name in show.names for w in name.split()}
+    found = {fold(w).removesuffix("'s") for w in re.findall(r"(?<![.!?:]\s)\b[A-Z][a-z][\w'’\-]{2,}", fold_keep_case(text))}
+    return frozenset(w for w in found if w not in own and w not in world and w not in NOT_WORLD and w not in STOPWORDS)
 
 
 def _overruled(summary_fact: Fact, title_fact: Fact) -> bool:
