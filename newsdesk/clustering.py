@@ -123,6 +123,21 @@ def same_story(
     return score >= SAME_STORY_THRESHOLD, score
 
 
+def names_shared(a: Candidate, b: Candidate) -> bool:
+    """Do two reports name the same new thing? A post in lower case names it without capitals."""
+    if a.entities & b.entities:
+        return True
+    if not a.entities:
+        return bool(b.entities & _folded_words(a))
+    if not b.entities:
+        return bool(a.entities & _folded_words(b))
+    return False
+
+
+def _folded_words(candidate: Candidate) -> set[str]:
+    return set(re.findall(r"[a-z][\w'-]+", f"{candidate.update.title} {candidate.update.summary}".casefold()))
+
+
 def blocking_keys(candidate: Candidate) -> set[tuple[str, str]]:
     """What a report must share with a cluster to be compared with it: a fact, a telling term."""
     keys = {("fact", f"{f.kind}|{f.season}|{f.subject.casefold()}") for f in candidate.facts}
@@ -137,6 +152,9 @@ def blocking_keys(candidate: Candidate) -> set[tuple[str, str]]:
         if w.casefold() not in own
     )
     keys.update(("name", entity) for entity in candidate.entities)
+    if not candidate.entities and not candidate.facts:
+        # a lower-case post has no capitals to find names by: any of its words may be one
+        keys.update(("name", word) for word in _folded_words(candidate) if len(word) > 3)
     top = sorted(candidate.vector, key=candidate.vector.__getitem__, reverse=True)[:BLOCKING_TERMS]
     keys.update(("term", term) for term in top)
     return keys
@@ -170,7 +188,7 @@ def cluster(candidates: list[Candidate]) -> list[Cluster]:
             ]
             if not candidate.facts:
                 # stating no fact, two reports that name the same new thing ("Europe") tell one story
-                verdicts += [(True, 1.0) for m in group.members if not m.facts and candidate.entities & m.entities]
+                verdicts += [(True, 1.0) for m in group.members if not m.facts and names_shared(candidate, m)]
             if any(compare_facts(candidate.facts, m.facts, title, m.update.title) == "conflict" for m in group.members):
                 continue
             if group.members[0].topic != candidate.topic and not any(v[1] >= 1.0 for v in verdicts):

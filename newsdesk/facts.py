@@ -48,7 +48,9 @@ SCHEDULE_CUE = re.compile(
 PREMIERE_CUE = re.compile(f"{RELEASE_CUE.pattern}|{SCHEDULE_CUE.pattern}", re.I)
 ORDER_CUE = re.compile(r"\b(renew\w*|order\w*|greenlit|green-?light\w*|pick\w* up|announc\w*)\b", re.I)
 # "Season 2 in December", "season three: June 5": a season named right before its date
-SEASON_THEN_DATE = re.compile(r"\b(?:season|series)\s+\w+(?=\s*(?:[:,–—-]\s*|\s+(?:in|on|this|next|come)\s+))", re.I)
+SEASON_THEN_DATE = re.compile(
+    r"\b(?:(?:season|series)\s+\w+|S\d{1,2})(?=\s*(?:[:,–—-]\s*|\s+(?:in|on|this|next|come)\s+))", re.I
+)
 FINALE_CUE = re.compile(
     r"\b(finale|final episode|wrap(?:s|ped)? up (?:its|the) (?:run|season)|ends? on|concludes?)\b", re.I
 )
@@ -141,7 +143,8 @@ def sentence_facts(
         # "won't be back in 2020" is a delay: a return with a date is no ending
         facts.append(Fact("cancellation", season, value="cancelled"))
 
-    dates = find_dates(cleaned, reference)
+    # a post written all in lower case keeps that even with the show's name replaced
+    dates = find_dates(cleaned if any(c.isupper() for c in sentence) else cleaned.lower(), reference)
     for mention in dates:
         kind = _date_kind(cleaned, mention)
         if kind == "":

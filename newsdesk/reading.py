@@ -137,7 +137,9 @@ def link_people(reports: list[Report], past: Iterable[Story]) -> None:
 def new_entities(text: str, show: ShowSpec, world: frozenset[str]) -> frozenset[str]:
     """Names a report mentions that the article does not: what a story without facts is about."""
     own = {fold(w) for name in show.names for w in name.split()}
-    found = {fold(w).removesuffix("'s") for w in re.findall(r"(?<![.!?:]\s)\b[A-Z][a-z][\w'’\-]{2,}", fold_keep_case(text))}
+    found = {
+        fold(w).removesuffix("'s") for w in re.findall(r"(?<![.!?:]\s)\b[A-Z][a-z][\w'’\-]{2,}", fold_keep_case(text))
+    }
     return frozenset(w for w in found if w not in own and w not in world and w not in NOT_WORLD and w not in STOPWORDS)
 
 

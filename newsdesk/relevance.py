@@ -251,7 +251,11 @@ def _inside_quoted_title(text: str, show: ShowSpec) -> bool:
     plain = fold_keep_case(text)
     for quoted in QUOTED_SPAN.findall(plain):
         inside = any(re.search(rf"(?<![\w]){re.escape(fold_keep_case(n))}(?![\w])", quoted) for n in show.names)
-        whole = any(quoted.strip(" .,:;!?").casefold() == fold_keep_case(n).casefold() for n in show.names)
+        # "'Stranger Things 3'", "'Westworld' Season 3": the title itself, with its season
+        bare = re.sub(
+            r"[\s:,–—-]*(?:\d{1,2}|(?:season|series)\s+\w+|s\d{1,2})$", "", quoted.strip(" .,:;!?"), flags=re.I
+        )
+        whole = any(bare.casefold() == fold_keep_case(n).casefold() for n in show.names)
         if inside and not whole and not re.search(_outside_quotes_pattern(show), QUOTED_SPAN.sub(" ", plain)):
             return True
     return False
@@ -291,7 +295,7 @@ def _used_as_place(title: str, show: ShowSpec) -> bool:
     plain = fold_keep_case(title)
     return any(
         re.search(
-            rf"\b(?:in|at|from|near|around|outside|across|to)\s+(?:the\s+)?{re.escape(fold_keep_case(n))}(?![\w'’])",
+            rf"\b(?i:in|at|from|near|around|outside|across|to)\s+(?:the\s+)?{re.escape(fold_keep_case(n))}(?![\w'’])",
             plain,
         )
         for n in show.names
@@ -348,6 +352,9 @@ def _judge(title: str, summary: str, world: ShowWorld, in_title: int, in_summary
         return ShowMatch(None, f"'{name}' appears only inside another name")
     if everyday and _used_as_place(title, show):
         return ShowMatch(None, f"'{name}' is a place in this headline, not the show")
+    if in_title and _inside_quoted_title(title, show):
+        other = next(q for q in QUOTED_SPAN.findall(fold_keep_case(title)) if fold_keep_case(name) in q)
+        return ShowMatch(None, f"'{name}' is named only inside another title, {other!r}")
     comparison = _compared_to(title, show)
     if comparison:
         return ShowMatch(None, f"'{name}' is only a point of comparison ({comparison!r})")
