@@ -173,7 +173,7 @@ class _Desk:
         facts = merged_facts(members)
         match = None
         for member in members:
-            match = self.index.find(group.show.name, facts or member.facts, member.vector)
+            match = self.index.find(group.show.name, facts or member.facts, member.vector, member.entities)
             if match:
                 break
         if match is None:

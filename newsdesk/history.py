@@ -7,12 +7,14 @@ from an inverted index over each story's facts and its most telling terms.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from newsdesk.clustering import PERSON_KINDS, VALUED_KINDS, fact_index_key, same_story
 from newsdesk.dates import date_within
 from newsdesk.similarity import Vector, Vectorizer, terms
+from newsdesk.text import fold, fold_keep_case
 from seasonwatch.models import Fact, History, Story, Update
 
 INDEX_TERMS = 12  # a story is found through its dozen most telling terms
@@ -78,7 +80,7 @@ class HistoryIndex:
                     return past.story
         return None
 
-    def find(self, show: str, facts: list[Fact], vector: Vector) -> HistoryMatch | None:
+    def find(self, show: str, facts: list[Fact], vector: Vector, entities: frozenset[str] = frozenset()) -> HistoryMatch | None:
         candidates: dict[str, PastStory] = {}
         for fact in facts:
             for past in self._by_fact.get(fact_index_key(show, fact), []):
@@ -93,12 +95,19 @@ class HistoryIndex:
             if facts and _vaguer_than(facts, past.story.facts):
                 return HistoryMatch(past.story, "vaguer")
             same, score = same_story(facts, vector, past.story.facts, past.vector)
+            if not facts and not past.story.facts and entities & _names_in(past.story):
+                same, score = True, 1.0  # stating no fact, it names the new thing the past story was about
             # several past stories may share a fact with a report that tells two: the one that told
             # more of them is its story
             score += 0.1 * sum(1 for f in facts if any(f.same_claim(told) for told in past.story.facts))
             if same and score > best[0]:
                 best = (score, HistoryMatch(past.story, "fact" if score >= 1.0 else "words"))
         return best[1]
+
+
+def _names_in(story: Story) -> set[str]:
+    text = " ".join([story.headline, story.summary, *(s.title for s in story.sources)])
+    return {fold(w).removesuffix("'s") for w in re.findall(r"\b[A-Z][a-z][\w'’\-]{2,}", fold_keep_case(text))}
 
 
 def _vaguer_than(new: list[Fact], old: list[Fact]) -> bool:

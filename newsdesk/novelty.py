@@ -152,7 +152,9 @@ class ArticleKnowledge:
             return True
         about = [s for s in self.statements if re.search(rf"\b{re.escape(surname)}\b", fold(s.sentence))]
         said = {w for s in about for w in content_terms(s.sentence)}
-        return len(role & said) * 2 >= len(role)
+        # a nickname names the same part ("Ciri" for "Cirilla")
+        named = {w for w in role if any(w.startswith(x) or x.startswith(w) for x in said if min(len(w), len(x)) >= 4)}
+        return len(named) * 2 >= len(role)
 
     # ------------------------------------------------------------------ words
 

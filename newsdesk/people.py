@@ -56,7 +56,7 @@ SHOWRUNNER_PATTERNS = [
     re.compile(
         rf"{_NAME}\s+(?i:is\s+|has\s+been\s+|will\s+be\s+|to\s+be\s+)?(?i:named|tapped|hired|set|promoted|takes?\s+over|remains|stays|returns)?\s*(?i:as\s+)?(?i:the\s+)?(?i:new\s+)?(?i:showrunner|head\s+writer)"
     ),
-    re.compile(rf"(?i:new\s+)?(?i:showrunner)\s*,?\s+{_NAME}"),
+    re.compile(rf"(?i:new\s+)?(?i:showrunner|head\s+writer)\s*[,:]?\s+{_NAME}"),
     # "Scott Reynolds steps in as 'Jessica Jones' showrunner"
     re.compile(
         rf"{_NAME}\s+(?i:steps\s+in|takes\s+over|comes\s+aboard|is\s+named|named|tapped)\s+(?i:as)\s+[‘'\"]?SHOW[’'\"]?(?:['’]s)?\s+(?i:showrunner)"

@@ -146,6 +146,8 @@ def title_cased(text: str) -> bool:
 
 def trade_signal(text: str) -> tuple[int, int, str]:
     """(TV words, words of the strongest other trade, that trade)."""
+    # "100 million streams" counts plays of a song, not a TV release
+    text = re.sub(r"\b(?:million|billion)\s+streams\b", " song plays ", text, flags=re.I)
     terms = [stem(w) for w in words(text)]
     tv = sum(1 for t in terms if t in TV_WORDS)
     best, label = 0, ""

@@ -90,6 +90,9 @@ def _judge(
     status = article.status(fact)
     if status.known:
         return "agrees with the article"
+    if known is None and kind == "cast" and status.statement is not None:
+        # a cast list on first sight: the article names the actor; the full name of the part is detail
+        return "agrees with the article"
     if known is not None:
         changed = Fact(fact.kind, fact.season, fact.subject, fact.value, before=_shown(kind, known))
         return StructuredNews(show, changed, [obs], f"changed since the last run: {describe_fact(changed)}")
