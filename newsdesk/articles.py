@@ -35,6 +35,13 @@ WEAK_CUES: list[tuple[Topic, tuple[str, ...]]] = [
 ]
 
 
+# Facts whose section varies from article to article (an episode count sits with the release
+# date in one, with the story in another), and the words that show where an article discusses them
+PLACED_BY_ARTICLE = {
+    "episodes": re.compile(r"\bepisodes?\b", re.I),
+}
+
+
 @dataclass
 class ArticleSection:
     title: str  # as the editor wrote it
@@ -55,6 +62,16 @@ class Article:
     @property
     def all_sections(self) -> list[ArticleSection]:
         return [self.lead, *self.sections] if self.lead.sentences else list(self.sections)
+
+    def section_discussing(self, kind: str) -> ArticleSection | None:
+        """The section where the editor writes about this kind of fact, if the article says: an
+        episode count sits under "Release date" in one article and under "The story" in another."""
+        cue = PLACED_BY_ARTICLE.get(kind)
+        if cue is None:
+            return None
+        counts = [(sum(len(cue.findall(s)) for s in section.sentences), section) for section in self.sections]
+        best = max(counts, key=lambda pair: pair[0], default=(0, None))
+        return best[1] if best[0] else None
 
     def section_for(self, topic: Topic) -> ArticleSection | None:
         for section in self.sections:

@@ -114,6 +114,16 @@ class _Desk:
         section = self.articles[show.name].section_for(topic)
         return section.title if section else str(topic)
 
+    def _placement(self, show: ShowSpec, facts: list[Fact], default: Topic) -> tuple[Topic, str]:
+        """The topic and the editor's section a story adds to: where the article itself discusses
+        its kind of fact, if it does, else the section of its topic."""
+        topic = topic_from_facts(facts) or default
+        lead = next((f for f in facts if topic_from_facts([f]) == topic), None)
+        section = self.articles[show.name].section_discussing(lead.kind) if lead else None
+        if section is not None and section.topic is not None:
+            return section.topic, section.title
+        return topic, self._section(show, topic)
+
     # ------------------------------------------------------------------ reading
 
     def _read(self, updates: list[Update]) -> list[Report]:
@@ -177,8 +187,8 @@ class _Desk:
             if match:
                 break
         if match is None:
-            topic = topic_from_facts(facts) or members[0].topic
-            story = story_from_reports(group.show, members, facts, self._section(group.show, topic), self.now)
+            topic, section = self._placement(group.show, facts, members[0].topic)
+            story = story_from_reports(group.show, members, facts, topic, section, self.now)
             self.decision.new_stories.append(story)
             self.this_run.append(story)
             for position, member in enumerate(members):
@@ -272,8 +282,8 @@ class _Desk:
         if told is not None:
             self._confirm(news, told)
             return
-        topic = topic_from_facts([said]) or Topic.STORY
-        story = story_from_fact(news, topic, self._section(news.show, topic), self.now)
+        topic, section = self._placement(news.show, [said], Topic.STORY)
+        story = story_from_fact(news, topic, section, self.now)
         self.decision.new_stories.append(story)
         self.this_run.append(story)
         self._fact_verdicts(news, Fate.NEW, news.reason, story)

@@ -9,7 +9,6 @@ from newsdesk.clustering import Candidate
 from newsdesk.headlines import clean_headline
 from newsdesk.structured import StructuredNews
 from newsdesk.structured import headline as structured_headline
-from newsdesk.topics import topic_from_facts
 from seasonwatch.fact_text import describe_fact
 from seasonwatch.markup import shorten
 from seasonwatch.models import Fact, ShowSpec, Story, StorySource, Topic, Update, story_id
@@ -18,11 +17,10 @@ SUMMARY_LENGTH = 320
 
 
 def story_from_reports(
-    show: ShowSpec, members: list[Candidate], facts: list[Fact], section: str, now: datetime
+    show: ShowSpec, members: list[Candidate], facts: list[Fact], topic: Topic, section: str, now: datetime
 ) -> Story:
     """Earliest report first: its headline, the first summary any of them has, every source."""
     first = members[0]
-    topic = topic_from_facts(facts) or first.topic
     summary = next((m.update.summary for m in members if m.update.summary), "")
     return Story(
         id=story_id(show.name, first.update.key),
