@@ -54,7 +54,7 @@ SEASON_THEN_DATE = re.compile(
 FINALE_CUE = re.compile(
     r"\b(finale|final episode|wrap(?:s|ped)? up (?:its|the) (?:run|season)|ends? on|concludes?)\b", re.I
 )
-PRODUCTION_CUE = re.compile(r"\b(film\w*|shoot\w*|production|wrapp?\w*|cameras? roll\w*|table read)\b", re.I)
+PRODUCTION_CUE = re.compile(r"\b(film\w*|shoot\w*|production|wrapp?\w*|cameras? (?:will )?roll\w*|table read)\b", re.I)
 DELAYABLE = re.compile(r"(?:won't|not)\b", re.I)
 EPISODE_ORDER = re.compile(
     rf"\b(?:will\s+have|has|have|had|consists?\s+of|ordered|orders?|total\s+of|run\s+of|comprising|spans?"
@@ -266,11 +266,12 @@ def _date_kind(sentence: str, mention: DateMention) -> str:
 
 
 def _scheduled_event(sentence: str, mention: DateMention) -> str:
-    """What a scheduled date is for: the event named last before it, a premiere by default."""
-    before = sentence[max(0, mention.start - 80) : mention.start]
-    events = [
-        (m.end(), kind)
-        for kind, cue in (("premiere", RELEASE_CUE), ("finale", FINALE_CUE), ("production", PRODUCTION_CUE))
-        for m in cue.finditer(before)
-    ]
-    return max(events)[1] if events else "premiere"
+    """What a scheduled date is for: the event named nearest it ("sets March production start",
+    "production is slated for March"), a premiere by default."""
+    events = []
+    for kind, cue in (("premiere", RELEASE_CUE), ("finale", FINALE_CUE), ("production", PRODUCTION_CUE)):
+        for m in cue.finditer(sentence):
+            distance = mention.start - m.end() if m.end() <= mention.start else m.start() - mention.end
+            if 0 <= distance <= 80:
+                events.append((distance, kind))
+    return min(events)[1] if events else "premiere"

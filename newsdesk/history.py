@@ -80,7 +80,9 @@ class HistoryIndex:
                     return past.story
         return None
 
-    def find(self, show: str, facts: list[Fact], vector: Vector, entities: frozenset[str] = frozenset()) -> HistoryMatch | None:
+    def find(
+        self, show: str, facts: list[Fact], vector: Vector, entities: frozenset[str] = frozenset()
+    ) -> HistoryMatch | None:
         candidates: dict[str, PastStory] = {}
         for fact in facts:
             for past in self._by_fact.get(fact_index_key(show, fact), []):

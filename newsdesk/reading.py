@@ -14,7 +14,7 @@ from datetime import datetime
 
 from newsdesk.clustering import PERSON_KINDS
 from newsdesk.dates import date_precision, date_within
-from newsdesk.facts import PREMIERE_CUE, FactContext, extract_facts
+from newsdesk.facts import PREMIERE_CUE, PRODUCTION_CUE, FactContext, extract_facts
 from newsdesk.genres import genre
 from newsdesk.people import names_person
 from newsdesk.relevance import NOT_WORLD, ShowWorld, match_show, mentions
@@ -73,14 +73,15 @@ class Reader:
         context = self.contexts[show.name]
         title_facts = extract_facts(update.title, context, moment)
         # a summary's date without a cue word belongs to the headline's release news, if it has any
-        undated = "premiere" if PREMIERE_CUE.search(update.title) else ""
+        undated = "premiere" if PREMIERE_CUE.search(update.title) and not PRODUCTION_CUE.search(update.title) else ""
         summary = update.summary
         if not match.in_title:
             # a headline about something else ("Free Guy trailer...") tells nothing of this show;
             # only the summary's sentences that name it do
             title_facts = []
             summary = " ".join(s for s in sentences(summary) if mentions(s, show))
-        summary_facts = extract_facts(summary, context, moment, undated)
+        summary_facts = extract_facts(_full_names(summary, title_facts), context, moment, undated)
+        title_facts = [_with_role(t, summary_facts) for t in title_facts]
         facts = title_facts + [
             f
             for f in summary_facts
@@ -151,6 +152,27 @@ def _overruled(summary_fact: Fact, title_fact: Fact) -> bool:
     if summary_fact.kind in ("premiere", "finale") and date_within(summary_fact.value, title_fact.value):
         return False  # "lands in March" over "Sunday 15 March": the summary says it more precisely
     return summary_fact.kind == title_fact.kind
+
+
+def _full_names(summary: str, title_facts: list[Fact]) -> str:
+    """ "Walter will play Dasha" under "Harriet Walter's character revealed": the summary's surname is
+    the headline's person."""
+    for fact in title_facts:
+        if fact.kind in PERSON_KINDS and " " in fact.subject:
+            first, _, surname = fact.subject.rpartition(" ")
+            summary = re.sub(
+                rf"(?<!{re.escape(first.split()[-1])} )\b{re.escape(surname)}\b(?!['’]s\s+[A-Z])", fact.subject, summary
+            )
+    return summary
+
+
+def _with_role(title_fact: Fact, summary_facts: list[Fact]) -> Fact:
+    """ "Harriet Walter's character revealed" + "she plays Dasha": the headline's casting, with its part."""
+    if title_fact.kind in PERSON_KINDS and not title_fact.value:
+        for fact in summary_facts:
+            if _same_person(fact, title_fact) and fact.value:
+                return fact
+    return title_fact
 
 
 def _same_person(a: Fact, b: Fact) -> bool:
