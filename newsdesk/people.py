@@ -29,6 +29,8 @@ _ROLE_BEFORE = r"(?P<role>[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,3})"
 # Names are matched case-sensitively (a person's name is capitalized); verbs in any case, since
 # headlines are often in Title Case.
 CAST_PATTERNS = [
+    # "Harriet Walter's season 3 character revealed"
+    re.compile(rf"{_NAME}['’]s\s+(?:\S+\s+){{0,3}}?(?i:character|role|part)\b"),
     re.compile(
         rf"{_NAME}\s+(?i:has\s+been\s+|is\s+|was\s+|will\s+be\s+)?(?i:cast|tapped|signed|booked|hired)\s+(?i:in|for|on|to\s+join)\b"
     ),

@@ -42,6 +42,8 @@ OTHER_TRADES = {
     "wall-street ceo merger chief executive boardroom heir succession-plan q1 q2 q3 q4",
     "film": "film movie box-office theatrical theaters cinemas cinema",
     "quiz": "quiz contestant jackpot prize",
+    "game": "game games gaming gamer gamers steam console playstation xbox nintendo switch dlc expansion players "
+    "esports rpg",
 }
 TRADE_WORDS = {label: {stem(w) for w in vocabulary.split()} for label, vocabulary in OTHER_TRADES.items()}
 NETWORKS = (
