@@ -17,7 +17,7 @@ from newsdesk.text import sentences
 from seasonwatch.models import Fact
 
 RENEWAL_CUE = re.compile(
-    r"\b(renew\w*|greenlit|green-?light\w*|picks? up|picked up|order(?:s|ed)? (?:a|another)|"
+    r"\b(renew\w*|greenlit|green-?light\w*|picks? up|picked up|order(?:s|ed)? (?:a|another|season|series)|add(?:s|ed)? (?:a|another)|"
     r"will return for|(?:is|are) returning for|coming back for|gets? (?:a|another)|"
     r"is happening|officially happening|confirmed for (?:a|another))\b",
     re.I,
@@ -55,6 +55,10 @@ FINALE_CUE = re.compile(
     r"\b(finale|final episode|wrap(?:s|ped)? up (?:its|the) (?:run|season)|ends? on|concludes?)\b", re.I
 )
 PRODUCTION_CUE = re.compile(r"\b(film\w*|shoot\w*|production|wrapp?\w*|cameras? (?:will )?roll\w*|table read)\b", re.I)
+BARE_ORDINAL = re.compile(
+    r"\b(?P<ordinal>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b(?!\s+(?:episode|time|installment))",
+    re.I,
+)
 DELAYABLE = re.compile(r"(?:won't|not)\b", re.I)
 EPISODE_ORDER = re.compile(
     rf"\b(?:will\s+have|has|have|had|consists?\s+of|ordered|orders?|total\s+of|run\s+of|comprising|spans?"
@@ -132,7 +136,13 @@ def sentence_facts(
 
     renewal = RENEWAL_CUE.search(cleaned)
     if renewal and not _production_only(cleaned):
-        later = [n for n in seasons if n > 0]
+        # "added a fourth": the ordinal right after an order names the season
+        bare = [
+            number_value(m["ordinal"]) or 0
+            for cue in RENEWAL_CUE.finditer(cleaned)
+            if (m := BARE_ORDINAL.search(cleaned, cue.end(), cue.end() + 20))
+        ]
+        later = [n for n in seasons if n > 0] + bare
         target = max(later) if later else None
         if negated and not target:
             facts.append(Fact("renewal", context.season + 1, value=""))
