@@ -12,6 +12,7 @@ from pathlib import Path
 from feeds import jsonfeed, site, syndication
 from feeds.digest import compose, digest_id
 from feeds.mailer import DeliveryError, deliver
+from feeds.outbox import eml_path, missing_from_outbox, write_outbox
 from seasonwatch.models import Edition
 
 Output = Callable[[Edition, Path], list[Path]]
@@ -31,4 +32,14 @@ def write_outputs(edition: Edition, output_dir: Path) -> list[Path]:
     return written
 
 
-__all__ = ["OUTPUTS", "DeliveryError", "compose", "deliver", "digest_id", "write_outputs"]
+__all__ = [
+    "OUTPUTS",
+    "DeliveryError",
+    "compose",
+    "deliver",
+    "digest_id",
+    "eml_path",
+    "missing_from_outbox",
+    "write_outbox",
+    "write_outputs",
+]

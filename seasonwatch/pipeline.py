@@ -18,7 +18,6 @@ import httpx
 import feeds
 import newsdesk
 import scrapers
-from feeds.files import write_atomically
 from feeds.mailer import DeliveryError
 from seasonwatch.config import Config
 from seasonwatch.console import Console
@@ -110,7 +109,9 @@ def _real_run(config: Config, options: RunOptions, console: Console, store: Stor
 
     try:
         written = feeds.write_outputs(_edition(config, store, gathered, started), config.site.output_dir)
-        written += _write_outbox(config, store)
+        # a .eml copy of every digest: this run's, and any an earlier run was killed before writing
+        outbox = config.email.outbox_dir
+        written += feeds.write_outbox(store.digests(ids=feeds.missing_from_outbox(store.digest_ids(), outbox)), outbox)
     except OSError as exc:
         raise RunFailed(
             f"cannot write output: {exc.strerror or exc} ({exc.filename or config.site.output_dir})"
@@ -122,7 +123,7 @@ def _real_run(config: Config, options: RunOptions, console: Console, store: Stor
         _deliver(config, store, digest, console, delivered, errors)
     elif digest is not None:
         console.say(
-            f"Digest not mailed ({'--no-email' if config.email.enabled else 'email is disabled'}): {config.email.outbox_dir / (digest.id + '.eml')}"
+            f"Digest not mailed ({'--no-email' if config.email.enabled else 'email is disabled'}): {feeds.eml_path(config.email.outbox_dir, digest.id)}"
         )
     return RunResult(gathered, decision, digest, written, delivered, "; ".join(errors))
 
@@ -158,17 +159,6 @@ def _edition(config: Config, store: Store, gathered: Gathered, now: datetime) ->
         reports=gathered.reports,
         generated=now,
     )
-
-
-def _write_outbox(config: Config, store: Store) -> list[Path]:
-    """A .eml copy of every digest: this run's, and any an earlier run was killed before writing."""
-    missing = [i for i in store.digest_ids() if not (config.email.outbox_dir / f"{i}.eml").exists()]
-    if not missing:
-        return []
-    return [
-        write_atomically(config.email.outbox_dir / f"{digest.id}.eml", digest.message)
-        for digest in store.digests(ids=missing)
-    ]
 
 
 def _deliver_pending(config: Config, store: Store, console: Console, delivered: list[str], errors: list[str]) -> bool:
