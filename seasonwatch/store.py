@@ -455,12 +455,19 @@ class Store:
             candidate = f"{wanted}-{number}"
         return candidate
 
-    def mark_digest(self, digest_id: str, status: str, error: str = "") -> None:
+    def mark_digest(self, digest_id: str, status: str, error: str = "", attempted: bool = True) -> None:
+        """Record a delivery attempt's outcome: "sent", "pending" (to retry) or "failed" (never
+        retried), with the reason; `attempted` False for a digest given up without an attempt."""
         with self.transaction() as db:
             db.execute(
-                "UPDATE digests SET status = ?, attempts = attempts + 1, last_error = ?, sent_at = CASE WHEN ? = 'sent' THEN ? ELSE sent_at END WHERE id = ?",
-                (status, error, status, _ts(datetime.now(UTC)), digest_id),
+                "UPDATE digests SET status = ?, attempts = attempts + ?, last_error = ?, sent_at = CASE WHEN ? = 'sent' THEN ? ELSE sent_at END WHERE id = ?",
+                (status, int(attempted), error, status, _ts(datetime.now(UTC)), digest_id),
             )
+
+    def digest_delivery(self, digest_id: str) -> tuple[int, str]:
+        """(attempts, last error) of one digest."""
+        row = self.db.execute("SELECT attempts, last_error FROM digests WHERE id = ?", (digest_id,)).fetchone()
+        return (row[0], row[1]) if row else (0, "")
 
 
 def _select(sql: str, **columns: Iterable[str] | None) -> tuple[str, list[str]]:
