@@ -22,7 +22,7 @@ from feeds.mailer import DeliveryError
 from seasonwatch.config import Config
 from seasonwatch.console import Console
 from seasonwatch.lock import RunLock
-from seasonwatch.models import Decision, Digest, Edition, Gathered
+from seasonwatch.models import Decision, Digest, Edition, Gathered, Story
 from seasonwatch.store import Store
 
 RECENT_DIGESTS = 30
@@ -170,11 +170,16 @@ def _decide(config: Config, store: Store, gathered: Gathered, now: datetime) -> 
 
 def _edition(config: Config, store: Store, gathered: Gathered, now: datetime) -> Edition:
     limit = config.site.feed_items
+    # one read for every window: each show's newest `limit`, and among them the newest `limit` of all
+    recent = store.recent_stories(shows=[s.name for s in config.shows], per_show=limit)
+    by_show: dict[str, list[Story]] = {show.name: [] for show in config.shows}
+    for story in recent:
+        by_show[story.show].append(story)
     return Edition(
         site=config.site,
         shows=list(config.shows),
-        stories=store.stories(shows=[s.name for s in config.shows], limit=limit),
-        stories_by_show={show.name: store.stories(shows=[show.name], limit=limit) for show in config.shows},
+        stories=recent[:limit],
+        stories_by_show=by_show,
         digests=list(reversed(store.digests(newest=RECENT_DIGESTS))),
         reports=gathered.reports,
         generated=now,
