@@ -104,23 +104,10 @@ def deliver(message: bytes, email: EmailSettings, tls: ssl.SSLContext | None = N
             permanent=all(_for_good(code) for code, _ in exc.recipients.values()),
             fix="check the addresses in email.recipients",
         ) from None
-    except smtplib.SMTPAuthenticationError as exc:
-        raise DeliveryError(
-            f"SMTP login refused: {exc.smtp_code} {_text(exc.smtp_error)}",
-            permanent=_for_good(exc.smtp_code),
-            fix=f"check the login held in {email.username_env} and {email.password_env or 'the password variable'}",
-        ) from None
-    except smtplib.SMTPSenderRefused as exc:
-        raise DeliveryError(
-            f"SMTP server refused the sender {exc.sender}: {exc.smtp_code} {_text(exc.smtp_error)}",
-            permanent=_for_good(exc.smtp_code),
-            fix="check email.sender: the server must accept mail from that address (and from this login)",
-        ) from None
     except smtplib.SMTPResponseException as exc:
+        what, fix = _refused(exc, email)
         raise DeliveryError(
-            f"SMTP server said {exc.smtp_code} {_text(exc.smtp_error)}",
-            permanent=_for_good(exc.smtp_code),
-            fix="the server's answer says why it will not take the digest",
+            f"{what} {exc.smtp_code} {_text(exc.smtp_error)}", permanent=_for_good(exc.smtp_code), fix=fix
         ) from None
     except smtplib.SMTPServerDisconnected as exc:
         if isinstance(exc.__context__, TimeoutError):  # smtplib reports a silent server this way
@@ -159,6 +146,19 @@ def deliver(message: bytes, email: EmailSettings, tls: ssl.SSLContext | None = N
         if client is not None:
             _hang_up(client)
     return _refusals(refused)
+
+
+def _refused(exc: smtplib.SMTPResponseException, email: EmailSettings) -> tuple[str, str]:
+    """What the server's answer refused, and what to check."""
+    if isinstance(exc, smtplib.SMTPAuthenticationError):
+        held_in = " and ".join(name for name in (email.username_env, email.password_env) if name)
+        return "SMTP login refused:", f"check the login held in {held_in}"
+    if isinstance(exc, smtplib.SMTPSenderRefused):
+        return (
+            f"SMTP server refused the sender {exc.sender}:",
+            "check email.sender: the server must accept mail from that address (and from this login)",
+        )
+    return "SMTP server said", "the server's answer says why it will not take the digest"
 
 
 def _hang_up(client: smtplib.SMTP) -> None:
