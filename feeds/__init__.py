@@ -1,7 +1,9 @@
 """EMIT: stories -> feeds, the site, the digest and its delivery.
 
 A new output is one module with a `write(edition, output_dir) -> list[Path]` function, plus one
-line in `OUTPUTS`.
+line in `OUTPUTS`. It shows stories through `entries.views_of(edition, stories)` and an entry's
+body as `view.body`: within one `write_outputs` every output shares them, so a story is presented
+and its body rendered once per run, not once per output.
 """
 
 from __future__ import annotations
@@ -11,7 +13,9 @@ from pathlib import Path
 
 from feeds import jsonfeed, site, syndication
 from feeds.digest import compose, digest_id
+from feeds.entries import presented
 from feeds.mailer import DeliveryError, deliver
+from feeds.outbox import eml_path, missing_from_outbox, write_outbox
 from seasonwatch.models import Edition
 
 Output = Callable[[Edition, Path], list[Path]]
@@ -25,10 +29,22 @@ OUTPUTS: dict[str, Output] = {
 
 
 def write_outputs(edition: Edition, output_dir: Path) -> list[Path]:
+    # every output sees the same views: a story is presented, and its entry body rendered, once
+    edition = presented(edition)
     written: list[Path] = []
     for write in OUTPUTS.values():
         written.extend(write(edition, output_dir))
     return written
 
 
-__all__ = ["OUTPUTS", "DeliveryError", "compose", "deliver", "digest_id", "write_outputs"]
+__all__ = [
+    "OUTPUTS",
+    "DeliveryError",
+    "compose",
+    "deliver",
+    "digest_id",
+    "eml_path",
+    "missing_from_outbox",
+    "write_outbox",
+    "write_outputs",
+]

@@ -2,7 +2,9 @@
 
 Every output (RSS, Atom, JSON Feed, the page, the digest) renders a `StoryView`, never a raw
 `Story`: scraped text is made plain and scraped URLs checked here, once, so no output can
-forget to, and all of them say the same thing.
+forget to, and all of them say the same thing. The outputs of one run share their views
+(`views_of`), so each story is presented once and its entry body rendered once, however many
+feeds carry it.
 """
 
 from __future__ import annotations
@@ -11,8 +13,9 @@ import html
 import re
 import unicodedata
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field, fields
 from datetime import datetime
+from functools import cached_property
 from urllib.parse import quote, urljoin, urlsplit
 
 from jinja2 import Environment
@@ -20,7 +23,7 @@ from jinja2 import Environment
 from feeds.templating import environment
 from seasonwatch.fact_text import describe_fact
 from seasonwatch.markup import html_to_text, sanitize_html, shorten, strip_control_characters
-from seasonwatch.models import Fact, SiteSettings, Story
+from seasonwatch.models import Edition, Fact, SiteSettings, Story
 
 # a fixed namespace: a story's id maps to the same URN forever, whatever base_url becomes
 STORY_NAMESPACE = uuid.UUID("6f0b9c1e-3c0e-4b7a-9a61-5e2f8c4d7a10")
@@ -117,6 +120,11 @@ class StoryView:
             terms.append(self.topic)
         return [term for term in terms if term]
 
+    @cached_property
+    def body(self) -> str:
+        """The entry body, rendered on first use and kept: every feed carrying the story shares it."""
+        return entry_html(self)
+
 
 def present(story: Story, site: SiteSettings) -> StoryView:
     sources = tuple(
@@ -149,6 +157,31 @@ def present(story: Story, site: SiteSettings) -> StoryView:
 
 def present_all(stories: list[Story], site: SiteSettings) -> list[StoryView]:
     return [present(story, site) for story in stories]
+
+
+@dataclass
+class PresentedEdition(Edition):
+    """An edition whose stories are presented once for all the outputs that show them."""
+
+    views: dict[str, StoryView] = field(default_factory=dict)  # story id -> its view
+
+
+def presented(edition: Edition) -> PresentedEdition:
+    """The edition with a place to keep its views: `feeds.write_outputs` passes this to every output."""
+    if isinstance(edition, PresentedEdition):
+        return edition
+    return PresentedEdition(**{f.name: getattr(edition, f.name) for f in fields(Edition)})
+
+
+def views_of(edition: Edition, stories: list[Story]) -> list[StoryView]:
+    """`stories` of `edition` as the outputs show them. A story already presented for another
+    output of the same edition is not presented again (an edition is read from the state in one
+    go: one id, one story); a plain `Edition` keeps nothing between calls."""
+    cache = edition.views if isinstance(edition, PresentedEdition) else {}
+    for story in stories:
+        if story.id not in cache:
+            cache[story.id] = present(story, edition.site)
+    return [cache[story.id] for story in stories]
 
 
 def fact_data(fact: Fact) -> dict[str, object]:

@@ -6,9 +6,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from feeds.entries import StoryView, entry_html, fact_data, plain_text, present_all, site_url
+from feeds.entries import StoryView, fact_data, plain_text, site_url, views_of
 from feeds.files import write_atomically
-from feeds.templating import environment
 from seasonwatch.models import Edition
 
 VERSION = "https://jsonfeed.org/version/1.1"
@@ -18,7 +17,6 @@ EXTENSION = "_seasonwatch"
 
 def feed_document(edition: Edition) -> dict[str, Any]:
     site = edition.site
-    env = environment()
     return {
         "version": VERSION,
         "title": plain_text(site.title) or "Season Watch",
@@ -27,16 +25,16 @@ def feed_document(edition: Edition) -> dict[str, Any]:
         "description": "TV season news that the articles do not say yet.",
         "language": "en",
         "authors": [{"name": plain_text(site.title) or "Season Watch", "url": site.base_url}],
-        "items": [_item(view, env) for view in present_all(edition.stories, site)],
+        "items": [_item(view) for view in views_of(edition, edition.stories)],
     }
 
 
-def _item(view: StoryView, env: Any) -> dict[str, Any]:
+def _item(view: StoryView) -> dict[str, Any]:
     item: dict[str, Any] = {
         "id": view.urn,
         "url": view.link,
         "title": view.headline,
-        "content_html": entry_html(view, env),
+        "content_html": view.body,
         "summary": view.summary or None,
         "date_published": view.first_seen.isoformat(),
         "date_modified": view.updated.isoformat(),

@@ -11,7 +11,24 @@ from seasonwatch.models import EmailSettings
 
 
 class DeliveryError(Exception):
-    """The digest was not accepted; str() is the one-line reason."""
+    """The digest was not accepted; str() is the one-line reason.
+
+    `permanent`: sending the same message again cannot succeed until someone changes the config,
+    the environment or the server (a 5xx answer, every recipient refused for good, a TLS or login
+    setup that cannot work, a missing credential); `fix` then says what to change. Otherwise the
+    failure may pass by itself (a 4xx answer, a network error, a timeout) and a later run may
+    try again."""
+
+    def __init__(self, reason: str, permanent: bool = False, fix: str = "") -> None:
+        super().__init__(reason)
+        self.permanent = permanent
+        self.fix = fix
+
+
+def _for_good(code: int) -> bool:
+    """An SMTP reply that says "do not send this again as it is" (RFC 5321 4.2.1); 4xx says
+    "try later", and a code of -1 (no reply at all) is a connection that broke."""
+    return 500 <= code <= 599
 
 
 def credentials(email: EmailSettings) -> tuple[str, str] | None:
@@ -20,11 +37,21 @@ def credentials(email: EmailSettings) -> tuple[str, str] | None:
         return None
     username = os.environ.get(email.username_env)
     if not username:
-        raise DeliveryError(f"environment variable {email.username_env} (email.username_env) is not set")
+        raise _unset(
+            email.username_env, "email.username_env", ', or set email.username_env = "" if the server needs no login'
+        )
     password = os.environ.get(email.password_env, "") if email.password_env else ""
     if email.password_env and not password:
-        raise DeliveryError(f"environment variable {email.password_env} (email.password_env) is not set")
+        raise _unset(email.password_env, "email.password_env")
     return username, password
+
+
+def _unset(variable: str, key: str, alternative: str = "") -> DeliveryError:
+    return DeliveryError(
+        f"environment variable {variable} ({key}) is not set",
+        permanent=True,
+        fix=f"set {variable} in the environment the run starts in (the cron job's){alternative}",
+    )
 
 
 def deliver(message: bytes, email: EmailSettings, tls: ssl.SSLContext | None = None) -> dict[str, str]:
@@ -38,8 +65,10 @@ def deliver(message: bytes, email: EmailSettings, tls: ssl.SSLContext | None = N
     sender = parseaddr(email.sender)[1]
     recipients = list(email.recipients)
     if not recipients:
-        raise DeliveryError("no recipients configured (email.recipients)")
+        raise DeliveryError("no recipients configured", permanent=True, fix="list addresses in email.recipients")
     context = tls or ssl.create_default_context()
+    server = f"{email.smtp_host}:{email.smtp_port}"
+    settings = "check smtp_host, smtp_port and security in [email]"
     client: smtplib.SMTP | None = None
     try:
         if email.security == "ssl":
@@ -48,41 +77,88 @@ def deliver(message: bytes, email: EmailSettings, tls: ssl.SSLContext | None = N
             client = smtplib.SMTP(email.smtp_host, email.smtp_port, timeout=email.timeout)
         client.ehlo()
         if email.security == "starttls":
-            # raises when the server does not offer STARTTLS: never fall back to plain text
+            if not client.has_extn("starttls"):
+                # never fall back to plain text
+                raise DeliveryError(
+                    f"SMTP server {server} does not offer STARTTLS",
+                    permanent=True,
+                    fix=f'{settings} (security = "ssl" for a server on port 465)',
+                )
             client.starttls(context=context)
             client.ehlo()
         if login:
+            if not client.has_extn("auth"):
+                raise DeliveryError(
+                    f"SMTP server {server} offers no login (AUTH)",
+                    permanent=True,
+                    fix=f'{settings}, or set email.username_env = "" if the server needs no login',
+                )
             client.login(*login)
         # sendmail returns the recipients refused when at least one was accepted: the message
         # is then delivered, and sending it again would duplicate it for the others
         refused = client.sendmail(sender, recipients, message)
     except smtplib.SMTPRecipientsRefused as exc:
-        raise DeliveryError(f"the SMTP server refused every recipient: {_first(exc.recipients)}") from None
-    except smtplib.SMTPAuthenticationError as exc:
-        raise DeliveryError(f"SMTP login refused: {exc.smtp_code} {_text(exc.smtp_error)}") from None
-    except smtplib.SMTPResponseException as exc:
-        raise DeliveryError(f"SMTP server said {exc.smtp_code} {_text(exc.smtp_error)}") from None
-    except smtplib.SMTPException as exc:
-        raise DeliveryError(f"SMTP error: {exc}") from None
-    except TimeoutError:
+        # for good only if every refusal is: "450 greylisted, try later" is an everyday answer
         raise DeliveryError(
-            f"SMTP server {email.smtp_host}:{email.smtp_port} did not answer within {email.timeout:g} s"
+            f"the SMTP server refused every recipient: {_first(exc.recipients)}",
+            permanent=all(_for_good(code) for code, _ in exc.recipients.values()),
+            fix="check the addresses in email.recipients",
         ) from None
+    except smtplib.SMTPResponseException as exc:
+        what, fix = _refused(exc, email)
+        raise DeliveryError(
+            f"{what} {exc.smtp_code} {_text(exc.smtp_error)}", permanent=_for_good(exc.smtp_code), fix=fix
+        ) from None
+    except smtplib.SMTPServerDisconnected as exc:
+        if isinstance(exc.__context__, TimeoutError):  # smtplib reports a silent server this way
+            raise DeliveryError(f"SMTP server {server} did not answer within {email.timeout:g} s") from None
+        raise DeliveryError(f"SMTP server {server} closed the connection: {exc}") from None
+    except smtplib.SMTPException as exc:
+        # what is left: a feature the server lacks (SMTPUTF8, a login method we can use)
+        raise DeliveryError(f"SMTP error with {server}: {exc}", permanent=True, fix=settings) from None
+    except UnicodeEncodeError:
+        # smtplib sends addresses as ASCII unless the server offers SMTPUTF8
+        raise DeliveryError(
+            "an address in email.sender or email.recipients is not ASCII",
+            permanent=True,
+            fix="write the domain in its ASCII (xn--) form",
+        ) from None
+    except TimeoutError:
+        raise DeliveryError(f"SMTP server {server} did not answer within {email.timeout:g} s") from None
     except ssl.SSLCertVerificationError as exc:
         raise DeliveryError(
-            f"TLS with {email.smtp_host}:{email.smtp_port}: the server's certificate is not trusted "
-            f"({exc.verify_message or exc.reason}); if it is signed by a private CA, point SSL_CERT_FILE at it"
+            f"TLS with {server}: the server's certificate is not trusted ({exc.verify_message or exc.reason})",
+            permanent=True,
+            fix="if it is signed by a private CA, point SSL_CERT_FILE at it; else check smtp_host",
         ) from None
+    except (ssl.SSLEOFError, ssl.SSLZeroReturnError, ssl.SSLSyscallError) as exc:
+        # the connection broke during the handshake: a network failure, not a setting
+        raise DeliveryError(f"TLS with {server} was cut off: {exc.reason or exc}") from None
     except ssl.SSLError as exc:
-        raise DeliveryError(f"TLS failed with {email.smtp_host}:{email.smtp_port}: {exc.reason or exc}") from None
-    except OSError as exc:
         raise DeliveryError(
-            f"cannot reach SMTP server {email.smtp_host}:{email.smtp_port}: {exc.strerror or exc}"
+            f"TLS failed with {server}: {exc.reason or exc}",
+            permanent=True,
+            fix=f'{settings} (security = "ssl" is for port 465, "starttls" for 587)',
         ) from None
+    except OSError as exc:
+        raise DeliveryError(f"cannot reach SMTP server {server}: {exc.strerror or exc}") from None
     finally:
         if client is not None:
             _hang_up(client)
     return _refusals(refused)
+
+
+def _refused(exc: smtplib.SMTPResponseException, email: EmailSettings) -> tuple[str, str]:
+    """What the server's answer refused, and what to check."""
+    if isinstance(exc, smtplib.SMTPAuthenticationError):
+        held_in = " and ".join(name for name in (email.username_env, email.password_env) if name)
+        return "SMTP login refused:", f"check the login held in {held_in}"
+    if isinstance(exc, smtplib.SMTPSenderRefused):
+        return (
+            f"SMTP server refused the sender {exc.sender}:",
+            "check email.sender: the server must accept mail from that address (and from this login)",
+        )
+    return "SMTP server said", "the server's answer says why it will not take the digest"
 
 
 def _hang_up(client: smtplib.SMTP) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from feeds.entries import plain_text, present_all
+from feeds.entries import plain_text, views_of
 from feeds.files import write_atomically
 from feeds.templating import environment
 from seasonwatch.models import Edition, SourceStatus
@@ -12,7 +12,7 @@ from seasonwatch.models import Edition, SourceStatus
 
 def render(edition: Edition) -> str:
     site = edition.site
-    groups = [(show, present_all(edition.stories_by_show.get(show.name, []), site)) for show in edition.shows]
+    groups = [(show, views_of(edition, edition.stories_by_show.get(show.name, []))) for show in edition.shows]
     return (
         environment()
         .get_template("index.html.j2")

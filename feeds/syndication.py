@@ -12,11 +12,9 @@ from pathlib import Path
 from feedgen.ext.base import BaseEntryExtension, BaseExtension
 from feedgen.feed import FeedGenerator
 from feedgen.util import xml_elem
-from jinja2 import Environment
 
-from feeds.entries import StoryView, clean_title, entry_html, plain_text, present_all, site_url
+from feeds.entries import StoryView, clean_title, plain_text, site_url, views_of
 from feeds.files import write_atomically
-from feeds.templating import environment
 from seasonwatch.models import Edition, ShowSpec, Story
 
 FEED_NAMESPACE = uuid.UUID("0a9b6c1d-2e3f-4a5b-8c7d-9e0f1a2b3c4d")
@@ -69,19 +67,18 @@ def build_feed(
     if not atom:
         feed.lastBuildDate(newest)
         feed.ttl(60)
-    env = environment()
-    for view in present_all(stories, site):
-        _add_entry(feed, view, env, atom)
+    for view in views_of(edition, stories):
+        _add_entry(feed, view, atom)
     return feed
 
 
-def _add_entry(feed: FeedGenerator, view: StoryView, env: Environment, atom: bool) -> None:
+def _add_entry(feed: FeedGenerator, view: StoryView, atom: bool) -> None:
     entry = feed.add_entry(order="append")
     entry.id(view.urn)
     entry.guid(view.urn, permalink=False)
     entry.title(view.headline)
     entry.link(href=view.link, rel="alternate")
-    body = entry_html(view, env)
+    body = view.body
     if atom:
         for source in view.sources:
             entry.related.add(source.url, f"{source.name}: {source.title}")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import httpx
@@ -18,15 +18,17 @@ import httpx
 import feeds
 import newsdesk
 import scrapers
-from feeds.files import write_atomically
 from feeds.mailer import DeliveryError
 from seasonwatch.config import Config
 from seasonwatch.console import Console
 from seasonwatch.lock import RunLock
-from seasonwatch.models import Decision, Digest, Edition, Gathered
+from seasonwatch.models import Decision, Digest, Edition, Gathered, Story
 from seasonwatch.store import Store
 
 RECENT_DIGESTS = 30
+# a digest still pending this long after it was composed is given up (marked failed): its news is
+# stale by then, and the site, the feeds and the outbox have it anyway
+GIVE_UP_AFTER = timedelta(days=7)
 
 
 class RunFailed(Exception):
@@ -49,6 +51,16 @@ class RunResult:
     written: list[Path] = field(default_factory=list)
     delivered: list[str] = field(default_factory=list)  # digest ids accepted by the SMTP server
     delivery_error: str = ""
+    failed: list[str] = field(default_factory=list)  # digest ids marked failed this run: never retried
+
+
+@dataclass
+class _Deliveries:
+    """What this run's delivery attempts came to."""
+
+    sent: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
 
 
 def run(config: Config, options: RunOptions, console: Console) -> RunResult:
@@ -79,9 +91,8 @@ def _dry_run(config: Config, options: RunOptions, console: Console) -> RunResult
 def _real_run(config: Config, options: RunOptions, console: Console, store: Store) -> RunResult:
     started = options.now or datetime.now(UTC).replace(microsecond=0)
     email_on = config.email.enabled and options.send_email
-    delivered: list[str] = []
-    errors: list[str] = []
-    backlog_clear = _deliver_pending(config, store, console, delivered, errors) if email_on else True
+    deliveries = _Deliveries()
+    backlog_clear = _deliver_pending(config, store, console, started, deliveries) if email_on else True
 
     gathered = _gather(config, options, console, validators=store.validators())
     decision = _decide(config, store, gathered, started)
@@ -110,7 +121,9 @@ def _real_run(config: Config, options: RunOptions, console: Console, store: Stor
 
     try:
         written = feeds.write_outputs(_edition(config, store, gathered, started), config.site.output_dir)
-        written += _write_outbox(config, store)
+        # a .eml copy of every digest: this run's, and any an earlier run was killed before writing
+        outbox = config.email.outbox_dir
+        written += feeds.write_outbox(store.digests(ids=feeds.missing_from_outbox(store.digest_ids(), outbox)), outbox)
     except OSError as exc:
         raise RunFailed(
             f"cannot write output: {exc.strerror or exc} ({exc.filename or config.site.output_dir})"
@@ -119,12 +132,20 @@ def _real_run(config: Config, options: RunOptions, console: Console, store: Stor
     if digest is not None and email_on and not backlog_clear:
         console.warn(f"digest {digest.id} is pending: it goes out after the earlier ones, on the next run")
     elif digest is not None and email_on:
-        _deliver(config, store, digest, console, delivered, errors)
+        _deliver(config, store, digest, console, deliveries)
     elif digest is not None:
         console.say(
-            f"Digest not mailed ({'--no-email' if config.email.enabled else 'email is disabled'}): {config.email.outbox_dir / (digest.id + '.eml')}"
+            f"Digest not mailed ({'--no-email' if config.email.enabled else 'email is disabled'}): {feeds.eml_path(config.email.outbox_dir, digest.id)}"
         )
-    return RunResult(gathered, decision, digest, written, delivered, "; ".join(errors))
+    return RunResult(
+        gathered,
+        decision,
+        digest,
+        written,
+        deliveries.sent,
+        "; ".join(deliveries.errors),
+        deliveries.failed,
+    )
 
 
 def _gather(config: Config, options: RunOptions, console: Console, validators: dict) -> Gathered:
@@ -149,55 +170,80 @@ def _decide(config: Config, store: Store, gathered: Gathered, now: datetime) -> 
 
 def _edition(config: Config, store: Store, gathered: Gathered, now: datetime) -> Edition:
     limit = config.site.feed_items
+    # one read for every window: each show's newest `limit`, and among them the newest `limit` of all
+    recent = store.recent_stories(shows=[s.name for s in config.shows], per_show=limit)
+    by_show: dict[str, list[Story]] = {show.name: [] for show in config.shows}
+    for story in recent:
+        by_show[story.show].append(story)
     return Edition(
         site=config.site,
         shows=list(config.shows),
-        stories=store.stories(shows=[s.name for s in config.shows], limit=limit),
-        stories_by_show={show.name: store.stories(shows=[show.name], limit=limit) for show in config.shows},
+        stories=recent[:limit],
+        stories_by_show=by_show,
         digests=list(reversed(store.digests(newest=RECENT_DIGESTS))),
         reports=gathered.reports,
         generated=now,
     )
 
 
-def _write_outbox(config: Config, store: Store) -> list[Path]:
-    """A .eml copy of every digest: this run's, and any an earlier run was killed before writing."""
-    missing = [i for i in store.digest_ids() if not (config.email.outbox_dir / f"{i}.eml").exists()]
-    if not missing:
-        return []
-    return [
-        write_atomically(config.email.outbox_dir / f"{digest.id}.eml", digest.message)
-        for digest in store.digests(ids=missing)
-    ]
-
-
-def _deliver_pending(config: Config, store: Store, console: Console, delivered: list[str], errors: list[str]) -> bool:
-    """Send what earlier runs could not, oldest first. False when one still cannot be sent: the
-    rest (and this run's digest) then wait, so digests never arrive out of order."""
+def _deliver_pending(config: Config, store: Store, console: Console, now: datetime, deliveries: _Deliveries) -> bool:
+    """Send what earlier runs could not, oldest first. False when one could not go for a reason
+    that may pass (the server is down or said "try later"): it and every newer digest then wait
+    for the next run, so digests arrive in order and the server is asked once a run. A digest the
+    server refuses for good is marked failed and holds nothing back; one still pending
+    GIVE_UP_AFTER after it was composed is given up without asking the server again."""
     for digest in store.digests(status="pending"):
+        if now - digest.created >= GIVE_UP_AFTER:
+            _give_up(config, store, digest, console, deliveries)
+            continue
         console.say(f"Delivering the digest of {digest.id} that an earlier run could not send…")
-        if not _deliver(config, store, digest, console, delivered, errors):
-            return False  # the server is still unreachable: do not hammer it with the rest
+        if _deliver(config, store, digest, console, deliveries) == "pending":
+            return False  # it may pass: do not hammer the server with the rest
     return True
 
 
-def _deliver(
-    config: Config, store: Store, digest: Digest, console: Console, delivered: list[str], errors: list[str]
-) -> bool:
+def _deliver(config: Config, store: Store, digest: Digest, console: Console, deliveries: _Deliveries) -> str:
+    """One attempt. Returns the digest's status now: "sent"; "failed" when the server or the
+    settings refused it for good (never retried, so it holds back no newer digest); "pending"
+    when the failure may pass (retried first on the next run)."""
     try:
         refused = feeds.deliver(digest.message, config.email)
     except DeliveryError as exc:
+        deliveries.errors.append(str(exc))
+        if exc.permanent:
+            store.mark_digest(digest.id, "failed", str(exc))
+            deliveries.failed.append(digest.id)
+            console.warn(
+                f"digest {digest.id} not delivered and not retried: {exc}; {exc.fix}. "
+                f"It stays in {feeds.eml_path(config.email.outbox_dir, digest.id)}"
+            )
+            return "failed"
         store.mark_digest(digest.id, "pending", str(exc))
         console.warn(f"digest {digest.id} not delivered, will retry next run: {exc}")
-        errors.append(str(exc))
-        return False
+        return "pending"
     # accepted: marked sent even if some recipients were refused, since sending again would
     # give everyone else a second copy
     note = "; ".join(f"{address}: {reason}" for address, reason in refused.items())
     store.mark_digest(digest.id, "sent", f"refused {note}" if note else "")
-    delivered.append(digest.id)
+    deliveries.sent.append(digest.id)
     accepted = [r for r in config.email.recipients if r not in refused]
     console.say(f"Digest {digest.id} sent to {', '.join(accepted)}")
     if note:
         console.warn(f"digest {digest.id}: the SMTP server refused {note}")
-    return True
+    return "sent"
+
+
+def _give_up(config: Config, store: Store, digest: Digest, console: Console, deliveries: _Deliveries) -> None:
+    attempts, last_error = store.digest_delivery(digest.id)
+    why = f"last error: {last_error}" if last_error else "it waited behind older digests"
+    reason = (
+        f"not delivered within {GIVE_UP_AFTER.days} days, given up after "
+        f"{attempts} attempt{'' if attempts == 1 else 's'} ({why})"
+    )
+    store.mark_digest(digest.id, "failed", reason, attempted=False)
+    deliveries.failed.append(digest.id)
+    deliveries.errors.append(reason)
+    console.warn(
+        f"digest {digest.id} {reason}; check that the SMTP server takes mail. "
+        f"It stays in {feeds.eml_path(config.email.outbox_dir, digest.id)}"
+    )

@@ -336,6 +336,21 @@ class Store:
             )
         ]
 
+    def recent_stories(self, shows: Iterable[str], per_show: int) -> list[Story]:
+        """The `per_show` newest stories of each show, newest first (as `stories` orders them),
+        read together: the feeds' windows for every show at once, and for all shows (its newest
+        `per_show` are among these)."""
+        names = list(shows)
+        ids = [
+            row[0]
+            for row in self.db.execute(
+                "SELECT id FROM (SELECT id, row_number() OVER (PARTITION BY show ORDER BY first_seen DESC, id) AS n "
+                f"FROM stories WHERE show IN ({','.join('?' * len(names))})) WHERE n <= ?",
+                [*names, int(per_show)],
+            )
+        ]
+        return self.stories(ids=ids)
+
     # ----------------------------------------------------------------- writing
 
     def commit_run(
@@ -474,12 +489,19 @@ class Store:
             candidate = f"{wanted}-{number}"
         return candidate
 
-    def mark_digest(self, digest_id: str, status: str, error: str = "") -> None:
+    def mark_digest(self, digest_id: str, status: str, error: str = "", attempted: bool = True) -> None:
+        """Record a delivery attempt's outcome: "sent", "pending" (to retry) or "failed" (never
+        retried), with the reason; `attempted` False for a digest given up without an attempt."""
         with self.transaction() as db:
             db.execute(
-                "UPDATE digests SET status = ?, attempts = attempts + 1, last_error = ?, sent_at = CASE WHEN ? = 'sent' THEN ? ELSE sent_at END WHERE id = ?",
-                (status, error, status, _ts(datetime.now(UTC)), digest_id),
+                "UPDATE digests SET status = ?, attempts = attempts + ?, last_error = ?, sent_at = CASE WHEN ? = 'sent' THEN ? ELSE sent_at END WHERE id = ?",
+                (status, int(attempted), error, status, _ts(datetime.now(UTC)), digest_id),
             )
+
+    def digest_delivery(self, digest_id: str) -> tuple[int, str]:
+        """(attempts, last error) of one digest."""
+        row = self.db.execute("SELECT attempts, last_error FROM digests WHERE id = ?", (digest_id,)).fetchone()
+        return (row[0], row[1]) if row else (0, "")
 
 
 def _select(sql: str, **columns: Iterable[str] | None) -> tuple[str, list[str]]:

@@ -37,14 +37,17 @@ class Inbox:
     received: list[Received] = field(default_factory=list)
     refuse_data: str = ""  # e.g. "451 4.3.0 try again later"
     refuse_recipients: set[str] = field(default_factory=set)
+    recipient_refusal: str = "550 5.1.1 no such mailbox"  # or "450 4.2.0 greylisted, try later"
+    data_attempts: int = 0  # messages offered, accepted or not
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):  # type: ignore[no-untyped-def]
         if address in self.refuse_recipients:
-            return "550 5.1.1 no such mailbox"
+            return self.recipient_refusal
         envelope.rcpt_tos.append(address)
         return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):  # type: ignore[no-untyped-def]
+        self.data_attempts += 1
         if self.refuse_data:
             return self.refuse_data
         raw = bytes(envelope.original_content or envelope.content)

@@ -56,6 +56,10 @@ class Runner:
         with sqlite3.connect(self.config.state_path) as db:
             return db.execute("SELECT id, status, attempts FROM digests ORDER BY id").fetchall()
 
+    def last_error(self, digest_id: str) -> str:
+        with sqlite3.connect(self.config.state_path) as db:
+            return db.execute("SELECT last_error FROM digests WHERE id = ?", (digest_id,)).fetchone()[0]
+
     def outbox(self) -> list[Path]:
         return sorted((self.project / "outbox").glob("*.eml"))
 
@@ -117,10 +121,13 @@ def test_refused_digests_go_out_later_oldest_first_each_once(project_dir, sample
         runner = Runner(project_dir, sample_server, server.port)
         first = runner.run("day1")
         assert first.delivered == [] and "451 4.3.0 mailbox busy" in first.delivery_error
+        assert inbox.data_attempts == 1
         second = runner.run("day2")  # still refusing: day 2's digest waits behind day 1's
         assert second.digest is not None and second.delivered == []
         assert "goes out after the earlier ones" in runner.warnings
-        assert [status for _, status, _ in runner.digests()] == ["pending", "pending"]
+        # day 1's digest was offered once more, first; day 2's not at all: the server is asked once a run
+        assert inbox.data_attempts == 2
+        assert runner.digests() == [(first.digest.id, "pending", 2), (second.digest.id, "pending", 0)]
 
         inbox.refuse_data = ""
         third = runner.run("day2")
@@ -222,3 +229,112 @@ def test_the_command_line_exits_0_and_says_the_mail_server_was_down(project_dir,
     assert done.returncode == 0, done.stderr
     assert f"not delivered, will retry next run: cannot reach SMTP server 127.0.0.1:{port}" in done.stderr
     assert [status for _, status, _ in runner.digests()] == ["pending"]
+
+
+# ---------------------------------------------------------------- refusals for good
+
+
+def test_a_refusal_for_good_fails_that_digest_and_never_holds_back_the_next(project_dir, sample_server):
+    """The review's wedge: a 550 for the only recipient used to keep the digest pending forever,
+    and every later digest behind it."""
+    inbox = Inbox(refuse_recipients={"fan@example.org"})
+    with mail_server(inbox=inbox) as server:
+        runner = Runner(project_dir, sample_server, server.port)
+        first = runner.run("day1")
+        assert first.digest is not None and first.failed == [first.digest.id] and first.delivered == []
+        assert runner.digests() == [(first.digest.id, "failed", 1)]
+        assert "550 5.1.1 no such mailbox" in runner.last_error(first.digest.id)
+        [warning] = runner.warnings.strip().splitlines()  # one line: the cause, what to fix, where the copy is
+        assert f"digest {first.digest.id} not delivered and not retried" in warning
+        assert "550 5.1.1 no such mailbox" in warning and "check the addresses in email.recipients" in warning
+        assert f"{first.digest.id}.eml" in warning
+
+        inbox.refuse_recipients = set()  # the operator fixed the address
+        second = runner.run("day2")
+        assert second.digest is not None and second.delivered == [second.digest.id]  # not held back
+        assert [str(r.message["Subject"]).strip() for r in inbox.received] == [second.digest.subject]
+        assert runner.digests() == [(first.digest.id, "failed", 1), (second.digest.id, "sent", 1)]
+
+        runner.run("day2")
+        assert len(inbox.received) == 1  # a failed digest is never retried
+
+    # it stays in the outbox and on the site
+    assert [p.name for p in runner.outbox()] == [f"{first.digest.id}.eml", f"{second.digest.id}.eml"]
+    index = (project_dir / "public" / "index.html").read_text(encoding="utf-8")
+    assert f"digests/{first.digest.id}.html" in index
+    assert (project_dir / "public" / "digests" / f"{first.digest.id}.html").is_file()
+
+
+@pytest.mark.parametrize(
+    ("case", "email", "expected"),
+    [
+        ("5xx", {}, ["554 5.7.1 rejected as spam", "the server's answer says why"]),
+        (
+            "no starttls",
+            {"security": '"starttls"'},
+            ["does not offer STARTTLS", "check smtp_host, smtp_port and security"],
+        ),
+        (
+            "unset username",
+            {"username_env": '"SEASONWATCH_TEST_UNSET_USER"'},
+            [
+                "SEASONWATCH_TEST_UNSET_USER (email.username_env) is not set",
+                "set SEASONWATCH_TEST_UNSET_USER in the environment",
+            ],
+        ),
+    ],
+)
+def test_failures_for_good_are_marked_failed_and_newer_digests_still_go(
+    project_dir, sample_server, monkeypatch, case, email, expected
+):
+    monkeypatch.delenv("SEASONWATCH_TEST_UNSET_USER", raising=False)
+    inbox = Inbox(refuse_data="554 5.7.1 rejected as spam" if case == "5xx" else "")
+    with mail_server(inbox=inbox) as server:  # plain SMTP, no STARTTLS offered, no login
+        runner = Runner(project_dir, sample_server, server.port, email)
+        first = runner.run("day1")
+        assert first.failed == [first.digest.id]
+        for fragment in expected:
+            assert fragment in runner.warnings
+        assert expected[0] in runner.last_error(first.digest.id)
+        second = runner.run("day2")  # tried at once, not queued behind day 1's
+        assert second.failed == [second.digest.id]
+        assert runner.digests() == [(first.digest.id, "failed", 1), (second.digest.id, "failed", 1)]
+        runner.run("day2")
+        assert runner.digests()[0][2] == 1  # never tried again
+    assert inbox.received == [] and len(runner.outbox()) == 2
+
+
+# ---------------------------------------------------------------- pending for too long
+
+
+def test_a_digest_pending_for_over_a_week_is_given_up(project_dir, sample_server):
+    port = free_port()  # the mail server is down
+    runner = Runner(project_dir, sample_server, port)
+    stale = runner.run("day1")
+    assert runner.digests() == [(stale.digest.id, "pending", 1)]
+
+    runner.day = 8  # the server comes back eight days later
+    with mail_server(port=port) as server:
+        late = runner.run("day2")
+    assert late.failed == [stale.digest.id] and late.delivered == [late.digest.id]
+    # given up without another attempt: its news is stale, the site and the outbox have it
+    assert [str(r.message["Subject"]).strip() for r in server.inbox.received] == [late.digest.subject]
+    assert runner.digests() == [(stale.digest.id, "failed", 1), (late.digest.id, "sent", 1)]
+    reason = runner.last_error(stale.digest.id)
+    assert reason.startswith("not delivered within 7 days, given up after 1 attempt")
+    assert f"cannot reach SMTP server 127.0.0.1:{port}" in reason
+    assert f"digest {stale.digest.id} {reason}" in runner.warnings
+
+
+def test_a_week_old_digest_is_given_up_even_if_it_never_had_its_turn(project_dir, sample_server):
+    inbox = Inbox(refuse_data="451 4.3.0 try again later")
+    with mail_server(inbox=inbox) as server:
+        runner = Runner(project_dir, sample_server, server.port)
+        first = runner.run("day1")
+        second = runner.run("day2")  # waits behind the first: never offered
+        runner.day = 9  # both over a week old: neither is offered again
+        third = runner.run("day2")
+        assert third.failed == [first.digest.id, second.digest.id] and third.delivered == []
+        assert inbox.data_attempts == 2  # day 1's twice, day 2's never
+    assert "it waited behind older digests" in runner.last_error(second.digest.id)
+    assert runner.digests() == [(first.digest.id, "failed", 2), (second.digest.id, "failed", 0)]

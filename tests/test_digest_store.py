@@ -44,3 +44,17 @@ def test_delivery_status_counts_attempts_and_keeps_the_last_error(tmp_path):
         "SELECT attempts, last_error, sent_at FROM digests WHERE id = 'd0'"
     ).fetchone()
     assert (attempts, error) == (2, "") and sent_at
+
+
+def test_a_digest_given_up_keeps_its_attempts_and_says_why(tmp_path):
+    store = store_with(tmp_path, [("d0", START), ("d1", START + timedelta(days=1))])
+    store.mark_digest("d0", "pending", "cannot reach SMTP server")
+    assert store.digest_delivery("d0") == (1, "cannot reach SMTP server")
+    store.mark_digest("d0", "failed", "not delivered within 7 days", attempted=False)
+    store.mark_digest("d1", "failed", "550 5.1.1 no such mailbox")
+    assert store.digest_delivery("d0") == (1, "not delivered within 7 days")
+    assert store.digest_delivery("d1") == (1, "550 5.1.1 no such mailbox")
+    assert store.digests(status="pending") == []
+    assert [d.status for d in store.digests()] == ["failed", "failed"]  # still listed, on the site too
+    # a fresh store object on the same file sees the same
+    assert Store.open(tmp_path / "state.sqlite3").digest_delivery("d0") == (1, "not delivered within 7 days")
