@@ -283,7 +283,7 @@ class Digest:
     text: str
     message: bytes  # the whole RFC 5322 message
     story_ids: list[str]
-    status: str = "pending"  # pending | sent | not sent
+    status: str = "pending"  # pending | sent | not sent | failed
 
 
 @dataclass
