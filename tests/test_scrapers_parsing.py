@@ -336,3 +336,35 @@ def test_tvmaze_web_channel_voice_roles_and_unset_premieres():
 def test_tvmaze_error_object_is_named():
     with pytest.raises(ParseError, match="TVmaze error 404: Not Found: Show not found"):
         tvmaze({"name": "Not Found", "message": "Show not found", "code": 0, "status": 404})
+
+
+# ---------------------------------------------------------------------------- feeds: identity
+
+
+def test_a_guid_shared_by_several_items_falls_back_to_their_links():
+    items = "".join(
+        f'<item><title>{title}</title><link>https://outlet.example/{slug}</link><guid isPermaLink="false">same</guid></item>'
+        for title, slug in [("Season 2 premieres March 8", "a"), ("Janet McTeer joins the cast", "b")]
+    )
+    items += (
+        '<item><title>Renewed</title><link>https://outlet.example/c</link><guid isPermaLink="false">own</guid></item>'
+    )
+    updates = parse("feed", rss(items)).updates
+    assert [u.guid for u in updates] == ["", "", "own"]
+    assert len({u.key for u in updates}) == 3
+    assert updates[1].key == "Outlet\x1fhttps://outlet.example/b"
+
+
+def test_a_json_feed_id_shared_by_several_items_falls_back_to_their_links():
+    feed = {
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": "Outlet",
+        "items": [
+            {"id": "1", "url": "https://outlet.example/a", "title": "Season 2 premieres March 8"},
+            {"id": 1, "url": "https://outlet.example/b", "title": "Janet McTeer joins the cast"},
+            {"id": "2", "url": "https://outlet.example/c", "title": "Renewed"},
+        ],
+    }
+    updates = parse("feed", json.dumps(feed), "application/feed+json").updates
+    assert [u.guid for u in updates] == ["", "", "2"]
+    assert len({u.key for u in updates}) == 3
