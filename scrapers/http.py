@@ -140,7 +140,9 @@ class HttpClient:
         raise AssertionError("unreachable")  # pragma: no cover
 
     async def _get_once(self, url: str, headers: dict[str, str], max_bytes: int) -> Fetched:
-        async with self._slots, self._host_slots[_host(url)]:
+        # the host's slot first: a request queued behind its own busy host must not sit on a
+        # global slot meanwhile, or a few busy hosts would stall every other one
+        async with self._host_slots[_host(url)], self._slots:
             # the deadline starts once we hold the slots: waiting in line is not the host's fault
             async with asyncio.timeout(self.settings.timeout):
                 async with self._client.stream("GET", url, headers=headers) as response:
