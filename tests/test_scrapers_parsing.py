@@ -333,6 +333,31 @@ def test_tvmaze_web_channel_voice_roles_and_unset_premieres():
     assert parsed.observations[0].source_url == "https://www.tvmaze.com/shows/7/harbour-lights"
 
 
+SHOW = '{"name": "Harbour Lights", "genres": [], "status": "Running"}'
+
+
+@pytest.mark.parametrize(
+    ("body", "content_type"),
+    [
+        (SHOW.encode(), "application/json; charset=utf-88"),
+        (b"\xef\xbb\xbf" + SHOW.encode(), "application/json; charset=utf-8"),
+        (SHOW.encode("utf-16"), "application/json; charset=UTF-16"),
+    ],
+    ids=["unknown label", "utf-8 with a BOM", "utf-16"],
+)
+def test_tvmaze_answer_with_an_unknown_charset_label_or_a_bom_is_read(body, content_type):
+    spec = SourceSpec("TVmaze", "tvmaze", "https://api.tvmaze.com/shows/7", options={"show": "Harbour Lights"})
+    document = Document("https://api.tvmaze.com/shows/7", body, {"content-type": content_type}, FETCHED_AT)
+    assert facts_of(SOURCE_TYPES["tvmaze"].parse(spec, document))[("status", None, "")] == "Running"
+
+
+def test_listing_with_an_unknown_charset_label_is_still_read():
+    page = '<article class="teaser"><h2><a href="/a">Café season 2</a></h2></article>'
+    options = {"item": "article.teaser", "title": "h2 a", "link": "h2 a@href", "summary": "", "date": ""}
+    parsed = parse("html", page, "text/html; charset=utf-88", **options)
+    assert [u.title for u in parsed.updates] == ["Café season 2"]
+
+
 def test_tvmaze_error_object_is_named():
     with pytest.raises(ParseError, match="TVmaze error 404: Not Found: Show not found"):
         tvmaze({"name": "Not Found", "message": "Show not found", "code": 0, "status": 404})
