@@ -12,7 +12,7 @@ from pathlib import Path
 
 from seasonwatch.config import ConfigError, load_config
 from seasonwatch.console import NORMAL, QUIET, VERBOSE, Console
-from seasonwatch.lock import RunLocked
+from seasonwatch.lock import LockFailed, RunLocked
 from seasonwatch.pipeline import RunFailed, RunOptions, run
 from seasonwatch.store import StoreError
 
@@ -53,7 +53,7 @@ def main(argv: list[str] | None = None, default_config: Path | None = None) -> i
     except RunLocked as exc:
         console.error(str(exc))
         return EXIT_LOCKED
-    except (RunFailed, StoreError) as exc:
+    except (RunFailed, StoreError, LockFailed) as exc:
         console.error(str(exc))
         return EXIT_FAILED
     except KeyboardInterrupt:

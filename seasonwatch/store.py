@@ -7,13 +7,16 @@ The schema carries a version (PRAGMA user_version); `MIGRATIONS` brings an older
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import ParamSpec, TypeVar
 
 from seasonwatch.models import (
     Decision,
@@ -128,6 +131,28 @@ class StoreError(Exception):
     """The state file cannot be used; str() says why in one line."""
 
 
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def _sql_errors(doing: str) -> Callable[[Callable[P, R]], Callable[P, R]]:
+    """Turns an SQLite error ("database is locked", "disk I/O error", a damaged file) in a Store
+    method into a StoreError: one line for the operator, not a traceback."""
+
+    def wrap(method: Callable[P, R]) -> Callable[P, R]:
+        @functools.wraps(method)
+        def guarded(*args: P.args, **kwargs: P.kwargs) -> R:
+            try:
+                return method(*args, **kwargs)
+            except sqlite3.Error as exc:
+                store = args[0]
+                raise StoreError(f"{getattr(store, 'path', None) or 'state'}: cannot {doing}: {exc}") from None
+
+        return guarded
+
+    return wrap
+
+
 def _ts(moment: datetime | None) -> str | None:
     return moment.astimezone(UTC).isoformat() if moment else None
 
@@ -196,20 +221,30 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        self.db.execute("BEGIN IMMEDIATE")
+        """All or nothing; an SQLite error on the way is a StoreError and nothing is kept."""
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise StoreError(f"{self.path or 'state'}: cannot write the state file: {exc}") from None
         try:
             yield self.db
-        except BaseException:
-            self.db.execute("ROLLBACK")
+            self.db.execute("COMMIT")
+        except BaseException as exc:
+            if self.db.in_transaction:
+                with contextlib.suppress(sqlite3.Error):
+                    self.db.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.Error):
+                raise StoreError(f"{self.path or 'state'}: cannot write the state file: {exc}") from None
             raise
-        self.db.execute("COMMIT")
 
     # ----------------------------------------------------------------- reading
 
+    @_sql_errors("read the HTTP validators")
     def validators(self) -> dict[str, HttpValidators]:
         rows = self.db.execute("SELECT source, url, etag, last_modified FROM http_validators")
         return {f"{source}\x1f{url}": HttpValidators(etag, modified) for source, url, etag, modified in rows}
 
+    @_sql_errors("read the history")
     def history(self, shows: Iterable[str] | None = None) -> History:
         history = History()
         history.stories = self.stories(shows=shows)
@@ -228,6 +263,7 @@ class Store:
             history.known_facts[(show, kind, None if season < 0 else season, subject.casefold())] = value
         return history
 
+    @_sql_errors("read the stories")
     def stories(
         self, shows: Iterable[str] | None = None, limit: int | None = None, ids: Iterable[str] | None = None
     ) -> list[Story]:
@@ -276,6 +312,7 @@ class Store:
                 )
         return stories
 
+    @_sql_errors("read the digests")
     def digests(
         self, status: str | None = None, newest: int | None = None, ids: Iterable[str] | None = None
     ) -> list[Digest]:
@@ -319,6 +356,7 @@ class Store:
 
     # ----------------------------------------------------------------- writing
 
+    @_sql_errors("record the run")
     def commit_run(
         self,
         *,
@@ -444,9 +482,11 @@ class Store:
                 ),
             )
 
+    @_sql_errors("read the digests")
     def digest_ids(self) -> list[str]:
         return [row[0] for row in self.db.execute("SELECT id FROM digests ORDER BY created, rowid")]
 
+    @_sql_errors("read the digests")
     def unused_digest_id(self, wanted: str) -> str:
         """`wanted` (a UTC timestamp), or with a suffix when a run in the same second took it."""
         candidate, number = wanted, 1
@@ -455,6 +495,7 @@ class Store:
             candidate = f"{wanted}-{number}"
         return candidate
 
+    @_sql_errors("record the digest's delivery")
     def mark_digest(self, digest_id: str, status: str, error: str = "") -> None:
         with self.transaction() as db:
             db.execute(

@@ -109,3 +109,35 @@ def test_dry_run_store_reads_without_creating(tmp_path):
     assert store.history().stories == []
     store.close()
     assert not path.exists() and not path.parent.exists()
+
+
+def test_a_locked_state_file_is_a_store_error_not_a_traceback(tmp_path):
+    path = tmp_path / "s.sqlite3"
+    store = Store.open(path)
+    store.db.execute("PRAGMA busy_timeout=50")  # instead of waiting the 30 s a real run waits
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")  # another program writing, or a reader on a network share
+    gathered, decision = sample_run()
+    try:
+        with pytest.raises(StoreError, match=r"s\.sqlite3: cannot write the state file: database is locked"):
+            store.commit_run(started=NOW, finished=NOW, gathered=gathered, decision=decision, digest=None)
+        with pytest.raises(StoreError, match="cannot write the state file: database is locked"):
+            store.mark_digest("2026-01-02T030405Z", "sent")
+    finally:
+        other.execute("ROLLBACK")
+    store.commit_run(started=NOW, finished=NOW, gathered=gathered, decision=decision, digest=None)
+    assert [s.id for s in store.history().stories] == ["sw-1"]
+
+
+def test_an_error_inside_a_transaction_rolls_back_and_is_a_store_error(tmp_path):
+    store = Store.open(tmp_path / "s.sqlite3")
+    with (
+        pytest.raises(StoreError, match="cannot write the state file: no such table: nowhere"),
+        store.transaction() as db,
+    ):
+        db.execute(
+            "INSERT INTO runs (started, finished, updates, new_stories, grown_stories, failed_sources) VALUES ('a','b',0,0,0,0)"
+        )
+        db.execute("INSERT INTO nowhere VALUES (1)")
+    assert store.db.execute("SELECT count(*) FROM runs").fetchone()[0] == 0
+    assert not store.db.in_transaction
