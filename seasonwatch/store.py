@@ -174,8 +174,14 @@ class Store:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             db = sqlite3.connect(path, timeout=30, isolation_level=None)
-            db.execute("PRAGMA journal_mode=WAL")
-            db.execute("PRAGMA synchronous=NORMAL")
+            # A rollback journal, not WAL: one writer at a time is all a cron job needs, and a
+            # read-only open of a WAL file creates -wal and -shm files, which --dry-run must not.
+            # (Files of earlier releases are in WAL mode: this converts them.)
+            db.execute("PRAGMA journal_mode=DELETE")
+            # EXTRA: FULL, plus a sync of the folder once the journal is deleted, which is the
+            # commit in DELETE mode. A power loss right after a digest was mailed and marked
+            # sent must not bring the journal back and roll the mark back (a second copy).
+            db.execute("PRAGMA synchronous=EXTRA")
             db.execute("PRAGMA foreign_keys=ON")
         except (OSError, sqlite3.Error) as exc:
             raise StoreError(f"{path}: cannot open the state file: {exc}") from None
@@ -188,7 +194,7 @@ class Store:
         """For --dry-run: read what exists, write nothing, create nothing."""
         if path.exists():
             try:
-                db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
+                db = sqlite3.connect(_read_only_uri(path), uri=True, timeout=30, isolation_level=None)
                 version = db.execute("PRAGMA user_version").fetchone()[0]
             except sqlite3.Error as exc:
                 raise StoreError(f"{path}: cannot read the state file: {exc}") from None
@@ -502,6 +508,24 @@ class Store:
                 "UPDATE digests SET status = ?, attempts = attempts + 1, last_error = ?, sent_at = CASE WHEN ? = 'sent' THEN ? ELSE sent_at END WHERE id = ?",
                 (status, error, status, _ts(datetime.now(UTC)), digest_id),
             )
+
+
+def _read_only_uri(path: Path) -> str:
+    """A URI that reads `path` without creating or changing any file.
+
+    A file in WAL mode (written by an earlier release, not converted by a real run yet) would
+    get -wal and -shm files from a plain read-only open; when no -wal file exists, everything
+    is in the main file and it is opened as immutable instead."""
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    try:
+        with path.open("rb") as stream:
+            header = stream.read(20)
+    except OSError:
+        return uri  # connecting says why
+    in_wal_mode = header.startswith(b"SQLite format 3\x00") and header[18:20] == b"\x02\x02"
+    if in_wal_mode and not path.with_name(path.name + "-wal").exists():
+        return uri + "&immutable=1"
+    return uri
 
 
 def _select(sql: str, **columns: Iterable[str] | None) -> tuple[str, list[str]]:

@@ -123,6 +123,8 @@ def test_a_locked_state_file_is_a_store_error_not_a_traceback(tmp_path):
             store.commit_run(started=NOW, finished=NOW, gathered=gathered, decision=decision, digest=None)
         with pytest.raises(StoreError, match="cannot write the state file: database is locked"):
             store.mark_digest("2026-01-02T030405Z", "sent")
+        with pytest.raises(StoreError, match=r"cannot read the (history|stories): database is locked"):
+            store.history()
     finally:
         other.execute("ROLLBACK")
     store.commit_run(started=NOW, finished=NOW, gathered=gathered, decision=decision, digest=None)
@@ -141,3 +143,26 @@ def test_an_error_inside_a_transaction_rolls_back_and_is_a_store_error(tmp_path)
         db.execute("INSERT INTO nowhere VALUES (1)")
     assert store.db.execute("SELECT count(*) FROM runs").fetchone()[0] == 0
     assert not store.db.in_transaction
+
+
+def test_commits_are_durable_and_leave_no_extra_files(tmp_path):
+    path = tmp_path / "s.sqlite3"
+    store = Store.open(path)
+    assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+    assert store.db.execute("PRAGMA synchronous").fetchone()[0] == 3  # EXTRA: FULL and the folder synced
+    gathered, decision = sample_run()
+    store.commit_run(started=NOW, finished=NOW, gathered=gathered, decision=decision, digest=None)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["s.sqlite3"]
+    store.close()
+
+
+def test_a_state_file_in_wal_mode_from_an_earlier_release_is_converted(tmp_path):
+    path = tmp_path / "s.sqlite3"
+    Store.open(path).close()
+    old = sqlite3.connect(path)
+    old.execute("PRAGMA journal_mode=WAL")
+    old.close()
+    store = Store.open(path)
+    assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+    store.close()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["s.sqlite3"]

@@ -1,0 +1,50 @@
+"""--dry-run fetches and decides, prints what it would emit, and leaves every file as it was."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import sqlite3
+from pathlib import Path
+
+import pytest
+from conftest import DEMO_DATA, design_config
+
+from seasonwatch.config import load_config
+from seasonwatch.console import Console
+from seasonwatch.pipeline import RunOptions, run
+
+
+def snapshot(folder: Path) -> dict[str, tuple[int, int, str]]:
+    """Every file and folder under `folder` with its size, modification time and content hash."""
+    found = {}
+    for path in sorted(folder.rglob("*")):
+        stat = path.stat()
+        digest = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else "folder"
+        found[str(path.relative_to(folder))] = (stat.st_size, stat.st_mtime_ns, digest)
+    return found
+
+
+def run_once(config_path: Path, dry_run: bool) -> str:
+    out = io.StringIO()
+    run(load_config(config_path), RunOptions(dry_run=dry_run, send_email=False), Console(0, out, io.StringIO()))
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("wal", [False, True], ids=["state file", "state file in WAL mode of an earlier release"])
+def test_a_dry_run_after_a_real_run_changes_no_file(project_dir, sample_server, wal):
+    config = project_dir / "config.toml"
+    config.write_text(design_config(sample_server.base_url), encoding="utf-8")
+    run_once(config, dry_run=False)
+    state = load_config(config).state_path
+    if wal:
+        db = sqlite3.connect(state)
+        db.execute("PRAGMA journal_mode=WAL")
+        db.close()
+    before = snapshot(project_dir)
+    assert f"state/{state.name}" in before
+
+    sample_server.root = DEMO_DATA / "day2"
+    printed = run_once(config, dry_run=True)
+    assert "Would emit (dry run, nothing written or sent): 2 new stories" in printed
+    assert snapshot(project_dir) == before
