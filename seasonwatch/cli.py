@@ -40,11 +40,14 @@ def main(argv: list[str] | None = None, default_config: Path | None = None) -> i
     verbosity = VERBOSE if args.verbose else QUIET if args.quiet else NORMAL
     console = Console(verbosity)
     options = RunOptions(dry_run=args.dry_run, send_email=not args.no_email)
+    if args.demo and args.config is not None:
+        console.error("--demo runs on its own sample config; leave out --config, or leave out --demo")
+        return EXIT_USAGE
     try:
         if args.demo:
             from seasonwatch.demo import run_demo
 
-            return run_demo(console, options, config_path=args.config)
+            return run_demo(console, options)
         config = load_config(args.config or default_config or DEFAULT_CONFIG)
         run(config, options, console)
     except ConfigError as exc:

@@ -10,8 +10,10 @@ from pathlib import Path
 import pytest
 from conftest import DEMO_DATA, design_config
 
+from seasonwatch import cli
 from seasonwatch.config import load_config
 from seasonwatch.console import Console
+from seasonwatch.lock import RunLock
 from seasonwatch.pipeline import RunOptions, run
 
 
@@ -48,3 +50,35 @@ def test_a_dry_run_after_a_real_run_changes_no_file(project_dir, sample_server, 
     printed = run_once(config, dry_run=True)
     assert "Would emit (dry run, nothing written or sent): 2 new stories" in printed
     assert snapshot(project_dir) == before
+
+
+def test_a_dry_demo_leaves_the_current_folder_untouched(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["--demo", "-q"]) == 0  # a real demo's output, which a dry one must not touch
+    before = snapshot(tmp_path)
+    assert "seasonwatch-demo/public/feed.xml" in before
+    capsys.readouterr()
+
+    assert cli.main(["--demo", "--dry-run"]) == 0
+    assert snapshot(tmp_path) == before
+    printed = capsys.readouterr().out
+    assert "Would emit (dry run, nothing written or sent): 2 new stories" in printed
+    assert "Terry Chen" in printed
+
+
+def test_a_demo_started_while_another_runs_exits_and_deletes_nothing(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["--demo", "-q"]) == 0
+    before = snapshot(tmp_path / "seasonwatch-demo" / "public")
+    with RunLock(tmp_path / "seasonwatch-demo" / "demo"):
+        assert cli.main(["--demo", "-q"]) == 75
+    assert snapshot(tmp_path / "seasonwatch-demo" / "public") == before
+    assert "another run holds" in capsys.readouterr().err
+
+
+def test_demo_with_a_config_is_a_usage_error(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["--demo", "--config", "config.toml"]) == 2
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert len(lines) == 1 and "--demo" in lines[0] and "--config" in lines[0]
+    assert list(tmp_path.iterdir()) == []
