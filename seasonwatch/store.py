@@ -273,14 +273,11 @@ class Store:
     def stories(
         self, shows: Iterable[str] | None = None, limit: int | None = None, ids: Iterable[str] | None = None
     ) -> list[Story]:
-        sql, params = _select(
-            "SELECT id, show, show_slug, topic, section, headline, summary, summary_html, facts, first_seen, updated FROM stories",
-            show=shows,
-            id=ids,
-        )
-        sql += " ORDER BY first_seen DESC, id"
+        chosen, params = _select("FROM stories", show=shows, id=ids)
+        chosen += " ORDER BY first_seen DESC, id"
         if limit is not None:
-            sql += f" LIMIT {int(limit)}"
+            chosen += f" LIMIT {int(limit)}"
+        columns = "id, show, show_slug, topic, section, headline, summary, summary_html, facts, first_seen, updated"
         stories = [
             Story(
                 id=row[0],
@@ -296,15 +293,16 @@ class Store:
                 first_seen=_dt(row[9]),
                 updated=_dt(row[10]),
             )
-            for row in self.db.execute(sql, params)
+            for row in self.db.execute(f"SELECT {columns} {chosen}", params)
         ]
         by_id = {story.id: story for story in stories}
         if by_id:
-            marks = ",".join("?" * len(by_id))
+            # their sources through the same selection as a subquery: one '?' per story would
+            # break past SQLite's limit on variables (32,766) once the history is that long
             for row in self.db.execute(
-                f"SELECT story_id, source, title, url, published, summary, update_key FROM story_sources "
-                f"WHERE story_id IN ({marks}) ORDER BY story_id, position",
-                list(by_id),
+                "SELECT story_id, source, title, url, published, summary, update_key FROM story_sources "
+                f"WHERE story_id IN (SELECT id {chosen}) ORDER BY story_id, position",
+                params,
             ):
                 by_id[row[0]].sources.append(
                     StorySource(
@@ -530,13 +528,13 @@ def _read_only_uri(path: Path) -> str:
 
 def _select(sql: str, **columns: Iterable[str] | None) -> tuple[str, list[str]]:
     """`sql` with a WHERE that keeps rows whose column is one of the values given for it
-    (a column given None is not filtered)."""
+    (a column given None is not filtered). Each list is one JSON parameter, however long: one
+    '?' per value would break past SQLite's limit on variables."""
     where, params = [], []
     for column, values in columns.items():
         if values is not None:
-            wanted = list(values)
-            where.append(f"{column} IN ({','.join('?' * len(wanted))})")
-            params += wanted
+            where.append(f"{column} IN (SELECT value FROM json_each(?))")
+            params.append(json.dumps(list(values)))
     return (sql + " WHERE " + " AND ".join(where) if where else sql), params
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 from datetime import UTC, datetime
 
@@ -9,6 +10,7 @@ import pytest
 
 from seasonwatch.models import (
     Decision,
+    Digest,
     Fact,
     FactObservation,
     Fate,
@@ -166,3 +168,41 @@ def test_a_state_file_in_wal_mode_from_an_earlier_release_is_converted(tmp_path)
     assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
     store.close()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["s.sqlite3"]
+
+
+def test_reading_back_does_not_grow_with_the_number_of_stories(tmp_path):
+    """One SQL variable per story broke every run once the history outgrew SQLite's limit on
+    variables (32,766 by default); here the limit is lowered instead of writing 33,000 stories."""
+    store = Store.open(tmp_path / "s.sqlite3")
+    gathered, decision = sample_run()
+    template = decision.new_stories[0]
+    stories = [
+        dataclasses.replace(
+            template,
+            id=f"sw-{n}",
+            sources=[dataclasses.replace(template.sources[0], url=f"https://o.example/{n}")],
+        )
+        for n in range(60)
+    ]
+    digests = [
+        Digest(f"2026-01-{n + 1:02d}T000000Z", NOW, "Subject", "<p>x</p>", "x", b"message", [], "sent")
+        for n in range(20)
+    ]
+    for n, digest in enumerate(digests):
+        store.commit_run(
+            started=NOW,
+            finished=NOW,
+            gathered=gathered,
+            decision=Decision(new_stories=stories[n * 3 : n * 3 + 3]),
+            digest=digest,
+        )
+    store.db.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 10)
+
+    history = store.history(shows=["Show"])
+    assert len(history.stories) == 60
+    assert all(len(story.sources) == 1 for story in history.stories)
+    assert {story.sources[0].url for story in history.stories} == {f"https://o.example/{n}" for n in range(60)}
+    assert len(store.stories(ids=[f"sw-{n}" for n in range(50)])) == 50
+    recent = store.stories(shows=["Show"], limit=5)
+    assert len(recent) == 5 and all(story.sources for story in recent)
+    assert len(store.digests(ids=[d.id for d in digests])) == 20
