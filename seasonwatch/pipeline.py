@@ -21,7 +21,7 @@ import scrapers
 from feeds.files import write_atomically
 from feeds.mailer import DeliveryError
 from seasonwatch.config import Config
-from seasonwatch.console import Console
+from seasonwatch.console import QUIET, Console
 from seasonwatch.lock import RunLock
 from seasonwatch.models import Decision, Digest, Edition, Gathered
 from seasonwatch.store import Store
@@ -72,7 +72,8 @@ def _dry_run(config: Config, options: RunOptions, console: Console) -> RunResult
     finally:
         store.close()
     console.verdicts(decision.verdicts)
-    console.stories(decision, "Would emit (dry run, nothing written or sent)")
+    # printed under -q too: what it would emit is the whole point of a dry run
+    console.stories(decision, "Would emit (dry run, nothing written or sent)", level=QUIET)
     return RunResult(gathered, decision)
 
 

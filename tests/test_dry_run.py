@@ -12,7 +12,7 @@ from conftest import DEMO_DATA, design_config
 
 from seasonwatch import cli
 from seasonwatch.config import load_config
-from seasonwatch.console import Console
+from seasonwatch.console import QUIET, Console
 from seasonwatch.lock import RunLock
 from seasonwatch.pipeline import RunOptions, run
 
@@ -82,3 +82,22 @@ def test_demo_with_a_config_is_a_usage_error(tmp_path, monkeypatch, capsys):
     lines = capsys.readouterr().err.strip().splitlines()
     assert len(lines) == 1 and "--demo" in lines[0] and "--config" in lines[0]
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_quiet_dry_run_still_prints_what_it_would_emit(project_dir, sample_server):
+    config = project_dir / "config.toml"
+    config.write_text(design_config(sample_server.base_url), encoding="utf-8")
+    out = io.StringIO()
+    run(load_config(config), RunOptions(dry_run=True), Console(QUIET, out, io.StringIO()))
+    printed = out.getvalue()
+    assert "Would emit (dry run, nothing written or sent):" in printed
+    assert "[new] Jessica Jones / Release Date: Jessica Jones Season 2 Gets March 8 Premiere Date" in printed
+    assert "Gathering" not in printed  # -q still keeps progress quiet
+
+
+def test_a_quiet_real_run_prints_no_stories(project_dir, sample_server):
+    config = project_dir / "config.toml"
+    config.write_text(design_config(sample_server.base_url), encoding="utf-8")
+    out = io.StringIO()
+    run(load_config(config), RunOptions(send_email=False), Console(QUIET, out, io.StringIO()))
+    assert out.getvalue() == ""
