@@ -82,6 +82,11 @@ def _real_run(config: Config, options: RunOptions, console: Console, store: Stor
     email_on = config.email.enabled and options.send_email
     delivered: list[str] = []
     errors: list[str] = []
+    if email_on and config.email.security == "none" and config.email.username_env:
+        console.warn(
+            'email security = "none" with a login: the SMTP password crosses the network in clear text; '
+            'use "starttls" or "ssl"'
+        )
     backlog_clear = _deliver_pending(config, store, console, delivered, errors) if email_on else True
 
     gathered = _gather(config, options, console, validators=store.validators())

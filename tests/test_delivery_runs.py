@@ -161,6 +161,26 @@ def test_starttls_and_login_from_the_config_named_variables(project_dir, sample_
     assert USERNAME not in runner.config_path.read_text() and PASSWORD not in runner.config_path.read_text()
 
 
+def test_a_login_without_tls_is_warned_about(project_dir, sample_server, monkeypatch):
+    monkeypatch.setenv("SW_MAIL_USER", USERNAME)
+    monkeypatch.setenv("SW_MAIL_PASSWORD", PASSWORD)
+    with mail_server("none", login=True) as server:
+        email = {"security": '"none"', "username_env": '"SW_MAIL_USER"', "password_env": '"SW_MAIL_PASSWORD"'}
+        runner = Runner(project_dir, sample_server, server.port, email)
+        result = runner.run()
+        assert result.delivered == [result.digest.id]
+    [line] = [line for line in runner.warnings.splitlines() if "clear text" in line]
+    assert 'security = "none" with a login' in line
+    assert server.inbox.received[0].login == USERNAME
+
+
+def test_no_login_without_tls_is_not_warned_about(project_dir, sample_server):
+    with mail_server() as server:
+        runner = Runner(project_dir, sample_server, server.port)
+        assert runner.run().delivered
+    assert "clear text" not in runner.warnings
+
+
 def test_ids_stay_and_entries_update_in_place_when_a_story_gains_a_source(project_dir, sample_server):
     with mail_server() as server:
         runner = Runner(project_dir, sample_server, server.port)
