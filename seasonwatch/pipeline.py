@@ -167,12 +167,13 @@ def _edition(config: Config, store: Store, gathered: Gathered, now: datetime) ->
 
 
 def _write_outbox(config: Config, store: Store) -> list[Path]:
-    """A .eml copy of every digest: this run's, and any an earlier run was killed before writing."""
+    """A .eml copy of every digest: this run's, and any an earlier run was killed before writing.
+    Readable by the owner only: they hold the recipients' addresses."""
     missing = [i for i in store.digest_ids() if not (config.email.outbox_dir / f"{i}.eml").exists()]
     if not missing:
         return []
     return [
-        write_atomically(config.email.outbox_dir / f"{digest.id}.eml", digest.message)
+        write_atomically(config.email.outbox_dir / f"{digest.id}.eml", digest.message, mode=0o600)
         for digest in store.digests(ids=missing)
     ]
 

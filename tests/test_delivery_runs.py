@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import sqlite3
+import stat
 import subprocess
 import sys
 from datetime import UTC, datetime, timedelta
@@ -159,6 +160,16 @@ def test_starttls_and_login_from_the_config_named_variables(project_dir, sample_
     [received] = server.inbox.received
     assert received.over_tls and received.login == USERNAME
     assert USERNAME not in runner.config_path.read_text() and PASSWORD not in runner.config_path.read_text()
+
+
+def test_the_outbox_is_private_and_the_site_public(project_dir, sample_server):
+    runner = Runner(project_dir, sample_server, free_port(), {"enabled": "false"})
+    result = runner.run()
+    [eml] = runner.outbox()
+    assert stat.S_IMODE(eml.stat().st_mode) == 0o600  # it holds the recipients' addresses
+    for written in result.written:
+        if written.suffix != ".eml":
+            assert stat.S_IMODE(written.stat().st_mode) == 0o644, written
 
 
 def test_a_login_without_tls_is_warned_about(project_dir, sample_server, monkeypatch):
