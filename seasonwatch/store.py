@@ -27,7 +27,6 @@ from seasonwatch.models import (
     Gathered,
     History,
     HttpValidators,
-    SourceReport,
     Story,
     StorySource,
     Topic,
@@ -342,20 +341,6 @@ class Store:
                 status=row[7],
             )
             for row in self.db.execute(sql, params)
-        ]
-
-    def last_run_reports(self) -> list[SourceReport]:
-        row = self.db.execute("SELECT max(id) FROM runs").fetchone()
-        if not row or row[0] is None:
-            return []
-        from seasonwatch.models import SourceStatus
-
-        return [
-            SourceReport(source=r[0], url=r[1], status=SourceStatus(r[2]), detail=r[3], seconds=r[4], items=r[5])
-            for r in self.db.execute(
-                "SELECT source, url, status, detail, seconds, items FROM source_runs WHERE run_id = ? ORDER BY source",
-                (row[0],),
-            )
         ]
 
     # ----------------------------------------------------------------- writing

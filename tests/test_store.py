@@ -79,7 +79,7 @@ def test_a_committed_run_is_read_back_as_history(tmp_path):
     assert store.validators() == {
         "Outlet\x1fhttps://o.example/feed": HttpValidators('"abc"', "Mon, 01 Jan 2018 00:00:00 GMT")
     }
-    assert store.last_run_reports()[0].status == SourceStatus.OK
+    assert store.db.execute("SELECT source, status, items FROM source_runs").fetchall() == [("Outlet", "ok", 1)]
 
 
 def test_a_run_that_fails_half_way_leaves_nothing(tmp_path, monkeypatch):
