@@ -60,7 +60,9 @@ def main(argv: list[str] | None = None, default_config: Path | None = None) -> i
         console.error(str(exc))
         return EXIT_FAILED
     except KeyboardInterrupt:
-        console.error("interrupted; nothing from this run was committed unless it said so")
+        # true wherever it stopped: the run's news is committed in one transaction (all or
+        # nothing), outputs are rewritten and pending digests sent by every run
+        console.error("interrupted; the state file is consistent and the next run finishes what this one did not")
         return 130
     return EXIT_OK
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
+from seasonwatch import cli
 from seasonwatch.store import SCHEMA_VERSION
 
 EXIT_FAILED, EXIT_USAGE = 1, 2
@@ -90,3 +91,17 @@ def test_a_state_path_that_is_a_folder_stops_the_run(tmp_path, dry_run):
     result = run_cli(tmp_path, config_text(), *(["--dry-run"] if dry_run else []))
     assert result.returncode == EXIT_FAILED
     assert "seasonwatch.sqlite3" in one_line(result)
+
+
+def test_an_interrupted_run_says_what_the_next_run_does(tmp_path, monkeypatch, capsys):
+    (tmp_path / "article.md").write_text("# Jessica Jones season 2\n", encoding="utf-8")
+    (tmp_path / "config.toml").write_text(config_text(), encoding="utf-8")
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "run", interrupted)
+    assert cli.main(["--config", str(tmp_path / "config.toml")]) == 130
+    assert capsys.readouterr().err == (
+        "seasonwatch: error: interrupted; the state file is consistent and the next run finishes what this one did not\n"
+    )
