@@ -311,7 +311,8 @@ def _sources(raw: Any, name: str, show_names: set[str]) -> list[SourceSpec]:
             if opt.is_show and options.get(key):
                 if options[key] not in show_names:
                     raise ConfigError(f"{where} key '{key}': {options[key]!r} is not a configured show")
-                limited = limited or [options[key]]
+                # first: a structured source's facts are about this show (observations_of)
+                limited = [options[key], *(show for show in limited if show != options[key])]
         problem = source_type.check_options(options)
         if problem:
             key, message = problem

@@ -134,3 +134,34 @@ def test_every_wrong_value_anywhere_is_one_line_naming_the_key(project_dir):
             except Exception as error:  # anything else is a traceback for the user
                 surprises.append((place, wrong, f"{type(error).__name__}: {error}"))
     assert surprises == [], "\n".join(map(repr, surprises))
+
+
+def test_a_new_structured_source_type_needs_no_magic_option_name(project_dir, monkeypatch):
+    """observations_of takes the show from the type's own is_show option, whatever its name."""
+    from scrapers import SOURCE_TYPES
+    from scrapers.source_type import Document, SourceType, observations_of
+    from seasonwatch.models import Fact
+    from seasonwatch.options import Option
+
+    def parse(spec, document):
+        return observations_of(spec, [Fact("network", None, value="Netflix")], document.url, document)
+
+    custom = SourceType(
+        options={
+            "url": Option(str, required=True, is_url=True),
+            "series": Option(str, required=True, is_show=True),
+        },
+        url_key="url",
+        request_url=lambda spec: spec.options["url"],
+        parse=parse,
+    )
+    monkeypatch.setitem(SOURCE_TYPES, "custom", custom)
+    text = design_config("http://127.0.0.1:9/") + (
+        '\n[[sources]]\nname = "Custom"\ntype = "custom"\nurl = "https://x.example/"\n'
+        'series = "Jessica Jones"\nshows = ["The Expanse", "Jessica Jones"]\n'
+    )
+    spec = next(s for s in load_config(write(project_dir, text)).sources if s.name == "Custom")
+    assert spec.shows == ("Jessica Jones", "The Expanse")
+    document = Document("https://x.example/", b"", {}, datetime(2026, 1, 1))
+    [observation] = custom.parse(spec, document).observations
+    assert observation.show == "Jessica Jones"

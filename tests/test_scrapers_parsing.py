@@ -18,7 +18,8 @@ FETCHED_AT = datetime(2026, 1, 10, 12, 0, tzinfo=UTC)
 
 
 def parse(kind: str, body: bytes | str, content_type: str = "", url: str = "https://outlet.example/feed", **options):
-    spec = SourceSpec("Outlet", kind, url, options={"url": url, **options})
+    shows = (options["show"],) if "show" in options else ()  # as the config fills it from the show option
+    spec = SourceSpec("Outlet", kind, url, shows, options={"url": url, **options})
     body = body.encode("utf-8") if isinstance(body, str) else body
     headers = {"content-type": content_type} if content_type else {}
     return SOURCE_TYPES[kind].parse(spec, Document(url, body, headers, FETCHED_AT))
@@ -346,7 +347,9 @@ SHOW = '{"name": "Harbour Lights", "genres": [], "status": "Running"}'
     ids=["unknown label", "utf-8 with a BOM", "utf-16"],
 )
 def test_tvmaze_answer_with_an_unknown_charset_label_or_a_bom_is_read(body, content_type):
-    spec = SourceSpec("TVmaze", "tvmaze", "https://api.tvmaze.com/shows/7", options={"show": "Harbour Lights"})
+    spec = SourceSpec(
+        "TVmaze", "tvmaze", "https://api.tvmaze.com/shows/7", ("Harbour Lights",), {"show": "Harbour Lights"}
+    )
     document = Document("https://api.tvmaze.com/shows/7", body, {"content-type": content_type}, FETCHED_AT)
     assert facts_of(SOURCE_TYPES["tvmaze"].parse(spec, document))[("status", None, "")] == "Running"
 
