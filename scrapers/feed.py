@@ -6,7 +6,8 @@ import calendar
 import io
 import json
 import time
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, tzinfo
 from html import escape
 from typing import Any
@@ -59,7 +60,19 @@ def parse(spec: SourceSpec, document: Document) -> Parsed:
         if json_feed
         else parse_xml_feed(document.body, document.url, document.charset)
     )
-    return Parsed(updates=[_update(spec, entry) for entry in entries if not entry.is_empty])
+    return Parsed(updates=[_update(spec, entry) for entry in _unique_ids(entries) if not entry.is_empty])
+
+
+def _unique_ids(entries: list[Entry]) -> list[Entry]:
+    """Entries whose id another entry of the same document shares lose it.
+
+    An item's identity is its id (guid) when it has one, so a CMS that stamps one guid on every
+    item would have every item after the first taken for the first, in this run and forever
+    after. An id that does not tell items apart is no id: those entries are known by their link.
+    """
+    ids = [normalize_text(entry.id) for entry in entries]  # as Update.guid will hold them
+    counts = Counter(ident for ident in ids if ident)
+    return [replace(entry, id="") if counts[ident] > 1 else entry for entry, ident in zip(entries, ids, strict=True)]
 
 
 def _looks_like_json(document: Document) -> bool:

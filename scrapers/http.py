@@ -9,7 +9,8 @@ Politeness and resilience live here so source types stay pure parsers:
 - bodies streamed and cut at `max_bytes` after decompression (a gzip bomb stops at the cap);
   gzip and deflate negotiated, and a .gz file served as-is unwrapped;
 - redirects followed by hand, so every hop obeys robots.txt and the per-host limit, and a loop is
-  named as one;
+  named as one; a public source may not redirect to a loopback, private or link-local address
+  (an outlet must not be able to point the cron host at its own network's services);
 - robots.txt fetched once per host per run (RFC 9309) and obeyed when asked.
 """
 
@@ -17,7 +18,9 @@ from __future__ import annotations
 
 import asyncio
 import email.utils
+import ipaddress
 import random
+import socket
 import zlib
 from collections import defaultdict
 from dataclasses import dataclass, replace
@@ -73,6 +76,7 @@ class HttpClient:
         # per origin: its rules, or the reason robots.txt could not be read
         self._robots: dict[str, robots.RobotsRules | str] = {}
         self._robots_locks: dict[str, asyncio.Lock] = defaultdict(asyncio.Lock)
+        self._internal_hosts: dict[str, str] = {}  # host name -> "" (public) or why it is internal
 
     async def __aenter__(self) -> HttpClient:
         return self
@@ -111,7 +115,33 @@ class HttpClient:
             if fetched.status not in REDIRECT_STATUSES:
                 return fetched
             url = _redirect_target(fetched, chain, self.settings.max_redirects)
+            await self._refuse_inward_redirect(chain, url)
             chain.append(url)
+
+    async def _refuse_inward_redirect(self, chain: list[str], target: str) -> None:
+        """A source at a public address may not send us to an internal one: an outlet's redirect
+        must not point the cron host at services only its own network can reach. Sources the
+        operator configured on internal addresses (and the demo and tests on loopback) may."""
+        host = urlsplit(target).hostname or ""
+        if host == (urlsplit(chain[-1]).hostname or ""):
+            return  # the same host as the hop before: no further inside than it was
+        inside = await self._internal(host)
+        if inside and not await self._internal(urlsplit(chain[0]).hostname or ""):
+            raise RedirectError(
+                f"redirect from {chain[0]} to {target} refused: {host} is {inside}, "
+                "and a public source may not point at internal addresses"
+            )
+
+    async def _internal(self, host: str) -> str:
+        """Why `host` is internal ("a loopback address (127.0.0.1)"), or "" when it is public or
+        cannot be resolved (then fetching it fails on its own)."""
+        if host not in self._internal_hosts:
+            try:
+                addresses = await asyncio.wait_for(resolve(host), self.settings.timeout)
+            except (OSError, TimeoutError, UnicodeError):
+                addresses = []
+            self._internal_hosts[host] = next(filter(None, map(_internal_kind, addresses)), "")
+        return self._internal_hosts[host]
 
     # ------------------------------------------------------------------ retries
 
@@ -140,7 +170,9 @@ class HttpClient:
         raise AssertionError("unreachable")  # pragma: no cover
 
     async def _get_once(self, url: str, headers: dict[str, str], max_bytes: int) -> Fetched:
-        async with self._slots, self._host_slots[_host(url)]:
+        # the host's slot first: a request queued behind its own busy host must not sit on a
+        # global slot meanwhile, or a few busy hosts would stall every other one
+        async with self._host_slots[_host(url)], self._slots:
             # the deadline starts once we hold the slots: waiting in line is not the host's fault
             async with asyncio.timeout(self.settings.timeout):
                 async with self._client.stream("GET", url, headers=headers) as response:
@@ -240,6 +272,38 @@ def _redirect_target(fetched: Fetched, chain: list[str], max_redirects: int) -> 
     if len(chain) > max_redirects:
         raise RedirectError(f"more than {max_redirects} redirects (max_redirects): {' → '.join([*chain, target])}")
     return target
+
+
+async def resolve(host: str) -> list[str]:
+    """The addresses a host name stands for (an address stands for itself)."""
+    host = host.strip("[]")
+    try:
+        return [str(ipaddress.ip_address(host))]
+    except ValueError:
+        pass
+    if host == "localhost" or host.endswith(".localhost"):
+        return ["127.0.0.1"]  # RFC 6761: always loopback, whatever a resolver says
+    infos = await asyncio.get_running_loop().getaddrinfo(host, None, type=socket.SOCK_STREAM)
+    return [str(info[4][0]) for info in infos]
+
+
+def _internal_kind(address: str) -> str:
+    """What kind of internal address this is, or "" for a public one."""
+    try:
+        ip = ipaddress.ip_address(address.split("%", 1)[0])
+    except ValueError:
+        return ""
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped
+    for kind, test in (
+        ("a loopback", ip.is_loopback),
+        ("a link-local", ip.is_link_local),
+        ("a private", ip.is_private),
+        ("an unspecified", ip.is_unspecified),
+    ):
+        if test:
+            return f"{kind} address ({ip})"
+    return "" if ip.is_global else f"a non-public address ({ip})"
 
 
 def _host(url: str) -> str:

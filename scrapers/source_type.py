@@ -56,11 +56,15 @@ class Parsed:
 
 
 def observations_of(spec: SourceSpec, facts: list[Fact], page_url: str, document: Document) -> Parsed:
-    """A structured source's facts, each an observation of the show the source is configured for."""
+    """A structured source's facts, each an observation of the show the source is configured for:
+    the first of `spec.shows`, which the config fills from the type's `is_show` option (whatever
+    that option is called)."""
+    if not spec.shows:
+        raise ParseError(f"source {spec.name!r} names no show its facts are about")
     return Parsed(
         observations=[
             FactObservation(
-                show=spec.options["show"],
+                show=spec.shows[0],
                 fact=fact,
                 source=spec.name,
                 source_url=page_url,

@@ -10,6 +10,7 @@ import json
 from typing import Any
 
 from scrapers.source_type import Document, Parsed, ParseError, SourceType, observations_of
+from scrapers.xml_text import codec_name
 from seasonwatch.markup import normalize_text
 from seasonwatch.models import Fact, SourceSpec
 from seasonwatch.options import Option
@@ -33,7 +34,9 @@ def parse(spec: SourceSpec, document: Document) -> Parsed:
 
 
 def _json(document: Document) -> Any:
-    text = document.body.decode(document.charset or "utf-8", errors="replace").strip()
+    # JSON is UTF-8 (RFC 8259); a charset label is believed only when Python knows it
+    encoding = codec_name(document.charset) or "utf-8"
+    text = document.body.decode("utf-8-sig" if encoding == "utf-8" else encoding, errors="replace").strip()
     if not text:
         raise ParseError("TVmaze answered with an empty body (no show matched?)")
     try:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from seasonwatch.config import ConfigError, load_config
 from seasonwatch.console import NORMAL, QUIET, VERBOSE, Console
-from seasonwatch.lock import RunLocked
+from seasonwatch.lock import LockFailed, RunLocked
 from seasonwatch.pipeline import RunFailed, RunOptions, run
 from seasonwatch.store import StoreError
 
@@ -40,11 +40,14 @@ def main(argv: list[str] | None = None, default_config: Path | None = None) -> i
     verbosity = VERBOSE if args.verbose else QUIET if args.quiet else NORMAL
     console = Console(verbosity)
     options = RunOptions(dry_run=args.dry_run, send_email=not args.no_email)
+    if args.demo and args.config is not None:
+        console.error("--demo runs on its own sample config; leave out --config, or leave out --demo")
+        return EXIT_USAGE
     try:
         if args.demo:
             from seasonwatch.demo import run_demo
 
-            return run_demo(console, options, config_path=args.config)
+            return run_demo(console, options)
         config = load_config(args.config or default_config or DEFAULT_CONFIG)
         run(config, options, console)
     except ConfigError as exc:
@@ -53,11 +56,13 @@ def main(argv: list[str] | None = None, default_config: Path | None = None) -> i
     except RunLocked as exc:
         console.error(str(exc))
         return EXIT_LOCKED
-    except (RunFailed, StoreError) as exc:
+    except (RunFailed, StoreError, LockFailed) as exc:
         console.error(str(exc))
         return EXIT_FAILED
     except KeyboardInterrupt:
-        console.error("interrupted; nothing from this run was committed unless it said so")
+        # true wherever it stopped: the run's news is committed in one transaction (all or
+        # nothing), outputs are rewritten and pending digests sent by every run
+        console.error("interrupted; the state file is consistent and the next run finishes what this one did not")
         return 130
     return EXIT_OK
 

@@ -3,10 +3,11 @@ the file, the table and the key, before anything is fetched or written."""
 
 from __future__ import annotations
 
+import math
 import re
 import tomllib
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -29,37 +30,30 @@ class Config:
     email: EmailSettings
     shows: tuple[ShowSpec, ...]
     sources: tuple[SourceSpec, ...]
-    extras: dict[str, Any] = field(default_factory=dict)
-
-    def show(self, name: str) -> ShowSpec:
-        for show in self.shows:
-            if show.name == name:
-                return show
-        raise KeyError(name)
 
 
 SITE_KEYS = {
     "title": Option(str, default="Season Watch"),
     "base_url": Option(str, required=True, is_url=True),
     "output_dir": Option(str, default="public"),
-    "feed_items": Option(int, default=50),
+    "feed_items": Option(int, default=50, minimum=1),
     "unsubscribe_url": Option(str, default=""),
 }
 STATE_KEYS = {"path": Option(str, default="state/seasonwatch.sqlite3")}
 FETCH_KEYS = {
-    "concurrency": Option(int, default=16),
-    "per_host": Option(int, default=4),
+    "concurrency": Option(int, default=16, minimum=1),
+    "per_host": Option(int, default=4, minimum=1),
     "timeout": Option((int, float), default=15.0),
-    "retries": Option(int, default=2),
-    "max_bytes": Option(int, default=5_000_000),
+    "retries": Option(int, default=2, minimum=0),
+    "max_bytes": Option(int, default=5_000_000, minimum=1),
     "user_agent": Option(str, default="SeasonWatch/1.0 (+https://example.org/seasonwatch/)"),
     "respect_robots": Option(bool, default=True),
-    "max_redirects": Option(int, default=5),
+    "max_redirects": Option(int, default=5, minimum=0),
 }
 EMAIL_KEYS = {
     "enabled": Option(bool, default=False),
     "smtp_host": Option(str, default="localhost"),
-    "smtp_port": Option(int, default=587),
+    "smtp_port": Option(int, default=587, minimum=1, maximum=65535),
     "security": Option(str, default="starttls"),
     "username_env": Option(str, default=""),
     "password_env": Option(str, default=""),
@@ -70,7 +64,7 @@ EMAIL_KEYS = {
 }
 SHOW_KEYS = {
     "name": Option(str, required=True),
-    "season": Option(int, required=True),
+    "season": Option(int, required=True, minimum=1),
     "aliases": Option(list, default=[]),
     "article": Option(str, required=True),
     "slug": Option(str, default=""),
@@ -107,21 +101,17 @@ def parse_config(raw: dict[str, Any], path: Path) -> Config:
             raise ConfigError(f"{name}: unknown table or key '{key}' at top level")
 
     site = _table(raw, "site", SITE_KEYS, name, required=True)
-    if site["feed_items"] < 1:
-        raise ConfigError(f"{name}: [site] key 'feed_items': must be at least 1")
     if site["unsubscribe_url"]:
         _check_url(
             site["unsubscribe_url"], f"{name}: [site] key 'unsubscribe_url'", schemes=("http", "https", "mailto")
         )
     state = _table(raw, "state", STATE_KEYS, name)
+    if not state["path"].strip():
+        raise ConfigError(f"{name}: [state] key 'path': must name the state file")
     fetch = _table(raw, "fetch", FETCH_KEYS, name)
-    for key in ("concurrency", "per_host", "max_bytes", "max_redirects"):
-        if (fetch[key] < 1 and key != "max_redirects") or fetch[key] < 0:
-            raise ConfigError(f"{name}: [fetch] key '{key}': must be a positive number")
-    if fetch["retries"] < 0 or fetch["timeout"] <= 0:
-        bad = "retries" if fetch["retries"] < 0 else "timeout"
-        raise ConfigError(f"{name}: [fetch] key '{bad}': must not be negative or zero")
+    _check_seconds(fetch["timeout"], f"{name}: [fetch] key 'timeout'")
     email = _table(raw, "email", EMAIL_KEYS, name)
+    _check_seconds(email["timeout"], f"{name}: [email] key 'timeout'")
     if email["security"] not in ("none", "starttls", "ssl"):
         raise ConfigError(f"{name}: [email] key 'security': must be none, starttls or ssl, not {email['security']!r}")
     _check_strings(email["recipients"], f"{name}: [email] key 'recipients'")
@@ -184,10 +174,29 @@ def _check_keys(values: dict[str, Any], keys: dict[str, Option], where: str) -> 
             raise ConfigError(f"{where} key '{key}': expected {_kind_name(opt)}, got {type(value).__name__} {value!r}")
         if isinstance(value, str) and not value.strip() and opt.required:
             raise ConfigError(f"{where} key '{key}': must not be empty")
+        if isinstance(value, float) and not math.isfinite(value):
+            raise ConfigError(f"{where} key '{key}': must be a finite number, not {value}")
+        if opt.minimum is not None and value < opt.minimum:
+            raise ConfigError(f"{where} key '{key}': must be {_bounds(opt)}, not {value}")
+        if opt.maximum is not None and value > opt.maximum:
+            raise ConfigError(f"{where} key '{key}': must be {_bounds(opt)}, not {value}")
         if opt.is_url:
             _check_url(value, f"{where} key '{key}'")
         out[key] = value
     return out
+
+
+def _bounds(opt: Option) -> str:
+    if opt.maximum is None:
+        return f"{opt.minimum} or more"
+    if opt.minimum is None:
+        return f"{opt.maximum} or less"
+    return f"from {opt.minimum} to {opt.maximum}"
+
+
+def _check_seconds(value: float, where: str) -> None:
+    if value <= 0:
+        raise ConfigError(f"{where}: must be a number of seconds above 0, not {value}")
 
 
 def _kinds(opt: Option) -> tuple[type, ...]:
@@ -245,8 +254,6 @@ def _shows(raw: Any, name: str, base: Path) -> list[ShowSpec]:
                 f"{where} key 'name': duplicate show {show_name!r}, also [[shows]] #{seen[show_name.casefold()]}"
             )
         seen[show_name.casefold()] = index
-        if values["season"] < 1:
-            raise ConfigError(f"{where} key 'season': must be 1 or more")
         _check_strings(values["aliases"], f"{where} key 'aliases'")
         article = (base / values["article"]).resolve()
         if not article.is_file():
@@ -281,6 +288,8 @@ def _sources(raw: Any, name: str, show_names: set[str]) -> list[SourceSpec]:
         kind = entry.get("type")
         if kind is None:
             raise ConfigError(f"{where}: missing key 'type'")
+        if not isinstance(kind, str):
+            raise ConfigError(f"{where} key 'type': expected a string, got {type(kind).__name__} {kind!r}")
         if kind not in SOURCE_TYPES:
             known = ", ".join(sorted(SOURCE_TYPES))
             raise ConfigError(f"{where} key 'type': unknown source type {kind!r} (known: {known})")
@@ -302,7 +311,8 @@ def _sources(raw: Any, name: str, show_names: set[str]) -> list[SourceSpec]:
             if opt.is_show and options.get(key):
                 if options[key] not in show_names:
                     raise ConfigError(f"{where} key '{key}': {options[key]!r} is not a configured show")
-                limited = limited or [options[key]]
+                # first: a structured source's facts are about this show (observations_of)
+                limited = [options[key], *(show for show in limited if show != options[key])]
         problem = source_type.check_options(options)
         if problem:
             key, message = problem

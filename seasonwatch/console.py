@@ -78,23 +78,25 @@ class Console:
                 if verdict.reason:
                     self.say(f"      {_reason(verdict)}", VERBOSE)
 
-    def stories(self, decision: Decision, heading: str) -> None:
+    def stories(self, decision: Decision, heading: str, level: int = NORMAL) -> None:
+        """The run's stories; `level=QUIET` prints them even under -q (what a dry run is for)."""
         if not decision.new_stories and not decision.grown_stories:
-            self.say(f"{heading}: nothing new")
+            self.say(f"{heading}: nothing new", level)
             return
         self.say(
             f"{heading}: {len(decision.new_stories)} new {'story' if len(decision.new_stories) == 1 else 'stories'}"
-            + (f", {len(decision.grown_stories)} with a new source" if decision.grown_stories else "")
+            + (f", {len(decision.grown_stories)} with a new source" if decision.grown_stories else ""),
+            level,
         )
         for story in decision.new_stories:
-            self._story(story, "new")
+            self._story(story, "new", level)
         for story in decision.grown_stories:
-            self._story(story, "more sources")
+            self._story(story, "more sources", level)
 
-    def _story(self, story: Story, label: str) -> None:
-        self.say(f"  + [{label}] {story.show} / {story.section}: {story.headline}")
+    def _story(self, story: Story, label: str, level: int) -> None:
+        self.say(f"  + [{label}] {story.show} / {story.section}: {story.headline}", level)
         for fact in story.facts:
-            self.say(f"      {describe_fact(fact)}")
+            self.say(f"      {describe_fact(fact)}", level)
         for source in story.sources:
             self.say(f"      - {source.source}: {source.url}", VERBOSE)
 

@@ -7,11 +7,14 @@ said, and only genuinely new stories are emitted.
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
+import tempfile
 from pathlib import Path
 
-from seasonwatch.config import load_config
+from seasonwatch.config import Config, load_config
 from seasonwatch.console import Console
+from seasonwatch.lock import RunLock
 from seasonwatch.pipeline import RunOptions, run
 from seasonwatch.sample_server import SampleServer
 
@@ -31,20 +34,39 @@ def prepare(work: Path, server_url: str) -> Path:
     return config_path
 
 
-def run_demo(console: Console, options: RunOptions, config_path: Path | None = None, work: Path | None = None) -> int:
+def run_demo(console: Console, options: RunOptions, work: Path | None = None) -> int:
+    """The demo in `work` (default ./seasonwatch-demo). A dry demo runs in a temporary folder
+    it removes afterwards, so it leaves the current folder as it found it."""
+    if options.dry_run:
+        with tempfile.TemporaryDirectory(prefix="seasonwatch-demo-") as scratch:
+            _mornings(console, options, Path(scratch))
+            console.say(f"\nDry run: the demo ran in {scratch}, now removed; nothing was written here.")
+        return 0
     work = (work or Path.cwd() / "seasonwatch-demo").resolve()
+    # locked before prepare() empties the folders a running demo writes to; the lock file lies
+    # outside them, so emptying them cannot release it
+    with RunLock(work / "demo"):
+        config = _mornings(console, options, work)
+    _show_outputs(console, config)
+    return 0
+
+
+def _mornings(console: Console, options: RunOptions, work: Path) -> Config:
     with SampleServer(DEMO_DATA / DAYS[0]) as server:
         path = prepare(work, server.base_url)
         config = load_config(path)
         console.say(f"Season Watch demo: sample sources served at {server.base_url}, output in {work}")
-        for day in DAYS:
+        for number, day in enumerate(DAYS, start=1):
             server.root = DEMO_DATA / day
-            console.say(
-                f"\n=== {day.replace('day', 'Day ')}: python run.py --config {path}{' --dry-run' if options.dry_run else ''} ==="
-            )
-            run(config, options, console)
-    if options.dry_run:
-        return 0
+            # a dry demo runs the mornings before the last for real in its scratch folder: the
+            # last one is only worth showing against what they learned
+            dry = options.dry_run and number == len(DAYS)
+            console.say(f"\n=== Day {number}: python run.py --config {path}{' --dry-run' if dry else ''} ===")
+            run(config, dataclasses.replace(options, dry_run=dry), console)
+    return config
+
+
+def _show_outputs(console: Console, config: Config) -> None:
     public = config.site.output_dir
     digests = sorted(config.email.outbox_dir.glob("*.eml"))
     console.say("\nDone. Open these:")
@@ -56,4 +78,3 @@ def run_demo(console: Console, options: RunOptions, config_path: Path | None = N
         console.say(f"  {digest}  a digest e-mail (open it in a mail client)")
     console.say(f"  {public / 'digests'}/            the same digests as web pages")
     console.say(f"\nFor example: xdg-open {public / 'index.html'}   (or open it in any browser)")
-    return 0

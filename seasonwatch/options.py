@@ -17,4 +17,6 @@ class Option:
     default: Any = None
     is_url: bool = False
     is_show: bool = False  # names a configured show
+    minimum: int | None = None  # for numbers: the least value allowed
+    maximum: int | None = None  # for numbers: the greatest value allowed
     help: str = ""

@@ -20,7 +20,7 @@ import newsdesk
 import scrapers
 from feeds.mailer import DeliveryError
 from seasonwatch.config import Config
-from seasonwatch.console import Console
+from seasonwatch.console import QUIET, Console
 from seasonwatch.lock import RunLock
 from seasonwatch.models import Decision, Digest, Edition, Gathered, Story
 from seasonwatch.store import Store
@@ -84,7 +84,8 @@ def _dry_run(config: Config, options: RunOptions, console: Console) -> RunResult
     finally:
         store.close()
     console.verdicts(decision.verdicts)
-    console.stories(decision, "Would emit (dry run, nothing written or sent)")
+    # printed under -q too: what it would emit is the whole point of a dry run
+    console.stories(decision, "Would emit (dry run, nothing written or sent)", level=QUIET)
     return RunResult(gathered, decision)
 
 
@@ -93,6 +94,11 @@ def _real_run(config: Config, options: RunOptions, console: Console, store: Stor
     email_on = config.email.enabled and options.send_email
     deliveries = _Deliveries()
     backlog_clear = _deliver_pending(config, store, console, started, deliveries) if email_on else True
+    if email_on and config.email.security == "none" and config.email.username_env:
+        console.warn(
+            'email security = "none" with a login: the SMTP password crosses the network in clear text; '
+            'use "starttls" or "ssl"'
+        )
 
     gathered = _gather(config, options, console, validators=store.validators())
     decision = _decide(config, store, gathered, started)

@@ -7,13 +7,16 @@ The schema carries a version (PRAGMA user_version); `MIGRATIONS` brings an older
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import ParamSpec, TypeVar
 
 from seasonwatch.models import (
     Decision,
@@ -24,7 +27,6 @@ from seasonwatch.models import (
     Gathered,
     History,
     HttpValidators,
-    SourceReport,
     Story,
     StorySource,
     Topic,
@@ -147,6 +149,28 @@ class StoreError(Exception):
     """The state file cannot be used; str() says why in one line."""
 
 
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def _sql_errors(doing: str) -> Callable[[Callable[P, R]], Callable[P, R]]:
+    """Turns an SQLite error ("database is locked", "disk I/O error", a damaged file) in a Store
+    method into a StoreError: one line for the operator, not a traceback."""
+
+    def wrap(method: Callable[P, R]) -> Callable[P, R]:
+        @functools.wraps(method)
+        def guarded(*args: P.args, **kwargs: P.kwargs) -> R:
+            try:
+                return method(*args, **kwargs)
+            except sqlite3.Error as exc:
+                store = args[0]
+                raise StoreError(f"{getattr(store, 'path', None) or 'state'}: cannot {doing}: {exc}") from None
+
+        return guarded
+
+    return wrap
+
+
 def _ts(moment: datetime | None) -> str | None:
     return moment.astimezone(UTC).isoformat() if moment else None
 
@@ -168,8 +192,14 @@ class Store:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             db = sqlite3.connect(path, timeout=30, isolation_level=None)
-            db.execute("PRAGMA journal_mode=WAL")
-            db.execute("PRAGMA synchronous=NORMAL")
+            # A rollback journal, not WAL: one writer at a time is all a cron job needs, and a
+            # read-only open of a WAL file creates -wal and -shm files, which --dry-run must not.
+            # (Files of earlier releases are in WAL mode: this converts them.)
+            db.execute("PRAGMA journal_mode=DELETE")
+            # EXTRA: FULL, plus a sync of the folder once the journal is deleted, which is the
+            # commit in DELETE mode. A power loss right after a digest was mailed and marked
+            # sent must not bring the journal back and roll the mark back (a second copy).
+            db.execute("PRAGMA synchronous=EXTRA")
             db.execute("PRAGMA foreign_keys=ON")
         except (OSError, sqlite3.Error) as exc:
             raise StoreError(f"{path}: cannot open the state file: {exc}") from None
@@ -182,7 +212,7 @@ class Store:
         """For --dry-run: read what exists, write nothing, create nothing."""
         if path.exists():
             try:
-                db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
+                db = sqlite3.connect(_read_only_uri(path), uri=True, timeout=30, isolation_level=None)
                 version = db.execute("PRAGMA user_version").fetchone()[0]
             except sqlite3.Error as exc:
                 raise StoreError(f"{path}: cannot read the state file: {exc}") from None
@@ -215,20 +245,30 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        self.db.execute("BEGIN IMMEDIATE")
+        """All or nothing; an SQLite error on the way is a StoreError and nothing is kept."""
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise StoreError(f"{self.path or 'state'}: cannot write the state file: {exc}") from None
         try:
             yield self.db
-        except BaseException:
-            self.db.execute("ROLLBACK")
+            self.db.execute("COMMIT")
+        except BaseException as exc:
+            if self.db.in_transaction:
+                with contextlib.suppress(sqlite3.Error):
+                    self.db.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.Error):
+                raise StoreError(f"{self.path or 'state'}: cannot write the state file: {exc}") from None
             raise
-        self.db.execute("COMMIT")
 
     # ----------------------------------------------------------------- reading
 
+    @_sql_errors("read the HTTP validators")
     def validators(self) -> dict[str, HttpValidators]:
         rows = self.db.execute("SELECT source, url, etag, last_modified FROM http_validators")
         return {f"{source}\x1f{url}": HttpValidators(etag, modified) for source, url, etag, modified in rows}
 
+    @_sql_errors("read the history")
     def history(self, shows: Iterable[str] | None = None) -> History:
         history = History()
         history.stories = self.stories(shows=shows)
@@ -247,17 +287,15 @@ class Store:
             history.known_facts[(show, source, kind, None if season < 0 else season, subject)] = value
         return history
 
+    @_sql_errors("read the stories")
     def stories(
         self, shows: Iterable[str] | None = None, limit: int | None = None, ids: Iterable[str] | None = None
     ) -> list[Story]:
-        sql, params = _select(
-            "SELECT id, show, show_slug, topic, section, headline, summary, summary_html, facts, first_seen, updated FROM stories",
-            show=shows,
-            id=ids,
-        )
-        sql += " ORDER BY first_seen DESC, id"
+        chosen, params = _select("FROM stories", show=shows, id=ids)
+        chosen += " ORDER BY first_seen DESC, id"
         if limit is not None:
-            sql += f" LIMIT {int(limit)}"
+            chosen += f" LIMIT {int(limit)}"
+        columns = "id, show, show_slug, topic, section, headline, summary, summary_html, facts, first_seen, updated"
         stories = [
             Story(
                 id=row[0],
@@ -273,15 +311,16 @@ class Store:
                 first_seen=_dt(row[9]),
                 updated=_dt(row[10]),
             )
-            for row in self.db.execute(sql, params)
+            for row in self.db.execute(f"SELECT {columns} {chosen}", params)
         ]
         by_id = {story.id: story for story in stories}
         if by_id:
-            marks = ",".join("?" * len(by_id))
+            # their sources through the same selection as a subquery: one '?' per story would
+            # break past SQLite's limit on variables (32,766) once the history is that long
             for row in self.db.execute(
-                f"SELECT story_id, source, title, url, published, summary, update_key FROM story_sources "
-                f"WHERE story_id IN ({marks}) ORDER BY story_id, position",
-                list(by_id),
+                "SELECT story_id, source, title, url, published, summary, update_key FROM story_sources "
+                f"WHERE story_id IN (SELECT id {chosen}) ORDER BY story_id, position",
+                params,
             ):
                 by_id[row[0]].sources.append(
                     StorySource(
@@ -295,6 +334,7 @@ class Store:
                 )
         return stories
 
+    @_sql_errors("read the digests")
     def digests(
         self, status: str | None = None, newest: int | None = None, ids: Iterable[str] | None = None
     ) -> list[Digest]:
@@ -322,20 +362,7 @@ class Store:
             for row in self.db.execute(sql, params)
         ]
 
-    def last_run_reports(self) -> list[SourceReport]:
-        row = self.db.execute("SELECT max(id) FROM runs").fetchone()
-        if not row or row[0] is None:
-            return []
-        from seasonwatch.models import SourceStatus
-
-        return [
-            SourceReport(source=r[0], url=r[1], status=SourceStatus(r[2]), detail=r[3], seconds=r[4], items=r[5])
-            for r in self.db.execute(
-                "SELECT source, url, status, detail, seconds, items FROM source_runs WHERE run_id = ? ORDER BY source",
-                (row[0],),
-            )
-        ]
-
+    @_sql_errors("read the recent stories")
     def recent_stories(self, shows: Iterable[str], per_show: int) -> list[Story]:
         """The `per_show` newest stories of each show, newest first (as `stories` orders them),
         read together: the feeds' windows for every show at once, and for all shows (its newest
@@ -353,6 +380,7 @@ class Store:
 
     # ----------------------------------------------------------------- writing
 
+    @_sql_errors("record the run")
     def commit_run(
         self,
         *,
@@ -478,9 +506,11 @@ class Store:
                 ),
             )
 
+    @_sql_errors("read the digests")
     def digest_ids(self) -> list[str]:
         return [row[0] for row in self.db.execute("SELECT id FROM digests ORDER BY created, rowid")]
 
+    @_sql_errors("read the digests")
     def unused_digest_id(self, wanted: str) -> str:
         """`wanted` (a UTC timestamp), or with a suffix when a run in the same second took it."""
         candidate, number = wanted, 1
@@ -489,6 +519,7 @@ class Store:
             candidate = f"{wanted}-{number}"
         return candidate
 
+    @_sql_errors("record the digest's delivery")
     def mark_digest(self, digest_id: str, status: str, error: str = "", attempted: bool = True) -> None:
         """Record a delivery attempt's outcome: "sent", "pending" (to retry) or "failed" (never
         retried), with the reason; `attempted` False for a digest given up without an attempt."""
@@ -498,21 +529,40 @@ class Store:
                 (status, int(attempted), error, status, _ts(datetime.now(UTC)), digest_id),
             )
 
+    @_sql_errors("read a digest's delivery")
     def digest_delivery(self, digest_id: str) -> tuple[int, str]:
         """(attempts, last error) of one digest."""
         row = self.db.execute("SELECT attempts, last_error FROM digests WHERE id = ?", (digest_id,)).fetchone()
         return (row[0], row[1]) if row else (0, "")
 
 
+def _read_only_uri(path: Path) -> str:
+    """A URI that reads `path` without creating or changing any file.
+
+    A file in WAL mode (written by an earlier release, not converted by a real run yet) would
+    get -wal and -shm files from a plain read-only open; when no -wal file exists, everything
+    is in the main file and it is opened as immutable instead."""
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    try:
+        with path.open("rb") as stream:
+            header = stream.read(20)
+    except OSError:
+        return uri  # connecting says why
+    in_wal_mode = header.startswith(b"SQLite format 3\x00") and header[18:20] == b"\x02\x02"
+    if in_wal_mode and not path.with_name(path.name + "-wal").exists():
+        return uri + "&immutable=1"
+    return uri
+
+
 def _select(sql: str, **columns: Iterable[str] | None) -> tuple[str, list[str]]:
     """`sql` with a WHERE that keeps rows whose column is one of the values given for it
-    (a column given None is not filtered)."""
+    (a column given None is not filtered). Each list is one JSON parameter, however long: one
+    '?' per value would break past SQLite's limit on variables."""
     where, params = [], []
     for column, values in columns.items():
         if values is not None:
-            wanted = list(values)
-            where.append(f"{column} IN ({','.join('?' * len(wanted))})")
-            params += wanted
+            where.append(f"{column} IN (SELECT value FROM json_each(?))")
+            params.append(json.dumps(list(values)))
     return (sql + " WHERE " + " AND ".join(where) if where else sql), params
 
 

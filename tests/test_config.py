@@ -3,12 +3,15 @@ that names the file, the table and the key."""
 
 from __future__ import annotations
 
+import copy
+import tomllib
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 from conftest import design_config
 
-from seasonwatch.config import ConfigError, load_config
+from seasonwatch.config import ConfigError, load_config, parse_config
 
 
 def write(project_dir: Path, text: str) -> Path:
@@ -50,7 +53,14 @@ def test_design_format_loads_with_relative_paths_beside_the_config(project_dir):
         ),
         (('item = "article.teaser"', 'item = "article[["'), ["[[sources]] #4", "'item'", "not a valid CSS selector"]),
         (('security = "none"', 'security = "tls"'), ["[email]", "'security'"]),
-        (("concurrency = 16", "concurrency = 0"), ["[fetch]", "'concurrency'"]),
+        (("concurrency = 16", "concurrency = 0"), ["[fetch]", "'concurrency'", "must be 1 or more, not 0"]),
+        (("retries = 1", "retries = -1"), ["[fetch]", "'retries'", "must be 0 or more, not -1"]),
+        (("retries = 1", "max_redirects = -1"), ["[fetch]", "'max_redirects'", "must be 0 or more, not -1"]),
+        (("timeout = 5.0", "timeout = nan"), ["[fetch]", "'timeout'", "must be a finite number"]),
+        (("timeout = 5.0", "timeout = 0"), ["[fetch]", "'timeout'", "seconds above 0"]),
+        (("smtp_port = 587", "smtp_port = 0"), ["[email]", "'smtp_port'", "from 1 to 65535, not 0"]),
+        (('path = "state/seasonwatch.sqlite3"', 'path = ""'), ["[state]", "'path'"]),
+        (('type = "feed"', 'type = ["feed"]'), ["[[sources]] #1 (Screen Ledger)", "'type'", "expected a string"]),
         (("[site]", "[sight]"), ["unknown table or key 'sight'"]),
     ],
 )
@@ -66,6 +76,11 @@ def test_mistakes_name_file_table_and_key(project_dir, change, expected):
         assert part in message
 
 
+def test_no_redirects_at_all_is_a_valid_choice(project_dir):
+    text = design_config("http://127.0.0.1:9/").replace("retries = 1", "retries = 1\nmax_redirects = 0")
+    assert load_config(write(project_dir, text)).fetch.max_redirects == 0
+
+
 def test_invalid_toml_names_the_line(project_dir):
     with pytest.raises(ConfigError, match=r"config.toml: not valid TOML: .*line 2"):
         load_config(write(project_dir, '[site]\ntitle = "unterminated\n'))
@@ -79,3 +94,74 @@ def test_missing_config_file_is_reported(tmp_path):
 def test_the_shipped_example_config_is_valid():
     config = load_config(Path(__file__).resolve().parent.parent / "config.toml")
     assert {s.type for s in config.sources} == {"feed", "html", "tvmaze", "wikipedia"}
+
+
+WRONG_VALUES = [["feed"], {"a": 1}, 3, -1, 0, 1.5, float("nan"), float("inf"), True, "", "x", datetime(2026, 1, 1)]
+
+
+def places(raw: dict) -> list[tuple[str, ...]]:
+    """Every (table, key) and (array, index, key) of a parsed config."""
+    found: list[tuple] = []
+    for table, value in raw.items():
+        found.append((table,))
+        if isinstance(value, dict):
+            found += [(table, key) for key in value]
+        elif isinstance(value, list):
+            for index, entry in enumerate(value):
+                found.append((table, index))
+                found += [(table, index, key) for key in entry]
+    return found
+
+
+def test_every_wrong_value_anywhere_is_one_line_naming_the_key(project_dir):
+    text = design_config("http://127.0.0.1:9/")
+    path = write(project_dir, text)
+    pristine = tomllib.loads(text)
+    surprises = []
+    for place in places(pristine):
+        for wrong in WRONG_VALUES:
+            raw = copy.deepcopy(pristine)
+            holder = raw
+            for step in place[:-1]:
+                holder = holder[step]
+            holder[place[-1]] = wrong
+            try:
+                parse_config(raw, path)
+            except ConfigError as error:
+                message = str(error)
+                if "\n" in message or not message.startswith("config.toml: ") or not ({"[", "'"} & set(message)):
+                    surprises.append((place, wrong, message))
+            except Exception as error:  # anything else is a traceback for the user
+                surprises.append((place, wrong, f"{type(error).__name__}: {error}"))
+    assert surprises == [], "\n".join(map(repr, surprises))
+
+
+def test_a_new_structured_source_type_needs_no_magic_option_name(project_dir, monkeypatch):
+    """observations_of takes the show from the type's own is_show option, whatever its name."""
+    from scrapers import SOURCE_TYPES
+    from scrapers.source_type import Document, SourceType, observations_of
+    from seasonwatch.models import Fact
+    from seasonwatch.options import Option
+
+    def parse(spec, document):
+        return observations_of(spec, [Fact("network", None, value="Netflix")], document.url, document)
+
+    custom = SourceType(
+        options={
+            "url": Option(str, required=True, is_url=True),
+            "series": Option(str, required=True, is_show=True),
+        },
+        url_key="url",
+        request_url=lambda spec: spec.options["url"],
+        parse=parse,
+    )
+    monkeypatch.setitem(SOURCE_TYPES, "custom", custom)
+    text = design_config("http://127.0.0.1:9/") + (
+        '\n[[sources]]\nname = "Custom"\ntype = "custom"\nurl = "https://x.example/"\n'
+        'series = "Jessica Jones"\nshows = ["The Expanse", "Jessica Jones"]\n'
+    )
+    spec = next(s for s in load_config(write(project_dir, text)).sources if s.name == "Custom")
+    assert spec.shows == ("Jessica Jones", "The Expanse")
+    document = Document("https://x.example/", b"", {}, datetime(2026, 1, 1))
+    [observation] = custom.parse(spec, document).observations
+    assert observation.show == "Jessica Jones"

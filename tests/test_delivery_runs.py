@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import sqlite3
+import stat
 import subprocess
 import sys
 from datetime import UTC, datetime, timedelta
@@ -166,6 +167,36 @@ def test_starttls_and_login_from_the_config_named_variables(project_dir, sample_
     [received] = server.inbox.received
     assert received.over_tls and received.login == USERNAME
     assert USERNAME not in runner.config_path.read_text() and PASSWORD not in runner.config_path.read_text()
+
+
+def test_the_outbox_is_private_and_the_site_public(project_dir, sample_server):
+    runner = Runner(project_dir, sample_server, free_port(), {"enabled": "false"})
+    result = runner.run()
+    [eml] = runner.outbox()
+    assert stat.S_IMODE(eml.stat().st_mode) == 0o600  # it holds the recipients' addresses
+    for written in result.written:
+        if written.suffix != ".eml":
+            assert stat.S_IMODE(written.stat().st_mode) == 0o644, written
+
+
+def test_a_login_without_tls_is_warned_about(project_dir, sample_server, monkeypatch):
+    monkeypatch.setenv("SW_MAIL_USER", USERNAME)
+    monkeypatch.setenv("SW_MAIL_PASSWORD", PASSWORD)
+    with mail_server("none", login=True) as server:
+        email = {"security": '"none"', "username_env": '"SW_MAIL_USER"', "password_env": '"SW_MAIL_PASSWORD"'}
+        runner = Runner(project_dir, sample_server, server.port, email)
+        result = runner.run()
+        assert result.delivered == [result.digest.id]
+    [line] = [line for line in runner.warnings.splitlines() if "clear text" in line]
+    assert 'security = "none" with a login' in line
+    assert server.inbox.received[0].login == USERNAME
+
+
+def test_no_login_without_tls_is_not_warned_about(project_dir, sample_server):
+    with mail_server() as server:
+        runner = Runner(project_dir, sample_server, server.port)
+        assert runner.run().delivered
+    assert "clear text" not in runner.warnings
 
 
 def test_ids_stay_and_entries_update_in_place_when_a_story_gains_a_source(project_dir, sample_server):

@@ -148,6 +148,7 @@ def tvmaze_facts(relative: str) -> dict:
         "TVmaze",
         "tvmaze",
         "https://api.tvmaze.com/shows/1",
+        ("X",),
         options={"url": "https://api.tvmaze.com/shows/1", "show": "X"},
     )
     document = Document("https://api.tvmaze.com/shows/1", (TVMAZE / relative).read_bytes(), {}, FETCHED_AT)
@@ -191,7 +192,7 @@ MEDIAWIKI = CORPUS / "api" / "mediawiki"
 
 def wikipedia_parse(path: Path):
     options = {"api": "https://en.wikipedia.org/w/api.php", "page": "Asked For", "show": "X"}
-    spec = SourceSpec("Wikipedia", "wikipedia", options["api"], options=options)
+    spec = SourceSpec("Wikipedia", "wikipedia", options["api"], ("X",), options=options)
     return SOURCE_TYPES["wikipedia"].parse(spec, Document(options["api"], path.read_bytes(), {}, FETCHED_AT))
 
 

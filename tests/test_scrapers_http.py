@@ -189,3 +189,52 @@ USER_AGENT = "SeasonWatch/1.0 (+https://example.org/seasonwatch/)"
 def test_robots_rules_follow_rfc_9309(robots_txt, path, allowed):
     rules = parse_robots(robots_txt, USER_AGENT)
     assert (rules.blocking_rule(f"https://a.example{path}") is None) == allowed
+
+
+PUBLIC = {"outlet.example": ["93.184.216.34"], "cdn.example": ["151.101.1.1"], "intranet.example": ["10.0.0.5"]}
+
+
+@pytest.fixture
+def dns(monkeypatch):
+    """Names resolved from a table, never through the network."""
+
+    async def resolve(host: str) -> list[str]:
+        if host in PUBLIC:
+            return PUBLIC[host]
+        return await real_resolve(host)  # addresses and localhost, which need no lookup
+
+    real_resolve = scrapers_http.resolve
+    monkeypatch.setattr(scrapers_http, "resolve", resolve)
+
+
+@pytest.mark.parametrize(
+    ("target", "why"),
+    [
+        ("http://127.0.0.1:8080/admin", "127.0.0.1 is a loopback address (127.0.0.1)"),
+        ("http://localhost/server-status", "localhost is a loopback address (127.0.0.1)"),
+        ("http://169.254.169.254/latest/meta-data/", "169.254.169.254 is a link-local address (169.254.169.254)"),
+        ("http://intranet.example/wiki", "intranet.example is a private address (10.0.0.5)"),
+        ("http://[::ffff:192.168.1.1]/", "::ffff:192.168.1.1 is a private address (192.168.1.1)"),
+    ],
+)
+@respx.mock
+def test_a_public_source_may_not_redirect_inward(dns, target, why):
+    respx.get("https://outlet.example/feed").respond(302, headers={"Location": target})
+    inside = respx.get(target).respond(200, content=FEED)
+    report, _ = one(url="https://outlet.example/feed")
+    assert report.status == SourceStatus.FAILED
+    assert report.detail == (
+        f"redirect from https://outlet.example/feed to {target} refused: {why}, "
+        "and a public source may not point at internal addresses"
+    )
+    assert not inside.called
+
+
+@respx.mock
+def test_public_to_public_and_internal_to_internal_redirects_are_followed(dns):
+    respx.get("https://outlet.example/feed").respond(301, headers={"Location": "https://cdn.example/feed"})
+    respx.get("https://cdn.example/feed").respond(200, content=FEED)
+    respx.get("http://intranet.example/feed").respond(302, headers={"Location": "http://127.0.0.1:8080/feed"})
+    respx.get("http://127.0.0.1:8080/feed").respond(200, content=FEED)
+    assert one(url="https://outlet.example/feed")[0].status == SourceStatus.OK
+    assert one(url="http://intranet.example/feed")[0].status == SourceStatus.OK

@@ -7,6 +7,7 @@ import asyncio
 import dataclasses
 import gzip
 import hashlib
+import threading
 from collections.abc import Callable
 
 import pytest
@@ -94,6 +95,31 @@ def test_global_limit_holds_across_hosts():
             host.__exit__()
     assert all(r.status == SourceStatus.OK for r in gathered.reports)
     assert everyone.most == 5
+
+
+def test_a_busy_host_does_not_hold_global_slots_other_hosts_need():
+    """Sources queued for a host at its per-host limit must not sit on global slots meanwhile:
+    the busy host's first request is answered only once the other host has been asked."""
+    other_asked = threading.Event()
+    waited: list[bool] = []
+
+    def busy_reply(headers: dict[str, str]) -> Reply:
+        waited.append(other_asked.wait(timeout=3))  # False: the other host was kept waiting
+        return Reply(body=FEED)
+
+    def other_reply(headers: dict[str, str]) -> Reply:
+        other_asked.set()
+        return Reply(body=FEED)
+
+    everyone = InFlight()
+    with Host(everyone) as busy, Host(everyone) as other:
+        sources = [feed(f"Busy {i}", busy.route(f"/feed{i}", busy_reply)) for i in range(4)]
+        sources.append(feed("Other", other.route("/feed", other_reply)))
+        settings = dataclasses.replace(SETTINGS, concurrency=2, per_host=1, timeout=20.0, respect_robots=False)
+        gathered = run(sources, settings)
+    assert all(r.status == SourceStatus.OK for r in gathered.reports)
+    assert waited == [True] * 4
+    assert busy.in_flight.most == 1 and everyone.most <= 2
 
 
 def test_slow_and_dead_hosts_do_not_hold_up_healthy_ones():

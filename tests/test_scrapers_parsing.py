@@ -18,7 +18,8 @@ FETCHED_AT = datetime(2026, 1, 10, 12, 0, tzinfo=UTC)
 
 
 def parse(kind: str, body: bytes | str, content_type: str = "", url: str = "https://outlet.example/feed", **options):
-    spec = SourceSpec("Outlet", kind, url, options={"url": url, **options})
+    shows = (options["show"],) if "show" in options else ()  # as the config fills it from the show option
+    spec = SourceSpec("Outlet", kind, url, shows, options={"url": url, **options})
     body = body.encode("utf-8") if isinstance(body, str) else body
     headers = {"content-type": content_type} if content_type else {}
     return SOURCE_TYPES[kind].parse(spec, Document(url, body, headers, FETCHED_AT))
@@ -333,6 +334,65 @@ def test_tvmaze_web_channel_voice_roles_and_unset_premieres():
     assert parsed.observations[0].source_url == "https://www.tvmaze.com/shows/7/harbour-lights"
 
 
+SHOW = '{"name": "Harbour Lights", "genres": [], "status": "Running"}'
+
+
+@pytest.mark.parametrize(
+    ("body", "content_type"),
+    [
+        (SHOW.encode(), "application/json; charset=utf-88"),
+        (b"\xef\xbb\xbf" + SHOW.encode(), "application/json; charset=utf-8"),
+        (SHOW.encode("utf-16"), "application/json; charset=UTF-16"),
+    ],
+    ids=["unknown label", "utf-8 with a BOM", "utf-16"],
+)
+def test_tvmaze_answer_with_an_unknown_charset_label_or_a_bom_is_read(body, content_type):
+    spec = SourceSpec(
+        "TVmaze", "tvmaze", "https://api.tvmaze.com/shows/7", ("Harbour Lights",), {"show": "Harbour Lights"}
+    )
+    document = Document("https://api.tvmaze.com/shows/7", body, {"content-type": content_type}, FETCHED_AT)
+    assert facts_of(SOURCE_TYPES["tvmaze"].parse(spec, document))[("status", None, "")] == "Running"
+
+
+def test_listing_with_an_unknown_charset_label_is_still_read():
+    page = '<article class="teaser"><h2><a href="/a">Café season 2</a></h2></article>'
+    options = {"item": "article.teaser", "title": "h2 a", "link": "h2 a@href", "summary": "", "date": ""}
+    parsed = parse("html", page, "text/html; charset=utf-88", **options)
+    assert [u.title for u in parsed.updates] == ["Café season 2"]
+
+
 def test_tvmaze_error_object_is_named():
     with pytest.raises(ParseError, match="TVmaze error 404: Not Found: Show not found"):
         tvmaze({"name": "Not Found", "message": "Show not found", "code": 0, "status": 404})
+
+
+# ---------------------------------------------------------------------------- feeds: identity
+
+
+def test_a_guid_shared_by_several_items_falls_back_to_their_links():
+    items = "".join(
+        f'<item><title>{title}</title><link>https://outlet.example/{slug}</link><guid isPermaLink="false">same</guid></item>'
+        for title, slug in [("Season 2 premieres March 8", "a"), ("Janet McTeer joins the cast", "b")]
+    )
+    items += (
+        '<item><title>Renewed</title><link>https://outlet.example/c</link><guid isPermaLink="false">own</guid></item>'
+    )
+    updates = parse("feed", rss(items)).updates
+    assert [u.guid for u in updates] == ["", "", "own"]
+    assert len({u.key for u in updates}) == 3
+    assert updates[1].key == "Outlet\x1fhttps://outlet.example/b"
+
+
+def test_a_json_feed_id_shared_by_several_items_falls_back_to_their_links():
+    feed = {
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": "Outlet",
+        "items": [
+            {"id": "1", "url": "https://outlet.example/a", "title": "Season 2 premieres March 8"},
+            {"id": 1, "url": "https://outlet.example/b", "title": "Janet McTeer joins the cast"},
+            {"id": "2", "url": "https://outlet.example/c", "title": "Renewed"},
+        ],
+    }
+    updates = parse("feed", json.dumps(feed), "application/feed+json").updates
+    assert [u.guid for u in updates] == ["", "", "2"]
+    assert len({u.key for u in updates}) == 3

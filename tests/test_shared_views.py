@@ -44,7 +44,7 @@ def edition_one_query_per_show(config: Config, store: Store, now: datetime) -> E
         stories=store.stories(shows=[s.name for s in config.shows], limit=limit),
         stories_by_show={show.name: store.stories(shows=[show.name], limit=limit) for show in config.shows},
         digests=list(reversed(store.digests(newest=RECENT_DIGESTS))),
-        reports=store.last_run_reports(),
+        reports=[],
         generated=now,
     )
 
@@ -60,7 +60,7 @@ def test_shared_views_write_the_same_files_as_each_output_on_its_own(project_dir
     store = Store.open(config.state_path)
     try:
         before = edition_one_query_per_show(config, store, now)
-        after = _edition(config, store, Gathered(reports=store.last_run_reports()), now)
+        after = _edition(config, store, Gathered(reports=[]), now)
     finally:
         store.close()
 
@@ -89,8 +89,9 @@ def test_each_story_is_presented_and_its_entry_rendered_once_per_run(project_dir
     finally:
         store.close()
     # one read for every window, however many shows: the ids, then their stories (and sources)
-    assert sum(" FROM stories" in s for s in statements) == 2
-    assert sum("FROM story_sources" in s for s in statements) == 1
+    reads = [s for s in statements if " FROM stories" in s or " FROM story_sources" in s]
+    assert len(reads) == 3
+    assert sum(" FROM story_sources" in s for s in reads) == 1
 
     presented, rendered = Counter(), Counter()
     present, entry_html = feeds.entries.present, feeds.entries.entry_html

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 from datetime import UTC, datetime
 
@@ -9,6 +10,7 @@ import pytest
 
 from seasonwatch.models import (
     Decision,
+    Digest,
     Fact,
     FactObservation,
     Fate,
@@ -77,7 +79,7 @@ def test_a_committed_run_is_read_back_as_history(tmp_path):
     assert store.validators() == {
         "Outlet\x1fhttps://o.example/feed": HttpValidators('"abc"', "Mon, 01 Jan 2018 00:00:00 GMT")
     }
-    assert store.last_run_reports()[0].status == SourceStatus.OK
+    assert store.db.execute("SELECT source, status, items FROM source_runs").fetchall() == [("Outlet", "ok", 1)]
 
 
 def test_a_run_that_fails_half_way_leaves_nothing(tmp_path, monkeypatch):
@@ -125,3 +127,98 @@ def test_version_1_state_is_migrated_keeping_known_facts_per_source(tmp_path):
     db.close()
     store = Store.open(path)
     assert store.history().known_facts == {("Show", "TVmaze", "cast", None, "jane doe"): "Role"}
+
+
+def test_a_locked_state_file_is_a_store_error_not_a_traceback(tmp_path):
+    path = tmp_path / "s.sqlite3"
+    store = Store.open(path)
+    store.db.execute("PRAGMA busy_timeout=50")  # instead of waiting the 30 s a real run waits
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")  # another program writing, or a reader on a network share
+    gathered, decision = sample_run()
+    try:
+        with pytest.raises(StoreError, match=r"s\.sqlite3: cannot write the state file: database is locked"):
+            store.commit_run(started=NOW, finished=NOW, gathered=gathered, decision=decision, digest=None)
+        with pytest.raises(StoreError, match="cannot write the state file: database is locked"):
+            store.mark_digest("2026-01-02T030405Z", "sent")
+        with pytest.raises(StoreError, match=r"cannot read the (history|stories): database is locked"):
+            store.history()
+    finally:
+        other.execute("ROLLBACK")
+    store.commit_run(started=NOW, finished=NOW, gathered=gathered, decision=decision, digest=None)
+    assert [s.id for s in store.history().stories] == ["sw-1"]
+
+
+def test_an_error_inside_a_transaction_rolls_back_and_is_a_store_error(tmp_path):
+    store = Store.open(tmp_path / "s.sqlite3")
+    with (
+        pytest.raises(StoreError, match="cannot write the state file: no such table: nowhere"),
+        store.transaction() as db,
+    ):
+        db.execute(
+            "INSERT INTO runs (started, finished, updates, new_stories, grown_stories, failed_sources) VALUES ('a','b',0,0,0,0)"
+        )
+        db.execute("INSERT INTO nowhere VALUES (1)")
+    assert store.db.execute("SELECT count(*) FROM runs").fetchone()[0] == 0
+    assert not store.db.in_transaction
+
+
+def test_commits_are_durable_and_leave_no_extra_files(tmp_path):
+    path = tmp_path / "s.sqlite3"
+    store = Store.open(path)
+    assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+    assert store.db.execute("PRAGMA synchronous").fetchone()[0] == 3  # EXTRA: FULL and the folder synced
+    gathered, decision = sample_run()
+    store.commit_run(started=NOW, finished=NOW, gathered=gathered, decision=decision, digest=None)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["s.sqlite3"]
+    store.close()
+
+
+def test_a_state_file_in_wal_mode_from_an_earlier_release_is_converted(tmp_path):
+    path = tmp_path / "s.sqlite3"
+    Store.open(path).close()
+    old = sqlite3.connect(path)
+    old.execute("PRAGMA journal_mode=WAL")
+    old.close()
+    store = Store.open(path)
+    assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+    store.close()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["s.sqlite3"]
+
+
+def test_reading_back_does_not_grow_with_the_number_of_stories(tmp_path):
+    """One SQL variable per story broke every run once the history outgrew SQLite's limit on
+    variables (32,766 by default); here the limit is lowered instead of writing 33,000 stories."""
+    store = Store.open(tmp_path / "s.sqlite3")
+    gathered, decision = sample_run()
+    template = decision.new_stories[0]
+    stories = [
+        dataclasses.replace(
+            template,
+            id=f"sw-{n}",
+            sources=[dataclasses.replace(template.sources[0], url=f"https://o.example/{n}")],
+        )
+        for n in range(60)
+    ]
+    digests = [
+        Digest(f"2026-01-{n + 1:02d}T000000Z", NOW, "Subject", "<p>x</p>", "x", b"message", [], "sent")
+        for n in range(20)
+    ]
+    for n, digest in enumerate(digests):
+        store.commit_run(
+            started=NOW,
+            finished=NOW,
+            gathered=gathered,
+            decision=Decision(new_stories=stories[n * 3 : n * 3 + 3]),
+            digest=digest,
+        )
+    store.db.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 10)
+
+    history = store.history(shows=["Show"])
+    assert len(history.stories) == 60
+    assert all(len(story.sources) == 1 for story in history.stories)
+    assert {story.sources[0].url for story in history.stories} == {f"https://o.example/{n}" for n in range(60)}
+    assert len(store.stories(ids=[f"sw-{n}" for n in range(50)])) == 50
+    recent = store.stories(shows=["Show"], limit=5)
+    assert len(recent) == 5 and all(story.sources for story in recent)
+    assert len(store.digests(ids=[d.id for d in digests])) == 20
