@@ -7,6 +7,7 @@ import math
 import re
 import tomllib
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -233,6 +234,18 @@ def slugify(text: str) -> str:
     return slug or "show"
 
 
+def _tables(raw: list[Any], name: str, array: str) -> Iterator[tuple[int, str, dict[str, Any]]]:
+    """Each table of the array [[`array`]] with where it is, as errors name it: its number, and
+    its name once it has one, so a user finds it in a long file."""
+    for index, entry in enumerate(raw, start=1):
+        where = f"{name}: [[{array}]] #{index}"
+        if not isinstance(entry, dict):
+            raise ConfigError(f"{where}: must be a table")
+        if isinstance(entry.get("name"), str):
+            where = f"{where} ({entry['name']})"
+        yield index, where, entry
+
+
 def _shows(raw: Any, name: str, base: Path) -> list[ShowSpec]:
     if not isinstance(raw, list):
         raise ConfigError(f"{name}: 'shows' must be an array of tables [[shows]]")
@@ -241,12 +254,7 @@ def _shows(raw: Any, name: str, base: Path) -> list[ShowSpec]:
     shows: list[ShowSpec] = []
     seen: dict[str, int] = {}
     slugs: dict[str, str] = {}
-    for index, entry in enumerate(raw, start=1):
-        where = f"{name}: [[shows]] #{index}"
-        if not isinstance(entry, dict):
-            raise ConfigError(f"{where}: must be a table")
-        if isinstance(entry.get("name"), str):
-            where = f"{where} ({entry['name']})"
+    for index, where, entry in _tables(raw, name, "shows"):
         values = _check_keys(entry, SHOW_KEYS, where)
         show_name = values["name"].strip()
         if show_name.casefold() in seen:
@@ -279,12 +287,7 @@ def _sources(raw: Any, name: str, show_names: set[str]) -> list[SourceSpec]:
         raise ConfigError(f"{name}: 'sources' must be an array of tables [[sources]]")
     sources: list[SourceSpec] = []
     seen: dict[str, int] = {}
-    for index, entry in enumerate(raw, start=1):
-        where = f"{name}: [[sources]] #{index}"
-        if not isinstance(entry, dict):
-            raise ConfigError(f"{where}: must be a table")
-        if isinstance(entry.get("name"), str):
-            where = f"{where} ({entry['name']})"
+    for index, where, entry in _tables(raw, name, "sources"):
         kind = entry.get("type")
         if kind is None:
             raise ConfigError(f"{where}: missing key 'type'")
