@@ -70,41 +70,34 @@ def codec_name(label: str | None) -> str | None:
         return None
 
 
-def decode(body: bytes, http_charset: str | None = None) -> tuple[str, str]:
-    """(text, encoding used): BOM, then the Content-Type charset, then the XML declaration,
-    then UTF-8, then a detector for non-Latin scripts, then windows-1252."""
+def decode(body: bytes, http_charset: str | None = None) -> str:
+    """The text: BOM, then the Content-Type charset, then the XML declaration, then UTF-8, then
+    a detector for non-Latin scripts, then windows-1252."""
     for bom, encoding in BOMS:
         if body.startswith(bom):
-            return body[len(bom) :].decode(encoding, errors="replace"), encoding
+            return body[len(bom) :].decode(encoding, errors="replace")
     declared = XML_DECLARATION.search(body[:2048])
     for label in (http_charset, declared.group(1).decode("ascii") if declared else None):
         encoding = codec_name(label)
         if encoding is None:
             continue
-        if encoding in WESTERN_DEFAULT_LABELS and _is_utf8_beyond_ascii(body):
-            return body.decode("utf-8"), "utf-8"
+        if encoding in WESTERN_DEFAULT_LABELS and not body.isascii():
+            try:
+                return body.decode("utf-8")  # valid UTF-8 beyond ASCII: the label is a default, not a fact
+            except UnicodeDecodeError:
+                pass
         try:
-            return body.decode(encoding), encoding
+            return body.decode(encoding)
         except UnicodeDecodeError:
             continue  # a label that does not fit the bytes is a wrong label
     try:
-        return body.decode("utf-8"), "utf-8"
+        return body.decode("utf-8")
     except UnicodeDecodeError:
         pass
     guess = _detected(body)
     if guess:
-        return body.decode(guess, errors="replace"), guess
-    return body.decode("cp1252", errors="replace"), "cp1252"
-
-
-def _is_utf8_beyond_ascii(body: bytes) -> bool:
-    if body.isascii():
-        return False
-    try:
-        body.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return True
+        return body.decode(guess, errors="replace")
+    return body.decode("cp1252", errors="replace")
 
 
 def _detected(body: bytes) -> str | None:
@@ -156,5 +149,5 @@ def _allowed_in_xml(reference: str) -> bool:
 
 def feed_xml(body: bytes, http_charset: str | None = None) -> bytes:
     """The document re-encoded as UTF-8 with a declaration that says so."""
-    text, _ = decode(body, http_charset)
-    return ('<?xml version="1.0" encoding="utf-8"?>\n' + repair(text)).encode("utf-8", errors="replace")
+    text = repair(decode(body, http_charset))
+    return ('<?xml version="1.0" encoding="utf-8"?>\n' + text).encode("utf-8", errors="replace")
