@@ -125,10 +125,9 @@ def main() -> None:
         f"{'N':>5} {'L (s)':>6} {'C':>4} {'ideal ceil(N/C)*L':>18} {'fetch':>7} {'ratio':>6} {'gather':>7} {'ratio':>6} {'ok':>5}"
     )
     for sources, latency, concurrency in cases:
-        waves = math.ceil(sources / concurrency) + (1 if args.robots else 0) * math.ceil(
-            min(sources, args.hosts or sources) / concurrency
-        )
-        ideal = waves * latency
+        # with --robots, each host's robots.txt is one more request, sent before its feeds
+        robots_waves = math.ceil(min(sources, args.hosts or sources) / concurrency) if args.robots else 0
+        ideal = (math.ceil(sources / concurrency) + robots_waves) * latency
         fetched, whole, ok = measure(sources, latency, concurrency, args.hosts, args.robots)
         print(
             f"{sources:>5} {latency:>6.2f} {concurrency:>4} {ideal:>17.2f}s "
