@@ -41,7 +41,6 @@ class Entry:
     content_html: str
     published: datetime | None
     author: str
-    base_url: str
     title_is_text: bool = False
 
     @property
@@ -60,7 +59,7 @@ def parse(spec: SourceSpec, document: Document) -> Parsed:
         if json_feed
         else parse_xml_feed(document.body, document.url, document.charset)
     )
-    return Parsed(updates=[_update(spec, entry) for entry in _unique_ids(entries) if not entry.is_empty])
+    return Parsed(updates=[_update(spec, entry, document.url) for entry in _unique_ids(entries) if not entry.is_empty])
 
 
 def _unique_ids(entries: list[Entry]) -> list[Entry]:
@@ -101,7 +100,7 @@ def parse_xml_feed(body: bytes, url: str, http_charset: str | None = None) -> li
     if not result.version and not result.entries:
         raise ParseError(_not_a_feed(body, result))
     zone = _feed_zone(result.feed)
-    return [_entry_fields(entry, url, zone) for entry in result.entries]
+    return [_entry_fields(entry, zone) for entry in result.entries]
 
 
 def _not_a_feed(body: bytes, result: Any) -> str:
@@ -122,7 +121,7 @@ def _feed_zone(feed: Any) -> tzinfo | None:
     return None
 
 
-def _entry_fields(entry: Any, base_url: str, zone: tzinfo | None) -> Entry:
+def _entry_fields(entry: Any, zone: tzinfo | None) -> Entry:
     content = ""
     if entry.get("content"):
         content = max((c.get("value", "") for c in entry.content), key=len)
@@ -140,7 +139,6 @@ def _entry_fields(entry: Any, base_url: str, zone: tzinfo | None) -> Entry:
         content_html=content or summary,
         published=_published(entry, zone),
         author=author,
-        base_url=base_url,
     )
 
 
@@ -205,7 +203,6 @@ def _json_entry(item: dict[str, Any], base_url: str, feed_authors: str) -> Entry
         content_html=content,
         published=parse_date_field(_string(item.get("date_published")) or _string(item.get("date_modified"))),
         author=_json_authors(item) or feed_authors,
-        base_url=base_url,
     )
 
 
@@ -229,7 +226,7 @@ def _text_as_html(text: str) -> str:
 # ---------------------------------------------------------------------------- to updates
 
 
-def _update(spec: SourceSpec, entry: Entry) -> Update:
+def _update(spec: SourceSpec, entry: Entry, document_url: str) -> Update:
     url = entry.url.strip()
     summary = html_to_text(entry.summary_html)
     title = normalize_text(entry.title) if entry.title_is_text else html_to_text(entry.title)
@@ -245,7 +242,7 @@ def _update(spec: SourceSpec, entry: Entry) -> Update:
         guid=normalize_text(entry.id),
         title=title,
         summary=summary,
-        html=sanitize_html(entry.content_html, base_url=url or entry.base_url),
+        html=sanitize_html(entry.content_html, base_url=url or document_url),
         published=entry.published,
         author=normalize_text(entry.author),
         shows=spec.shows,
