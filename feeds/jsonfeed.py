@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from feeds.entries import StoryView, fact_data, plain_text, site_url, views_of
+from feeds.entries import StoryView, fact_data, site_title, site_url, views_of
 from feeds.files import write_atomically
 from seasonwatch.models import Edition
 
@@ -17,14 +17,15 @@ EXTENSION = "_seasonwatch"
 
 def feed_document(edition: Edition) -> dict[str, Any]:
     site = edition.site
+    title = site_title(site)
     return {
         "version": VERSION,
-        "title": plain_text(site.title) or "Season Watch",
+        "title": title,
         "home_page_url": site.base_url,
         "feed_url": site_url(site, "feed.json"),
         "description": "TV season news that the articles do not say yet.",
         "language": "en",
-        "authors": [{"name": plain_text(site.title) or "Season Watch", "url": site.base_url}],
+        "authors": [{"name": title, "url": site.base_url}],
         "items": [_item(view) for view in views_of(edition, edition.stories)],
     }
 

@@ -13,7 +13,7 @@ from feedgen.ext.base import BaseEntryExtension, BaseExtension
 from feedgen.feed import FeedGenerator
 from feedgen.util import xml_elem
 
-from feeds.entries import StoryView, clean_title, plain_text, site_url, views_of
+from feeds.entries import StoryView, clean_title, site_title, site_url, views_of
 from feeds.files import write_atomically
 from seasonwatch.models import Edition, ShowSpec, Story
 
@@ -55,7 +55,7 @@ def build_feed(
     feed.id(f"urn:uuid:{uuid.uuid5(FEED_NAMESPACE, site_url(site, path))}")
     feed.title(clean_title(title) or GENERATOR)
     feed.subtitle(description) if atom else feed.description(description)
-    feed.author(name=plain_text(site.title) or GENERATOR)
+    feed.author(name=site_title(site))
     # the self link is where the file is published: validators and readers compare it with the URL
     # they fetched. feedgen emits an RSS <link> from the last link it was given: the site page goes last
     feed.link(href=site_url(site, path), rel="self", type="application/atom+xml" if atom else "application/rss+xml")
