@@ -65,7 +65,9 @@ def compose(
     status: str,
     identifier: str | None = None,
 ) -> Digest:
-    views = in_reading_order(present_all(stories, site), shows)
+    # grouped once: the body shows the groups, the subject, the index and story_ids their order
+    groups = by_show_and_section(present_all(stories, site), shows)
+    views = in_reading_order(groups)
     subject = subject_line(views)
     unsubscribe = unsubscribe_target(site, email)
     title = site_title(site)
@@ -73,7 +75,7 @@ def compose(
         "title": title,
         "subject": subject,
         "stories": views,
-        "groups": by_show_and_section(views, shows),
+        "groups": groups,
         "failed": failed_sources(reports),
         "created": created,
         "unsubscribe": unsubscribe,
