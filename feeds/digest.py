@@ -16,10 +16,10 @@ from email.utils import format_datetime, parseaddr
 
 import css_inline
 
-from feeds.entries import StoryView, plain_text, present_all
+from feeds.entries import StoryView, failed_sources, present_all, site_title
 from feeds.grouping import by_show_and_section, in_reading_order
 from feeds.templating import environment, text_environment
-from seasonwatch.models import Digest, EmailSettings, ShowSpec, SiteSettings, SourceReport, SourceStatus, Story
+from seasonwatch.models import Digest, EmailSettings, ShowSpec, SiteSettings, SourceReport, Story
 
 # most clients show 40 to 80 characters of a subject: the first headlines and a count say enough
 SUBJECT_LIMIT = 110
@@ -65,17 +65,18 @@ def compose(
     status: str,
     identifier: str | None = None,
 ) -> Digest:
-    views = in_reading_order(present_all(stories, site), shows)
+    # grouped once: the body shows the groups, the subject, the index and story_ids their order
+    groups = by_show_and_section(present_all(stories, site), shows)
+    views = in_reading_order(groups)
     subject = subject_line(views)
     unsubscribe = unsubscribe_target(site, email)
+    title = site_title(site)
     context = {
-        "title": plain_text(site.title) or "Season Watch",
+        "title": title,
         "subject": subject,
         "stories": views,
-        "groups": by_show_and_section(views, shows),
-        "failed": [
-            (plain_text(r.source), plain_text(r.detail) or "failed") for r in reports if r.status == SourceStatus.FAILED
-        ],
+        "groups": groups,
+        "failed": failed_sources(reports),
         "created": created,
         "unsubscribe": unsubscribe,
         "site_url": site.base_url,
@@ -85,7 +86,7 @@ def compose(
     html = css_inline.CSSInliner(keep_style_tags=True, load_remote_stylesheets=False).inline(raw_html)
     text = text_environment().get_template("digest.txt.j2").render(**context)
     identifier = identifier or digest_id(created)
-    message = _message(subject, text, html, email, site, unsubscribe, created, identifier)
+    message = _message(subject, text, html, email, title, unsubscribe, created, identifier)
     return Digest(
         id=identifier,
         created=created,
@@ -103,7 +104,7 @@ def _message(
     text: str,
     html: str,
     email: EmailSettings,
-    site: SiteSettings,
+    title: str,
     unsubscribe: str,
     created: datetime,
     identifier: str,
@@ -121,14 +122,13 @@ def _message(
     message["List-Unsubscribe"] = f"<{unsubscribe}>"
     if unsubscribe.startswith("https://"):
         message["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"  # RFC 8058 one-click
-    message["List-Id"] = f"{_phrase(site.title)} <digest.{domain}>"
+    message["List-Id"] = f"{_phrase(title)} <digest.{domain}>"
     message["Auto-Submitted"] = "auto-generated"  # RFC 3834: autoresponders must not answer
     message.set_content(text, subtype="plain", charset="utf-8")
     message.add_alternative(html, subtype="html", charset="utf-8")
     return message.as_bytes()
 
 
-def _phrase(text: str) -> str:
+def _phrase(name: str) -> str:
     """A display name that is safe in an address header (quoted when it needs to be)."""
-    name = plain_text(text) or "Season Watch"
     return str(Address(display_name=name, addr_spec="x@x.invalid")).rpartition(" <")[0]

@@ -23,7 +23,7 @@ from jinja2 import Environment
 from feeds.templating import environment
 from seasonwatch.fact_text import describe_fact
 from seasonwatch.markup import html_to_text, sanitize_html, shorten, strip_control_characters
-from seasonwatch.models import Edition, Fact, SiteSettings, Story
+from seasonwatch.models import Edition, SiteSettings, SourceReport, SourceStatus, Story
 
 # a fixed namespace: a story's id maps to the same URN forever, whatever base_url becomes
 STORY_NAMESPACE = uuid.UUID("6f0b9c1e-3c0e-4b7a-9a61-5e2f8c4d7a10")
@@ -85,6 +85,19 @@ def safe_url(url: str) -> str:
 
 def site_url(site: SiteSettings, path: str) -> str:
     return urljoin(site.base_url, path)
+
+
+def site_title(site: SiteSettings) -> str:
+    """The site's name as every output shows it; the configured title is text a user typed, and
+    may be empty."""
+    return plain_text(site.title) or "Season Watch"
+
+
+def failed_sources(reports: list[SourceReport]) -> list[tuple[str, str]]:
+    """(source, why) for each source that failed in the run, as the page and the digest list them."""
+    return [
+        (plain_text(r.source), plain_text(r.detail) or "failed") for r in reports if r.status == SourceStatus.FAILED
+    ]
 
 
 @dataclass(frozen=True)
@@ -182,18 +195,6 @@ def views_of(edition: Edition, stories: list[Story]) -> list[StoryView]:
         if story.id not in cache:
             cache[story.id] = present(story, edition.site)
     return [cache[story.id] for story in stories]
-
-
-def fact_data(fact: Fact) -> dict[str, object]:
-    """A fact as data, for readers that want more than words (JSON Feed)."""
-    return {
-        "kind": fact.kind,
-        "season": fact.season,
-        "subject": plain_text(fact.subject),
-        "value": plain_text(fact.value),
-        "before": plain_text(fact.before),
-        "text": plain_text(describe_fact(fact)),
-    }
 
 
 def entry_html(view: StoryView, env: Environment | None = None) -> str:

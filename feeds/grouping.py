@@ -9,15 +9,16 @@ from seasonwatch.models import ShowSpec, Topic
 SECTION_ORDER = [Topic.RENEWAL, Topic.RELEASE_DATE, Topic.CAST, Topic.STORY]
 
 Sections = list[tuple[str, list[StoryView]]]
+Groups = list[tuple[ShowSpec, Sections]]
 
 
 def _section_rank(view: StoryView) -> int:
     return SECTION_ORDER.index(Topic(view.topic)) if view.topic in SECTION_ORDER else len(SECTION_ORDER)
 
 
-def by_show_and_section(views: list[StoryView], shows: list[ShowSpec]) -> list[tuple[ShowSpec, Sections]]:
+def by_show_and_section(views: list[StoryView], shows: list[ShowSpec]) -> Groups:
     """Shows in config order, sections in article order, stories in the order given within each."""
-    groups = []
+    groups: Groups = []
     for show in shows:
         mine = [v for v in views if v.story.show == show.name]
         if not mine:
@@ -29,6 +30,6 @@ def by_show_and_section(views: list[StoryView], shows: list[ShowSpec]) -> list[t
     return groups
 
 
-def in_reading_order(views: list[StoryView], shows: list[ShowSpec]) -> list[StoryView]:
-    """The order the digest shows them in, so the headline index matches the body."""
-    return [view for _, sections in by_show_and_section(views, shows) for _, group in sections for view in group]
+def in_reading_order(groups: Groups) -> list[StoryView]:
+    """The stories of `groups` in the order the digest shows them, so the headline index matches the body."""
+    return [view for _, sections in groups for _, group in sections for view in group]

@@ -6,9 +6,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-from feeds.entries import StoryView, fact_data, plain_text, site_url, views_of
+from feeds.entries import StoryView, plain_text, site_title, site_url, views_of
 from feeds.files import write_atomically
-from seasonwatch.models import Edition
+from seasonwatch.models import Edition, Fact
 
 VERSION = "https://jsonfeed.org/version/1.1"
 # custom keys start with an underscore, as the spec asks of extensions
@@ -17,14 +17,15 @@ EXTENSION = "_seasonwatch"
 
 def feed_document(edition: Edition) -> dict[str, Any]:
     site = edition.site
+    title = site_title(site)
     return {
         "version": VERSION,
-        "title": plain_text(site.title) or "Season Watch",
+        "title": title,
         "home_page_url": site.base_url,
         "feed_url": site_url(site, "feed.json"),
         "description": "TV season news that the articles do not say yet.",
         "language": "en",
-        "authors": [{"name": plain_text(site.title) or "Season Watch", "url": site.base_url}],
+        "authors": [{"name": title, "url": site.base_url}],
         "items": [_item(view) for view in views_of(edition, edition.stories)],
     }
 
@@ -44,7 +45,8 @@ def _item(view: StoryView) -> dict[str, Any]:
             "show": view.show,
             "section": view.section,
             "topic": view.topic,
-            "facts": [fact_data(fact) for fact in view.story.facts],
+            # the view has each fact in words already: in the same order as the story's facts
+            "facts": [_fact_data(fact, text) for fact, text in zip(view.story.facts, view.facts, strict=True)],
             "sources": [
                 {
                     "name": source.name,
@@ -57,6 +59,18 @@ def _item(view: StoryView) -> dict[str, Any]:
         },
     }
     return {key: value for key, value in item.items() if value is not None}
+
+
+def _fact_data(fact: Fact, text: str) -> dict[str, object]:
+    """A fact as data, for readers that want more than words; `text` is how the outputs word it."""
+    return {
+        "kind": fact.kind,
+        "season": fact.season,
+        "subject": plain_text(fact.subject),
+        "value": plain_text(fact.value),
+        "before": plain_text(fact.before),
+        "text": text,
+    }
 
 
 def write(edition: Edition, output_dir: Path) -> list[Path]:

@@ -4,29 +4,24 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from feeds.entries import plain_text, views_of
+from feeds.entries import failed_sources, site_title, views_of
 from feeds.files import write_atomically
 from feeds.templating import environment
-from seasonwatch.models import Edition, SourceStatus
+from seasonwatch.models import Edition
 
 
 def render(edition: Edition) -> str:
-    site = edition.site
     groups = [(show, views_of(edition, edition.stories_by_show.get(show.name, []))) for show in edition.shows]
     return (
         environment()
         .get_template("index.html.j2")
         .render(
-            title=plain_text(site.title) or "Season Watch",
+            title=site_title(edition.site),
             shows=edition.shows,
             groups=groups,
             digests=edition.digests,
             generated=edition.generated,
-            failed=[
-                (plain_text(r.source), plain_text(r.detail) or "failed")
-                for r in edition.reports
-                if r.status == SourceStatus.FAILED
-            ],
+            failed=failed_sources(edition.reports),
         )
     )
 

@@ -13,7 +13,7 @@ from feedgen.ext.base import BaseEntryExtension, BaseExtension
 from feedgen.feed import FeedGenerator
 from feedgen.util import xml_elem
 
-from feeds.entries import StoryView, clean_title, plain_text, site_url, views_of
+from feeds.entries import StoryView, clean_title, site_title, site_url, views_of
 from feeds.files import write_atomically
 from seasonwatch.models import Edition, ShowSpec, Story
 
@@ -51,14 +51,15 @@ def build_feed(
     feed = FeedGenerator()
     if atom:
         feed.register_extension("related", _NoFeedExtension, RelatedLinks, atom=True, rss=False)
+    published_at = site_url(site, path)
     # a URN derived from where the feed is published: two sites never share a feed id
-    feed.id(f"urn:uuid:{uuid.uuid5(FEED_NAMESPACE, site_url(site, path))}")
+    feed.id(f"urn:uuid:{uuid.uuid5(FEED_NAMESPACE, published_at)}")
     feed.title(clean_title(title) or GENERATOR)
     feed.subtitle(description) if atom else feed.description(description)
-    feed.author(name=plain_text(site.title) or GENERATOR)
+    feed.author(name=site_title(site))
     # the self link is where the file is published: validators and readers compare it with the URL
     # they fetched. feedgen emits an RSS <link> from the last link it was given: the site page goes last
-    feed.link(href=site_url(site, path), rel="self", type="application/atom+xml" if atom else "application/rss+xml")
+    feed.link(href=published_at, rel="self", type="application/atom+xml" if atom else "application/rss+xml")
     feed.link(href=site.base_url, rel="alternate", type="text/html")
     feed.language("en")
     feed.generator(GENERATOR)
@@ -95,28 +96,34 @@ def _add_entry(feed: FeedGenerator, view: StoryView, atom: bool) -> None:
 
 def write_all_shows(edition: Edition, output_dir: Path) -> list[Path]:
     description = f"News about {_show_list(edition.shows)} that their articles do not say yet."
-    rss = build_feed(edition, edition.stories, "feed.xml", edition.site.title, description, atom=False)
-    atom = build_feed(edition, edition.stories, "atom.xml", edition.site.title, description, atom=True)
     return [
-        write_atomically(output_dir / "feed.xml", rss.rss_str(pretty=True)),
-        write_atomically(output_dir / "atom.xml", atom.atom_str(pretty=True)),
+        _publish(edition, output_dir, edition.stories, "feed.xml", edition.site.title, description, atom=False),
+        _publish(edition, output_dir, edition.stories, "atom.xml", edition.site.title, description, atom=True),
     ]
 
 
 def write_per_show(edition: Edition, output_dir: Path) -> list[Path]:
-    written = []
-    for show in edition.shows:
-        stories = edition.stories_by_show.get(show.name, [])
-        feed = build_feed(
+    return [
+        _publish(
             edition,
-            stories,
+            output_dir,
+            edition.stories_by_show.get(show.name, []),
             f"shows/{show.slug}.xml",
             f"{show.name} season {show.season} — {edition.site.title}",
             f"What is new about {show.name} season {show.season}.",
             atom=False,
         )
-        written.append(write_atomically(output_dir / "shows" / f"{show.slug}.xml", feed.rss_str(pretty=True)))
-    return written
+        for show in edition.shows
+    ]
+
+
+def _publish(
+    edition: Edition, output_dir: Path, stories: list[Story], path: str, title: str, description: str, atom: bool
+) -> Path:
+    """Build the feed and write it to `path`: one name for the file and for its self link, which
+    readers compare with the URL they fetched."""
+    feed = build_feed(edition, stories, path, title, description, atom)
+    return write_atomically(output_dir / path, feed.atom_str(pretty=True) if atom else feed.rss_str(pretty=True))
 
 
 def _show_list(shows: list[ShowSpec]) -> str:

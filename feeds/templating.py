@@ -30,7 +30,8 @@ def environment() -> Environment:
     return env
 
 
+@lru_cache(maxsize=1)
 def text_environment() -> Environment:
-    """For text/plain mail: no HTML escaping (there is no HTML to break)."""
-    env = environment().overlay(autoescape=False)
-    return env
+    """For text/plain mail: no HTML escaping (there is no HTML to break). Kept like environment():
+    a new overlay has its own template cache, so each digest would compile its template again."""
+    return environment().overlay(autoescape=False)
