@@ -119,7 +119,7 @@ def parse_config(raw: dict[str, Any], path: Path) -> Config:
     if email["enabled"] and not email["recipients"]:
         raise ConfigError(f"{name}: [email] key 'recipients': e-mail is enabled but nobody receives it")
 
-    shows = _shows(raw.get("shows", []), name, base)
+    shows = parse_shows(raw.get("shows", []), name, base)
     sources = _sources(raw.get("sources", []), name, {s.name for s in shows})
 
     return Config(
@@ -246,7 +246,10 @@ def _tables(raw: list[Any], name: str, array: str) -> Iterator[tuple[int, str, d
         yield index, where, entry
 
 
-def _shows(raw: Any, name: str, base: Path) -> list[ShowSpec]:
+def parse_shows(raw: Any, name: str, base: Path) -> list[ShowSpec]:
+    """The [[shows]] array of the file `name` in the folder `base`, checked and resolved as a
+    config's are (slugs, aliases, article paths): the evaluation set's shows.toml reads through
+    it too, so it measures the shows a run would follow."""
     if not isinstance(raw, list):
         raise ConfigError(f"{name}: 'shows' must be an array of tables [[shows]]")
     if not raw:
