@@ -128,7 +128,6 @@ def _load_run(path: Path) -> Run:
 
 def run_set(evaluation: EvaluationSet, verbose: bool = False) -> tuple[Scores, list[tuple[str, Decision]]]:
     labels: dict[str, str | None] = {}
-    why: dict[str, str] = {}
     expected_sources: dict[str, set[str]] = {}
     decisions: list[tuple[str, Decision]] = []
     emitted: list[tuple[str, Story]] = []
@@ -137,7 +136,6 @@ def run_set(evaluation: EvaluationSet, verbose: bool = False) -> tuple[Scores, l
         store = Store.open(Path(folder) / "state.sqlite3")
         for run in evaluation.runs:
             labels.update(run.labels)
-            why.update(run.why)
             for update in run.updates:
                 label = run.labels[update.key]
                 if label and evaluation.stories.get(label, {}).get("emit") and run.why[update.key] != "repost":
