@@ -132,7 +132,7 @@ def parse_config(raw: dict[str, Any], path: Path) -> Config:
             unsubscribe_url=site["unsubscribe_url"],
         ),
         state_path=base / state["path"],
-        fetch=FetchSettings(**{k: v for k, v in fetch.items()}),
+        fetch=FetchSettings(**fetch),
         email=EmailSettings(
             **{k: v for k, v in email.items() if k not in ("recipients", "outbox_dir")},
             recipients=tuple(email["recipients"]),
@@ -169,7 +169,8 @@ def _check_keys(values: dict[str, Any], keys: dict[str, Option], where: str) -> 
             out[key] = opt.default
             continue
         value = values[key]
-        if isinstance(value, bool) and opt.kind is not bool and bool not in _kinds(opt):
+        # TOML true/false is a Python bool, which is an int: refused where a number is wanted
+        if isinstance(value, bool) and bool not in _kinds(opt):
             raise ConfigError(f"{where} key '{key}': expected {_kind_name(opt)}, got true/false")
         if not isinstance(value, opt.kind):
             raise ConfigError(f"{where} key '{key}': expected {_kind_name(opt)}, got {type(value).__name__} {value!r}")
