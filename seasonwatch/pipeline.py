@@ -19,7 +19,6 @@ import httpx
 import feeds
 import newsdesk
 import scrapers
-from feeds.mailer import DeliveryError
 from seasonwatch.config import Config
 from seasonwatch.console import QUIET, Console
 from seasonwatch.lock import RunLock
@@ -221,7 +220,7 @@ def _deliver(config: Config, store: Store, digest: Digest, console: Console, del
     when the failure may pass (retried first on the next run)."""
     try:
         refused = feeds.deliver(digest.message, config.email)
-    except DeliveryError as exc:
+    except feeds.DeliveryError as exc:
         deliveries.errors.append(str(exc))
         if exc.permanent:
             store.mark_digest(digest.id, "failed", str(exc))
