@@ -24,7 +24,6 @@ class ConfigError(Exception):
 
 @dataclass(frozen=True)
 class Config:
-    path: Path
     site: SiteSettings
     state_path: Path
     fetch: FetchSettings
@@ -123,7 +122,6 @@ def parse_config(raw: dict[str, Any], path: Path) -> Config:
     sources = _sources(raw.get("sources", []), name, {s.name for s in shows})
 
     return Config(
-        path=path.resolve(),
         site=SiteSettings(
             title=site["title"],
             base_url=site["base_url"] if site["base_url"].endswith("/") else site["base_url"] + "/",
