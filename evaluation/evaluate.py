@@ -35,8 +35,9 @@ sys.path.insert(0, str(ROOT))
 
 import newsdesk  # noqa: E402
 from scrapers.urls import canonical_url  # noqa: E402
-from seasonwatch.config import slugify  # noqa: E402
+from seasonwatch.config import parse_shows  # noqa: E402
 from seasonwatch.models import Decision, Fact, FactObservation, Gathered, ShowSpec, Story, Update  # noqa: E402
+from seasonwatch.pipeline import read_articles  # noqa: E402
 from seasonwatch.store import Store  # noqa: E402
 
 DEFAULT_SET = Path(__file__).resolve().parent / "set"
@@ -88,15 +89,10 @@ class Scores:
 
 
 def load_set(folder: Path) -> EvaluationSet:
+    # the shows and their articles as a run reads them from config.toml
     config = tomllib.loads((folder / "shows.toml").read_text(encoding="utf-8"))
-    shows, articles = [], {}
-    for entry in config["shows"]:
-        article = folder / entry["article"]
-        show = ShowSpec(
-            entry["name"], entry["season"], tuple(entry.get("aliases", [])), article, slugify(entry["name"])
-        )
-        shows.append(show)
-        articles[show.name] = article.read_text(encoding="utf-8")
+    shows = parse_shows(config["shows"], "shows.toml", folder.resolve())
+    articles = read_articles(shows)
     stories = json.loads((folder / "stories.json").read_text(encoding="utf-8"))
     runs = [_load_run(path) for path in sorted((folder / "runs").glob("run*.json"), key=lambda p: int(p.stem[3:]))]
     return EvaluationSet(shows, articles, stories, runs)
@@ -132,7 +128,6 @@ def _load_run(path: Path) -> Run:
 
 def run_set(evaluation: EvaluationSet, verbose: bool = False) -> tuple[Scores, list[tuple[str, Decision]]]:
     labels: dict[str, str | None] = {}
-    why: dict[str, str] = {}
     expected_sources: dict[str, set[str]] = {}
     decisions: list[tuple[str, Decision]] = []
     emitted: list[tuple[str, Story]] = []
@@ -141,7 +136,6 @@ def run_set(evaluation: EvaluationSet, verbose: bool = False) -> tuple[Scores, l
         store = Store.open(Path(folder) / "state.sqlite3")
         for run in evaluation.runs:
             labels.update(run.labels)
-            why.update(run.why)
             for update in run.updates:
                 label = run.labels[update.key]
                 if label and evaluation.stories.get(label, {}).get("emit") and run.why[update.key] != "repost":

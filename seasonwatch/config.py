@@ -24,7 +24,6 @@ class ConfigError(Exception):
 
 @dataclass(frozen=True)
 class Config:
-    path: Path
     site: SiteSettings
     state_path: Path
     fetch: FetchSettings
@@ -119,11 +118,10 @@ def parse_config(raw: dict[str, Any], path: Path) -> Config:
     if email["enabled"] and not email["recipients"]:
         raise ConfigError(f"{name}: [email] key 'recipients': e-mail is enabled but nobody receives it")
 
-    shows = _shows(raw.get("shows", []), name, base)
+    shows = parse_shows(raw.get("shows", []), name, base)
     sources = _sources(raw.get("sources", []), name, {s.name for s in shows})
 
     return Config(
-        path=path.resolve(),
         site=SiteSettings(
             title=site["title"],
             base_url=site["base_url"] if site["base_url"].endswith("/") else site["base_url"] + "/",
@@ -132,7 +130,7 @@ def parse_config(raw: dict[str, Any], path: Path) -> Config:
             unsubscribe_url=site["unsubscribe_url"],
         ),
         state_path=base / state["path"],
-        fetch=FetchSettings(**{k: v for k, v in fetch.items()}),
+        fetch=FetchSettings(**fetch),
         email=EmailSettings(
             **{k: v for k, v in email.items() if k not in ("recipients", "outbox_dir")},
             recipients=tuple(email["recipients"]),
@@ -169,7 +167,8 @@ def _check_keys(values: dict[str, Any], keys: dict[str, Option], where: str) -> 
             out[key] = opt.default
             continue
         value = values[key]
-        if isinstance(value, bool) and opt.kind is not bool and bool not in _kinds(opt):
+        # TOML true/false is a Python bool, which is an int: refused where a number is wanted
+        if isinstance(value, bool) and bool not in _kinds(opt):
             raise ConfigError(f"{where} key '{key}': expected {_kind_name(opt)}, got true/false")
         if not isinstance(value, opt.kind):
             raise ConfigError(f"{where} key '{key}': expected {_kind_name(opt)}, got {type(value).__name__} {value!r}")
@@ -246,7 +245,10 @@ def _tables(raw: list[Any], name: str, array: str) -> Iterator[tuple[int, str, d
         yield index, where, entry
 
 
-def _shows(raw: Any, name: str, base: Path) -> list[ShowSpec]:
+def parse_shows(raw: Any, name: str, base: Path) -> list[ShowSpec]:
+    """The [[shows]] array of the file `name` in the folder `base`, checked and resolved as a
+    config's are (slugs, aliases, article paths): the evaluation set's shows.toml reads through
+    it too, so it measures the shows a run would follow."""
     if not isinstance(raw, list):
         raise ConfigError(f"{name}: 'shows' must be an array of tables [[shows]]")
     if not raw:

@@ -34,15 +34,15 @@ def prepare(work: Path, server_url: str) -> Path:
     return config_path
 
 
-def run_demo(console: Console, options: RunOptions, work: Path | None = None) -> int:
-    """The demo in `work` (default ./seasonwatch-demo). A dry demo runs in a temporary folder
-    it removes afterwards, so it leaves the current folder as it found it."""
+def run_demo(console: Console, options: RunOptions) -> int:
+    """The demo in ./seasonwatch-demo. A dry demo runs in a temporary folder it removes
+    afterwards, so it leaves the current folder as it found it."""
     if options.dry_run:
         with tempfile.TemporaryDirectory(prefix="seasonwatch-demo-") as scratch:
             _mornings(console, options, Path(scratch))
             console.say(f"\nDry run: the demo ran in {scratch}, now removed; nothing was written here.")
         return 0
-    work = (work or Path.cwd() / "seasonwatch-demo").resolve()
+    work = (Path.cwd() / "seasonwatch-demo").resolve()
     # locked before prepare() empties the folders a running demo writes to; the lock file lies
     # outside them, so emptying them cannot release it
     with RunLock(work / "demo"):

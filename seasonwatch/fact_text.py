@@ -5,37 +5,29 @@ from __future__ import annotations
 from seasonwatch.models import Fact
 from seasonwatch.vocabulary import MONTH_NAMES
 
+# by number, not by list index: month 0 must be no month, not December
+_MONTH_NAME = dict(enumerate(MONTH_NAMES, start=1))
+
 
 def describe_date(value: str) -> str:
     """ "2018-03-08" -> "March 8, 2018"; "2018-spring" -> "spring 2018"; "" -> "not announced"."""
     if not value:
         return "not announced"
-    month_name = dict(enumerate(MONTH_NAMES, start=1))
     parts = value.split("-")
     try:
         if len(parts) == 3:
-            return f"{month_name[int(parts[1])]} {int(parts[2])}, {parts[0]}"
+            return f"{_MONTH_NAME[int(parts[1])]} {int(parts[2])}, {parts[0]}"
         if len(parts) == 2 and parts[1].isdigit():
-            return f"{month_name[int(parts[1])]} {parts[0]}"
+            return f"{_MONTH_NAME[int(parts[1])]} {parts[0]}"
     except (KeyError, ValueError):
         return value
-    if len(parts) == 2:
-        if parts[1].startswith("Q"):
-            return f"{parts[1]} {parts[0]}"
+    if len(parts) == 2:  # a season or quarter: "2018-spring", "2018-Q3"
         return f"{parts[1]} {parts[0]}"
     return value
 
 
-LABELS = {
-    "premiere": "premiere",
-    "finale": "finale",
-    "production": "filming",
-    "episodes": "episodes",
-    "renewal": "renewal",
-    "cancellation": "cancellation",
-    "network": "network",
-    "status": "status",
-}
+# the reader's word for a fact kind, where it is not the kind's own name
+LABELS = {"production": "filming"}
 
 
 def describe_fact(fact: Fact) -> str:
@@ -64,7 +56,7 @@ def describe_fact(fact: Fact) -> str:
         return "Cancelled" + (f" after season {fact.season}" if fact.season else "")
     if fact.kind in ("premiere", "finale", "production"):
         value = describe_date(fact.value)
-        label = f"{season}{LABELS[fact.kind]}".strip()
+        label = f"{season}{LABELS.get(fact.kind, fact.kind)}".strip()
         return _with_before(f"{label[0].upper()}{label[1:]}: {value}", fact, value)
     if fact.kind == "episodes":
         return _with_before(f"{season}episodes: {fact.value}".capitalize(), fact, fact.value)

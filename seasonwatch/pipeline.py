@@ -9,6 +9,7 @@ still pending, which the next run delivers first.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -18,11 +19,10 @@ import httpx
 import feeds
 import newsdesk
 import scrapers
-from feeds.mailer import DeliveryError
 from seasonwatch.config import Config
 from seasonwatch.console import QUIET, Console
 from seasonwatch.lock import RunLock
-from seasonwatch.models import Decision, Digest, Edition, Gathered, Story
+from seasonwatch.models import Decision, Digest, Edition, Gathered, ShowSpec, Story
 from seasonwatch.store import Store
 
 RECENT_DIGESTS = 30
@@ -164,14 +164,20 @@ def _gather(config: Config, options: RunOptions, console: Console, validators: d
 
 
 def _decide(config: Config, store: Store, gathered: Gathered, now: datetime) -> Decision:
+    articles = read_articles(config.shows)
+    history = store.history(shows=[s.name for s in config.shows])
+    return newsdesk.decide(list(config.shows), articles, gathered.updates, gathered.observations, history, now)
+
+
+def read_articles(shows: Iterable[ShowSpec]) -> dict[str, str]:
+    """Each show's article text by show name, as the newsdesk compares news with it."""
     articles = {}
-    for show in config.shows:
+    for show in shows:
         try:
             articles[show.name] = show.article.read_text(encoding="utf-8", errors="replace")
         except OSError as exc:
             raise RunFailed(f"{show.article}: cannot read the article of {show.name!r}: {exc.strerror}") from None
-    history = store.history(shows=[s.name for s in config.shows])
-    return newsdesk.decide(list(config.shows), articles, gathered.updates, gathered.observations, history, now)
+    return articles
 
 
 def _edition(config: Config, store: Store, gathered: Gathered, now: datetime) -> Edition:
@@ -214,7 +220,7 @@ def _deliver(config: Config, store: Store, digest: Digest, console: Console, del
     when the failure may pass (retried first on the next run)."""
     try:
         refused = feeds.deliver(digest.message, config.email)
-    except DeliveryError as exc:
+    except feeds.DeliveryError as exc:
         deliveries.errors.append(str(exc))
         if exc.permanent:
             store.mark_digest(digest.id, "failed", str(exc))

@@ -367,13 +367,13 @@ class Store:
         """The `per_show` newest stories of each show, newest first (as `stories` orders them),
         read together: the feeds' windows for every show at once, and for all shows (its newest
         `per_show` are among these)."""
-        names = list(shows)
+        chosen, params = _select("FROM stories", show=shows)
         ids = [
             row[0]
             for row in self.db.execute(
                 "SELECT id FROM (SELECT id, row_number() OVER (PARTITION BY show ORDER BY first_seen DESC, id) AS n "
-                f"FROM stories WHERE show IN ({','.join('?' * len(names))})) WHERE n <= ?",
-                [*names, int(per_show)],
+                f"{chosen}) WHERE n <= ?",
+                [*params, int(per_show)],
             )
         ]
         return self.stories(ids=ids)

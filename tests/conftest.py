@@ -3,19 +3,19 @@
 
 from __future__ import annotations
 
-import socket
 import sys
 import textwrap
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from email import message_from_bytes, policy
-from email.message import Message
+from dataclasses import dataclass
+from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from smtp_servers import Inbox, mail_server  # noqa: E402
 
 from seasonwatch.sample_server import SampleServer  # noqa: E402
 
@@ -24,24 +24,13 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 CORPUS = ROOT.parent / "shared" / "corpus"
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+class Mailbox(Inbox):
+    """The mail server's inbox as the end-to-end tests read it."""
 
-
-@dataclass
-class Mailbox:
-    messages: list[tuple[str, list[str], Message]] = field(default_factory=list)
-    refuse: bool = False
-
-    async def handle_DATA(self, server, session, envelope):
-        if self.refuse:
-            return "451 4.3.0 try again later"
-        self.messages.append(
-            (envelope.mail_from, list(envelope.rcpt_tos), message_from_bytes(envelope.content, policy=policy.default))
-        )
-        return "250 OK"
+    @property
+    def messages(self) -> list[tuple[str, list[str], EmailMessage]]:
+        """(sender, recipients, message) of each message accepted."""
+        return [(mail.mail_from, mail.rcpt_tos, mail.message) for mail in self.received]
 
 
 @dataclass
@@ -53,16 +42,9 @@ class SmtpServer:
 
 @pytest.fixture
 def smtp_server() -> Iterator[SmtpServer]:
-    from aiosmtpd.controller import Controller
-
     mailbox = Mailbox()
-    port = free_port()
-    controller = Controller(mailbox, hostname="127.0.0.1", port=port)
-    controller.start()
-    try:
-        yield SmtpServer("127.0.0.1", port, mailbox)
-    finally:
-        controller.stop()
+    with mail_server(inbox=mailbox) as server:
+        yield SmtpServer(server.host, server.port, mailbox)
 
 
 @pytest.fixture

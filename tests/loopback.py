@@ -112,9 +112,13 @@ class Host:
         self._server.server_close()
 
 
-def dead_url(path: str = "/feed") -> str:
-    """An address where nothing listens: connecting is refused at once."""
+def free_port() -> int:
+    """A loopback port nothing listens on (until a test starts a server there)."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    return f"http://127.0.0.1:{port}{path}"
+        return probe.getsockname()[1]
+
+
+def dead_url(path: str = "/feed") -> str:
+    """An address where nothing listens: connecting is refused at once."""
+    return f"http://127.0.0.1:{free_port()}{path}"

@@ -15,7 +15,7 @@ from pathlib import Path
 import trustme
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
-from conftest import free_port
+from loopback import free_port
 
 USERNAME, PASSWORD = "digest-bot", "correct horse battery staple"
 
