@@ -15,6 +15,8 @@ from datetime import UTC, datetime, timedelta, tzinfo
 from dateutil import parser as dateparser
 from dateutil.tz import tzoffset
 
+from seasonwatch.vocabulary import MONTH_NAMES, MONTHS
+
 # Zone abbreviations seen in feeds; dateutil knows only UTC/GMT by itself.
 ZONES: dict[str, int] = {
     "UT": 0,
@@ -49,54 +51,51 @@ ZONES: dict[str, int] = {
 }
 TZINFOS = {name: tzoffset(name, hours * 3600) for name, hours in ZONES.items()}
 
-# Month abbreviations of the languages outlets publish in, mapped to English (only when the
-# English reading fails, so "Mar" and "Mai" never clash).
+# Month names of the languages outlets publish in (French, Spanish, Italian, German, Portuguese,
+# Dutch), whole and abbreviated, mapped to English. Read only when no English month is there, so
+# "Mar" and "Mai" never clash; a word merely starting like one ("marzo") is not English.
+_FOREIGN_MONTH_NAMES = [
+    "janvier janv enero ene gennaio gen januar janeiro januari",
+    "février févr fév fevrier fevr fev febrero febbraio februar fevereiro februari",
+    "mars marzo märz mär mrz março marco maart mrt",
+    "avril avr abril abr aprile",
+    "mai mayo maggio mag maio mei",
+    "juin junio giugno giu juni junho",
+    "juillet juil julio luglio lug juli julho",
+    "août aoû aout agosto ago augustus",
+    "septembre septiembre settembre set setembro",
+    "octobre octubre ottobre ott oktober okt outubro out",
+    "novembre noviembre novembro",
+    "décembre déc decembre diciembre dic dicembre dezember dez dezembro",
+]  # fmt: skip
 FOREIGN_MONTHS = {
-    "jan": "Jan",
-    "janv": "Jan",
-    "ene": "Jan",
-    "gen": "Jan",
-    "fev": "Feb",
-    "fév": "Feb",
-    "févr": "Feb",
-    "feb": "Feb",
-    "mär": "Mar",
-    "mrz": "Mar",
-    "mars": "Mar",
-    "abr": "Apr",
-    "avr": "Apr",
-    "mai": "May",
-    "mei": "May",
-    "mayo": "May",
-    "mag": "May",
-    "jun": "Jun",
-    "juin": "Jun",
-    "giu": "Jun",
-    "jul": "Jul",
-    "juil": "Jul",
-    "lug": "Jul",
-    "ago": "Aug",
-    "aoû": "Aug",
-    "août": "Aug",
-    "set": "Sep",
-    "sept": "Sep",
-    "okt": "Oct",
-    "out": "Oct",
-    "ott": "Oct",
-    "dez": "Dec",
-    "dic": "Dec",
-    "déc": "Dec",
+    word: MONTH_NAMES[number][:3] for number, words in enumerate(_FOREIGN_MONTH_NAMES) for word in words.split()
 }
 _WEEKDAY_PREFIX = re.compile(r"^\s*[^\W\d_]{2,12}\.?,\s*")
 _WORD = re.compile(r"[^\W\d_]+\.?")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
-_ENGLISH_MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)
+_ENGLISH_MONTH = re.compile(rf"\b(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))})\b", re.I)
+# A date written in numbers only: "08.03.2018", "3/8/2018", "2018/03/08"
+_NUMERIC_DATE = re.compile(r"(?<!\d)(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}[./-]\d{1,2}[./-]\d{1,2})(?!\d)")
 _RFC822 = re.compile(
     r"^(?:[A-Za-z]{3},?\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{2,4}\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:[+-]\d{4}|[A-Za-z]{1,5}))?$"
 )
 _DOTTED = re.compile(r"^\s*\d{1,2}\.\d{1,2}\.\d{2,4}\b")
-_RELATIVE = re.compile(r"\b(?P<count>\d+|an?|one)\s+(?P<unit>second|sec|minute|min|hour|hr|day|week)s?\s+ago\b", re.I)
-_UNIT_SECONDS = {"second": 1, "sec": 1, "minute": 60, "min": 60, "hour": 3600, "hr": 3600, "day": 86400, "week": 604800}
+_RELATIVE = re.compile(
+    r"\b(?P<count>\d+|an?|one)\s+(?P<unit>second|sec|minute|min|hour|hr|day|week|month|year)s?\s+ago\b", re.I
+)
+_UNIT_SECONDS = {
+    "second": 1,
+    "sec": 1,
+    "minute": 60,
+    "min": 60,
+    "hour": 3600,
+    "hr": 3600,
+    "day": 86400,
+    "week": 604800,
+    "month": 30 * 86400,
+    "year": 365 * 86400,
+}
 
 
 def parse_date_field(text: str, *, now: datetime | None = None, zone: tzinfo | None = None) -> datetime | None:
@@ -177,8 +176,8 @@ def _lenient(text: str, now: datetime | None) -> datetime | None:
     if not _ENGLISH_MONTH.search(text):
         text = _WORD.sub(lambda m: FOREIGN_MONTHS.get(m.group().rstrip(".").casefold(), m.group()), text)
     has_year = bool(_YEAR.search(text))
-    if not has_year and not _ENGLISH_MONTH.search(text):
-        return None  # "Season 2", "by Jane": no date here
+    if not _ENGLISH_MONTH.search(text) and not (has_year and _NUMERIC_DATE.search(text)):
+        return None  # "Season 2", "by Jane", "premieres 2018", "12 Brumaire 2018": no day here
     anchor = now or datetime.now(UTC)
     default = datetime(anchor.year, 1, 1)
     try:

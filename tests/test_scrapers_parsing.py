@@ -157,7 +157,16 @@ def test_json_feed_plain_text_is_escaped_and_links_resolved():
         ("3 hours ago", "2026-01-10T09:00:00"),
         ("yesterday", "2026-01-09T12:00:00"),
         ("Dec 30", "2025-12-30T00:00:00"),  # no year, and this year's would be in the future
+        ("Mer, 07 Mars 2018 10:00:00 +0100", "2018-03-07T09:00:00"),  # French, not "Mar" + "s"
+        ("12 janv. 2018", "2018-01-12T00:00:00"),
+        ("3 mayo 2018", "2018-05-03T00:00:00"),  # Spanish, not "May" + "o"
+        ("5 ottobre 2018", "2018-10-05T00:00:00"),  # a whole month name, not an abbreviation
+        ("5 de março de 2018", "2018-03-05T00:00:00"),
+        ("3/8/2018", "2018-03-08T00:00:00"),
+        ("2 months ago", "2025-11-11T12:00:00"),  # not "ago" read as a Spanish August
         ("Season 2", None),  # never a date invented from today
+        ("Season 2 premieres 2018", None),  # a year alone is not a day
+        ("12 Brumaire 2018", None),  # a month we cannot read is not guessed
         ("by Jane Doe", None),
         ("", None),
     ],
