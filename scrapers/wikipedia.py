@@ -117,8 +117,9 @@ def _statement_facts(prose: str) -> list[Fact]:
             season = _season_number(match["ordinal"])
             if season:
                 facts.append(Fact("renewal", season, value="renewed"))
-    counted = [_season_number(match["count"]) for match in CANCELLATION.finditer(prose)]
-    facts.extend(Fact("cancellation", count, value="cancelled") for count in counted if count)
+    # "after several seasons" names no season: then it is the plain cancellation below
+    counted = [count for match in CANCELLATION.finditer(prose) if (count := _season_number(match["count"]))]
+    facts.extend(Fact("cancellation", count, value="cancelled") for count in counted)
     if not counted and CANCELLED.search(prose):
         facts.append(Fact("cancellation", None, value="cancelled"))
     return facts

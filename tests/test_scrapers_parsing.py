@@ -300,6 +300,7 @@ def test_wikipedia_errors_are_named(answer, reason):
         ("The service renewed it for season 3 in May.", {("renewal", 3)}),
         ("In 2019, the service cancelled the series after three seasons.", {("cancellation", 3)}),
         ("In 2019, the series was cancelled.", {("cancellation", None)}),
+        ("In 2019, the series was cancelled after several seasons.", {("cancellation", None)}),
         ("Her renewal of vows happens in a second season episode.", set()),
     ],
 )
