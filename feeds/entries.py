@@ -62,9 +62,15 @@ def clean_title(text: str) -> str:
     return plain_text(text, TITLE_LIMIT)
 
 
+_URL_WHITESPACE = str.maketrans("", "", "\t\r\n")
+
+
 def safe_url(url: str) -> str:
     """An absolute http(s) URL fit for an href in any output, or "" when it is not one."""
-    url = _UNENCODABLE.sub("", strip_control_characters(url or "")).strip()
+    # tabs and line breaks go, wherever they are, as browsers drop them: urlsplit drops them too,
+    # and the path below is cut from `url` by the length of what urlsplit kept
+    url = (url or "").translate(_URL_WHITESPACE)
+    url = _UNENCODABLE.sub("", strip_control_characters(url)).strip()
     try:
         parts = urlsplit(url)
         host, port = parts.hostname or "", parts.port

@@ -12,7 +12,7 @@ from feed_rules import check_atom, check_json_feed, check_published_feeds, check
 from output_samples import BASE_URL, LONG_TITLE, edition, ordinary, tricky
 
 import feeds
-from feeds.entries import TITLE_LIMIT
+from feeds.entries import TITLE_LIMIT, safe_url
 
 FEEDS = ("feed.xml", "atom.xml", "shows/jessica-jones.xml", "shows/the-expanse.xml")
 
@@ -82,6 +82,18 @@ def test_unsafe_source_links_are_dropped_and_odd_ones_encoded(tricky_output):
     assert item["url"] == urls["Spacey Outlet"]
     # a source without a usable link is still credited, by name, in the body
     assert "Evil Outlet: Click me" in item["content_html"]
+
+
+@pytest.mark.parametrize(
+    ("scraped", "linked"),
+    [
+        ("https://exa\tmple.com/path", "https://example.com/path"),  # not "example.comm"
+        ("https://\nexample.com/a", "https://example.com/a"),
+        ("https://example.com/a\r\n/b", "https://example.com/a/b"),
+    ],
+)
+def test_tabs_and_line_breaks_in_a_source_link_are_dropped_as_browsers_do(scraped, linked):
+    assert safe_url(scraped) == linked
 
 
 def test_a_story_with_nothing_usable_still_makes_a_valid_entry(tricky_output):
