@@ -137,7 +137,7 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (show, source, kind, season, subject)
     );
     INSERT OR REPLACE INTO facts_by_source (show, source, kind, season, subject, value, source_url, observed_at)
-        SELECT show, source, kind, season, lower(subject), value, source_url, observed_at FROM facts;
+        SELECT show, source, kind, season, casefold(subject), value, source_url, observed_at FROM facts;
     DROP TABLE facts;
     ALTER TABLE facts_by_source RENAME TO facts;
     """,
@@ -229,6 +229,8 @@ class Store:
         self.db.close()
 
     def _migrate(self) -> None:
+        # SQL's lower() folds ASCII only ("ÅSTRÖM", "Strauß" stay): migrations fold as lookups do
+        self.db.create_function("casefold", 1, str.casefold, deterministic=True)
         try:
             version = self.db.execute("PRAGMA user_version").fetchone()[0]
         except sqlite3.DatabaseError as exc:
