@@ -93,12 +93,13 @@ def _real_run(config: Config, options: RunOptions, console: Console, store: Stor
     started = options.now or datetime.now(UTC).replace(microsecond=0)
     email_on = config.email.enabled and options.send_email
     deliveries = _Deliveries()
-    backlog_clear = _deliver_pending(config, store, console, started, deliveries) if email_on else True
     if email_on and config.email.security == "none" and config.email.username_env:
+        # before anything is sent, pending digests included: the warning is about that login
         console.warn(
             'email security = "none" with a login: the SMTP password crosses the network in clear text; '
             'use "starttls" or "ssl"'
         )
+    backlog_clear = _deliver_pending(config, store, console, started, deliveries) if email_on else True
 
     gathered = _gather(config, options, console, validators=store.validators())
     decision = _decide(config, store, gathered, started)
