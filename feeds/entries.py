@@ -22,6 +22,7 @@ from jinja2 import Environment
 
 from feeds.templating import environment
 from seasonwatch.fact_text import describe_fact
+from seasonwatch.links import without_tracking
 from seasonwatch.markup import html_to_text, sanitize_html, shorten, strip_control_characters
 from seasonwatch.models import Edition, SiteSettings, SourceReport, SourceStatus, Story
 
@@ -66,11 +67,12 @@ _URL_WHITESPACE = str.maketrans("", "", "\t\r\n")
 
 
 def safe_url(url: str) -> str:
-    """An absolute http(s) URL fit for an href in any output, or "" when it is not one."""
+    """An absolute http(s) URL fit for an href in any output, without the outlet's tracking
+    parameters (a reader's link is not a campaign's), or "" when it is not one."""
     # tabs and line breaks go, wherever they are, as browsers drop them: urlsplit drops them too,
     # and the path below is cut from `url` by the length of what urlsplit kept
     url = (url or "").translate(_URL_WHITESPACE)
-    url = _UNENCODABLE.sub("", strip_control_characters(url)).strip()
+    url = without_tracking(_UNENCODABLE.sub("", strip_control_characters(url)).strip())
     try:
         parts = urlsplit(url)
         host, port = parts.hostname or "", parts.port

@@ -4,49 +4,9 @@ from __future__ import annotations
 
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-# Query parameters that say how a reader arrived, never which page they read.
-TRACKING_PARAMETERS = {
-    "fbclid",
-    "gclid",
-    "dclid",
-    "gbraid",
-    "wbraid",
-    "msclkid",
-    "yclid",
-    "mc_cid",
-    "mc_eid",
-    "igshid",
-    "ref",
-    "ref_src",
-    "ref_url",
-    "cmpid",
-    "icid",
-    "ncid",
-    "ito",
-    "_hsenc",
-    "_hsmi",
-    "mkt_tok",
-    "oly_anon_id",
-    "oly_enc_id",
-    "rb_clickid",
-    "s_cid",
-    "spm",
-    "vero_id",
-    "wt.mc_id",
-    "xtor",
-    "utm",
-    "sr_share",
-    "smid",
-    "dicbo",
-    "ocid",
-}
-TRACKING_PREFIXES = ("utm_", "pk_", "mtm_", "hsa_", "at_")
+from seasonwatch.links import is_tracking_parameter
+
 DEFAULT_PORTS = {"http": "80", "https": "443"}
-
-
-def is_tracking_parameter(name: str) -> bool:
-    lowered = name.lower()
-    return lowered in TRACKING_PARAMETERS or lowered.startswith(TRACKING_PREFIXES)
 
 
 def canonical_url(url: str) -> str:

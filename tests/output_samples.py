@@ -44,7 +44,7 @@ def story(
         if sources is not None
         else [
             source("Screen Ledger", "Jessica Jones season 2 gets a date", f"https://ledger.example/news/{number}"),
-            source("Couch & Remote", "Netflix dates it", f"https://couch.example/a?id={number}&ref=rss", 18),
+            source("Couch & Remote", "Netflix dates it", f"https://couch.example/a?id={number}&part=2", 18),
         ],
         first_seen=first_seen,
         updated=updated or first_seen,

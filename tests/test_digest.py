@@ -116,13 +116,13 @@ def test_each_story_has_summary_facts_and_every_source_linked():
     assert [li.text_content() for li in premiere.cssselect(".facts li")] == ["Season 2 premiere: 2018 → March 8, 2018"]
     assert [a.get("href") for a in premiere.cssselect(".sources a")] == [
         "https://ledger.example/news/1",
-        "https://couch.example/a?id=1&ref=rss",
+        "https://couch.example/a?id=1&part=2",
     ]
     assert premiere.cssselect(".headline a")[0].get("href") == "https://ledger.example/news/1"
     text = digest.text
     assert "Season 2 premiere: 2018 → March 8, 2018" in text
     assert "Cast: J.R. Ramirez as Oscar Arocho" in text
-    assert "https://couch.example/a?id=1&ref=rss" in text and "https://telly.example/ramirez" in text
+    assert "https://couch.example/a?id=1&part=2" in text and "https://telly.example/ramirez" in text
     assert "-- When does it come out? --" in text and "== The Expanse, season 3 ==" in text
 
 

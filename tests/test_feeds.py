@@ -96,6 +96,21 @@ def test_tabs_and_line_breaks_in_a_source_link_are_dropped_as_browsers_do(scrape
     assert safe_url(scraped) == linked
 
 
+@pytest.mark.parametrize(
+    ("scraped", "linked"),
+    [
+        (
+            "https://www.example.com/a/b/?utm_source=rss&q=a%20b&fbclid=z&id=7#top",
+            "https://www.example.com/a/b/?q=a%20b&id=7#top",
+        ),
+        ("https://www.example.com/a/?utm_medium=feed&utm_campaign=RSS", "https://www.example.com/a/"),
+        ("https://example.com/a?b=1&a=2&ref_page=x", "https://example.com/a?b=1&a=2&ref_page=x"),
+    ],
+)
+def test_source_links_lose_only_their_tracking_parameters(scraped, linked):
+    assert safe_url(scraped) == linked
+
+
 def test_a_story_with_nothing_usable_still_makes_a_valid_entry(tricky_output):
     item = _json_items(tricky_output)["sw-test-16"]
     assert item["title"] == "(untitled)"
@@ -109,13 +124,13 @@ def test_atom_entry_has_related_sources_categories_and_facts(tmp_path):
     related = [(link.href, link.title) for link in entry.links if link.rel == "related"]
     assert related == [
         ("https://ledger.example/news/1", "Screen Ledger: Jessica Jones season 2 gets a date"),
-        ("https://couch.example/a?id=1&ref=rss", "Couch & Remote: Netflix dates it"),
+        ("https://couch.example/a?id=1&part=2", "Couch & Remote: Netflix dates it"),
     ]
     assert [tag.term for tag in entry.tags] == ["Jessica Jones", "When does it come out?", "Release Date"]
     body = entry.content[0].value
     assert "Season 2 premiere: 2018 → March 8, 2018" in body
     assert "<strong>When does it come out?</strong>" in body
-    assert 'href="https://couch.example/a?id=1&amp;ref=rss"' in body
+    assert 'href="https://couch.example/a?id=1&amp;part=2"' in body
     assert entry.summary == "Netflix has set the date for the second season."
 
 
@@ -125,7 +140,7 @@ def test_rss_item_has_every_source_linked_and_the_categories(tmp_path):
     assert item.link == "https://ledger.example/news/1"
     assert item.guidislink is False
     assert 'href="https://ledger.example/news/1"' in item.description
-    assert 'href="https://couch.example/a?id=1&amp;ref=rss"' in item.description
+    assert 'href="https://couch.example/a?id=1&amp;part=2"' in item.description
     assert [tag.term for tag in item.tags] == ["Jessica Jones", "When does it come out?", "Release Date"]
 
 

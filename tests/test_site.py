@@ -45,7 +45,7 @@ def test_index_lists_recent_stories_by_show_with_their_sources(tmp_path):
     premiere = page.get_element_by_id("sw-test-1")
     assert [a.get("href") for a in premiere.cssselect(".sources a")] == [
         "https://ledger.example/news/1",
-        "https://couch.example/a?id=1&ref=rss",
+        "https://couch.example/a?id=1&part=2",
     ]
     assert premiere.cssselect(".section")[0].text_content() == "When does it come out?"
 
