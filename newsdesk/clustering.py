@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from newsdesk.similarity import Vector, cosine
-from newsdesk.topics import FACT_TOPICS
 from seasonwatch.models import Fact, ShowSpec, Topic, Update
 
 SAME_STORY_THRESHOLD = 0.38
@@ -43,10 +42,6 @@ class Cluster:
     def show(self) -> ShowSpec:
         return self.members[0].show
 
-    @property
-    def first(self) -> Candidate:
-        return min(self.members, key=lambda c: c.moment)
-
 
 SHOW_KINDS = {"cancellation", "status", "network"}  # facts about the whole show, whatever season is named
 
@@ -63,10 +58,6 @@ def fact_index_key(show: str, fact: Fact) -> tuple[str, str, int | None, str]:
 def _same_season(a: Fact, b: Fact) -> bool:
     """A fact with no season (a structured source's show-level fact) fits any season."""
     return a.season == b.season or a.season is None or b.season is None or a.kind in SHOW_KINDS
-
-
-def primary_facts(facts: list[Fact], topic: Topic) -> list[Fact]:
-    return [f for f in facts if FACT_TOPICS.get(f.kind) == topic]
 
 
 def compare_facts(a: list[Fact], b: list[Fact], a_title: str = "", b_title: str = "") -> str:

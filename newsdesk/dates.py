@@ -103,10 +103,6 @@ class DateMention:
     start: int
     end: int
 
-    @property
-    def is_exact(self) -> bool:
-        return len(self.value) == 10
-
 
 def find_dates(text: str, reference: datetime | date | None = None) -> list[DateMention]:
     """Every date phrase in `text`, left to right, without overlaps."""
