@@ -11,12 +11,11 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from seasonwatch.vocabulary import MONTHS
+from seasonwatch.vocabulary import MONTHS, number_value
 
 SEASONS_OF_YEAR = {"spring": "spring", "summer": "summer", "fall": "fall", "autumn": "fall", "winter": "winter"}
 # "later this year" means after today, not late in the year: it says no more than the year
 PARTS_OF_YEAR = {"early": "early", "mid": "mid", "middle": "mid", "late": "late", "later": "", "end": "late"}
-QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
@@ -152,7 +151,7 @@ def _normalize(kind: str, match: re.Match[str], ref: date) -> str | None:
         part = PARTS_OF_YEAR[groups["part"].lower()]
         return f"{year}-{part}" if part else str(year)
     if kind == "quarter":
-        quarter = int(groups["q"]) if groups.get("q") else QUARTERS[groups["qword"].lower()]
+        quarter = int(groups["q"]) if groups.get("q") else number_value(groups["qword"])
         return f"{year}-Q{quarter}"
     if kind == "pastmonth":
         month = MONTHS[groups["month"].lower().rstrip(".")]
