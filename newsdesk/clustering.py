@@ -82,9 +82,9 @@ def compare_facts(a: list[Fact], b: list[Fact], a_title: str = "", b_title: str 
         pairs = [(fa, fb) for fa in a_kind for fb in b_kind if _same_season(fa, fb)]
         if not pairs:
             return "conflict"  # season 3 news is not season 4 news
-        if kind in VALUED_KINDS and pairs and not any(same_value(fa, fb) for fa, fb in pairs):
+        if kind in VALUED_KINDS and not any(same_value(fa, fb) for fa, fb in pairs):
             return "conflict"  # another date, or a more precise one: news of its own
-        shared = shared or bool(pairs)
+        shared = True
     return "shared" if shared else "none"
 
 
@@ -102,11 +102,12 @@ def _headline_names(headline: str, people: set[str]) -> bool:
     return any(person in folded for person in people)
 
 
-def same_story(
-    a_facts: list[Fact], a_vector: Vector, b_facts: list[Fact], b_vector: Vector, a_title: str = "", b_title: str = ""
-) -> tuple[bool, float]:
-    relation = compare_facts(a_facts, b_facts, a_title, b_title)
-    score = cosine(a_vector, b_vector)
+def same_story(a_facts: list[Fact], a_vector: Vector, b_facts: list[Fact], b_vector: Vector) -> tuple[bool, float]:
+    return same_story_by(compare_facts(a_facts, b_facts), cosine(a_vector, b_vector))
+
+
+def same_story_by(relation: str, score: float) -> tuple[bool, float]:
+    """Facts decide when they agree or disagree; words decide when there are none to compare."""
     if relation == "conflict":
         return False, score
     if relation == "shared":
@@ -173,15 +174,16 @@ def cluster(candidates: list[Candidate]) -> list[Cluster]:
         nearby = {id(group): group for key in keys for group in by_key.get((show, key), [])}
         for group in nearby.values() if same_link is None else ():
             title = candidate.update.title
+            relations = [compare_facts(candidate.facts, m.facts, title, m.update.title) for m in group.members]
+            if "conflict" in relations:
+                continue
             verdicts = [
-                same_story(candidate.facts, candidate.vector, m.facts, m.vector, title, m.update.title)
-                for m in group.members
+                same_story_by(relation, cosine(candidate.vector, m.vector))
+                for relation, m in zip(relations, group.members, strict=True)
             ]
             if not candidate.facts:
                 # stating no fact, two reports that name the same new thing ("Europe") tell one story
                 verdicts += [(True, 1.0) for m in group.members if not m.facts and names_shared(candidate, m)]
-            if any(compare_facts(candidate.facts, m.facts, title, m.update.title) == "conflict" for m in group.members):
-                continue
             if group.members[0].topic != candidate.topic and not any(v[1] >= 1.0 for v in verdicts):
                 continue
             matches = [score for same, score in verdicts if same]
