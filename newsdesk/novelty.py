@@ -39,6 +39,7 @@ class Statement:
     negated: bool
     terms: list[str] = field(default_factory=list)
     vector: Vector = field(default_factory=dict)
+    specific: Vector = field(default_factory=dict)  # the vector without words all TV news shares
 
 
 @dataclass(frozen=True)
@@ -90,13 +91,10 @@ class ArticleKnowledge:
             for anchor in _capitalized(statement.sentence) & names:
                 self.anchors.setdefault(anchor, []).append(statement)
 
-    def anchors_in(self, text: str) -> list[str]:
-        """The article's people and places a report names."""
-        return sorted(_capitalized(text) & self.anchors.keys())
-
     def vectorize(self, vectorizer: Vectorizer) -> None:
         for statement in self.statements:
             statement.vector = vectorizer.vector(statement.terms)
+            statement.specific = _specific(statement.vector)
 
     # ------------------------------------------------------------------ facts
 
@@ -189,14 +187,16 @@ class ArticleKnowledge:
             return Novelty(False, [], _quote(statement), statement)
         # a report about someone or something the article already presents, close to what it says
         # of them ("Tobias Menzies steps into Prince Philip's shoes"), restates it in other words
-        names = {stem(w) for w in _capitalized(text) | {fold(w) for w in re.findall(r"\b[A-Z][\w'’-]+", text)}}
-        for anchor in self.anchors_in(text):
+        capitalized = _capitalized(text)
+        names = {stem(w) for w in capitalized | {fold(w) for w in re.findall(r"\b[A-Z][\w'’-]+", text)}}
+        specific = _specific(vector)
+        for anchor in sorted(capitalized & self.anchors.keys()):  # the article's people and places it names
             for statement in self.anchors[anchor]:
                 if statement.negated and not negated:
                     continue
                 # beyond the names themselves: what the report says of them
                 shared = (words & {t for t in statement.terms if "_" not in t}) - GENERIC_TERMS - names
-                close = cosine(_specific(vector), _specific(statement.vector))
+                close = cosine(specific, statement.specific)
                 if close >= ANCHORED_RESTATEMENT_THRESHOLD or len(shared) >= ANCHORED_SHARED_WORDS:
                     return Novelty(False, [], _quote(statement), statement)
         closest = f"; closest: {_quote(statement)} ({score:.2f})" if statement is not None and score > 0.1 else ""
