@@ -35,6 +35,7 @@ ANCHORED_SHARED_WORDS = 2  # or: two more of its words besides the name ("Aberfa
 class Statement:
     section: ArticleSection
     sentence: str
+    folded: str  # the sentence as names are looked up in it
     facts: list[Fact]
     negated: bool
     terms: list[str] = field(default_factory=list)
@@ -66,9 +67,7 @@ class ArticleKnowledge:
         world: frozenset[str] = frozenset(),
         reference: datetime | None = None,
     ) -> None:
-        self.article = article
         self.context = context
-        self.drop = drop
         self.statements: list[Statement] = []
         for section in article.all_sections:
             for sentence in section.sentences:
@@ -76,6 +75,7 @@ class ArticleKnowledge:
                     Statement(
                         section=section,
                         sentence=sentence,
+                        folded=fold(sentence),
                         facts=extract_facts(sentence, context, reference, article=True),
                         negated=has_negation(sentence),
                         terms=terms(sentence, drop),
@@ -138,7 +138,7 @@ class ArticleKnowledge:
         if folded not in self.folded_text:
             return None
         for statement in self.statements:
-            if folded in fold(statement.sentence):
+            if folded in statement.folded:
                 return statement
         return None
 
@@ -148,7 +148,7 @@ class ArticleKnowledge:
         role = {w for w in content_terms(fact.value) if len(w) > 2}
         if not role:
             return True
-        about = [s for s in self.statements if re.search(rf"\b{re.escape(surname)}\b", fold(s.sentence))]
+        about = [s for s in self.statements if re.search(rf"\b{re.escape(surname)}\b", s.folded)]
         said = {w for s in about for w in content_terms(s.sentence)}
         # a nickname names the same part ("Ciri" for "Cirilla")
         named = {w for w in role if any(w.startswith(x) or x.startswith(w) for x in said if min(len(w), len(x)) >= 4)}
