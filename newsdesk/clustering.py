@@ -130,6 +130,9 @@ def _folded_words(candidate: Candidate) -> set[str]:
     return set(re.findall(r"[a-z][\w'-]+", f"{candidate.update.title} {candidate.update.summary}".casefold()))
 
 
+BLOCKING_TERMS = 8
+
+
 def blocking_keys(candidate: Candidate) -> set[tuple[str, str]]:
     """What a report must share with a cluster to be compared with it: a fact, a telling term."""
     keys = {("fact", f"{f.kind}|{f.season}|{f.subject.casefold()}") for f in candidate.facts}
@@ -152,7 +155,24 @@ def blocking_keys(candidate: Candidate) -> set[tuple[str, str]]:
     return keys
 
 
-BLOCKING_TERMS = 8
+def _fit(candidate: Candidate, group: Cluster) -> float | None:
+    """How well a report fits a cluster: its best same-story score with a member, or None when it
+    tells another story than one of them, or another topic without a shared fact or name."""
+    title = candidate.update.title
+    relations = [compare_facts(candidate.facts, m.facts, title, m.update.title) for m in group.members]
+    if "conflict" in relations:
+        return None
+    verdicts = [
+        same_story_by(relation, cosine(candidate.vector, m.vector))
+        for relation, m in zip(relations, group.members, strict=True)
+    ]
+    if not candidate.facts:
+        # stating no fact, two reports that name the same new thing ("Europe") tell one story
+        verdicts += [(True, 1.0) for m in group.members if not m.facts and names_shared(candidate, m)]
+    if group.members[0].topic != candidate.topic and not any(score >= 1.0 for _, score in verdicts):
+        return None
+    matches = [score for same, score in verdicts if same]
+    return max(matches) if matches else None
 
 
 def cluster(candidates: list[Candidate]) -> list[Cluster]:
@@ -171,24 +191,12 @@ def cluster(candidates: list[Candidate]) -> list[Cluster]:
         same_link = by_url.get((show, candidate.update.canonical_url)) if candidate.update.canonical_url else None
         if same_link is not None:
             best = (2.0, same_link)  # the same article listed twice (a feed and a listing page)
-        nearby = {id(group): group for key in keys for group in by_key.get((show, key), [])}
-        for group in nearby.values() if same_link is None else ():
-            title = candidate.update.title
-            relations = [compare_facts(candidate.facts, m.facts, title, m.update.title) for m in group.members]
-            if "conflict" in relations:
-                continue
-            verdicts = [
-                same_story_by(relation, cosine(candidate.vector, m.vector))
-                for relation, m in zip(relations, group.members, strict=True)
-            ]
-            if not candidate.facts:
-                # stating no fact, two reports that name the same new thing ("Europe") tell one story
-                verdicts += [(True, 1.0) for m in group.members if not m.facts and names_shared(candidate, m)]
-            if group.members[0].topic != candidate.topic and not any(v[1] >= 1.0 for v in verdicts):
-                continue
-            matches = [score for same, score in verdicts if same]
-            if matches and max(matches) > best[0]:
-                best = (max(matches), group)
+        else:
+            nearby = {id(group): group for key in keys for group in by_key.get((show, key), [])}
+            for group in nearby.values():
+                score = _fit(candidate, group)
+                if score is not None and score > best[0]:
+                    best = (score, group)
         group = best[1]
         if group is None:
             group = Cluster([candidate])
