@@ -70,9 +70,10 @@ class HistoryIndex:
 
     def sent(self, show: str, fact: Fact) -> Story | None:
         """The past story that already told this fact (or told it more precisely)."""
-        for past in self._by_fact.get(fact_index_key(show, fact), []):
+        key = fact_index_key(show, fact)
+        for past in self._by_fact.get(key, []):
             for told in past.story.facts:
-                if fact_index_key(show, told) != fact_index_key(show, fact):
+                if fact_index_key(show, told) != key:
                     continue
                 if fact.kind in PERSON_KINDS or told.value.casefold() == fact.value.casefold():
                     return past.story
