@@ -48,10 +48,6 @@ class ArticleSection:
     topic: Topic | None
     sentences: list[str] = field(default_factory=list)
 
-    @property
-    def text(self) -> str:
-        return " ".join(self.sentences)
-
 
 @dataclass
 class Article:

@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from newsdesk.similarity import Vector, cosine
-from newsdesk.topics import FACT_TOPICS
 from seasonwatch.models import Fact, ShowSpec, Topic, Update
 
 SAME_STORY_THRESHOLD = 0.38
@@ -43,10 +42,6 @@ class Cluster:
     def show(self) -> ShowSpec:
         return self.members[0].show
 
-    @property
-    def first(self) -> Candidate:
-        return min(self.members, key=lambda c: c.moment)
-
 
 SHOW_KINDS = {"cancellation", "status", "network"}  # facts about the whole show, whatever season is named
 
@@ -63,10 +58,6 @@ def fact_index_key(show: str, fact: Fact) -> tuple[str, str, int | None, str]:
 def _same_season(a: Fact, b: Fact) -> bool:
     """A fact with no season (a structured source's show-level fact) fits any season."""
     return a.season == b.season or a.season is None or b.season is None or a.kind in SHOW_KINDS
-
-
-def primary_facts(facts: list[Fact], topic: Topic) -> list[Fact]:
-    return [f for f in facts if FACT_TOPICS.get(f.kind) == topic]
 
 
 def compare_facts(a: list[Fact], b: list[Fact], a_title: str = "", b_title: str = "") -> str:
@@ -91,9 +82,9 @@ def compare_facts(a: list[Fact], b: list[Fact], a_title: str = "", b_title: str 
         pairs = [(fa, fb) for fa in a_kind for fb in b_kind if _same_season(fa, fb)]
         if not pairs:
             return "conflict"  # season 3 news is not season 4 news
-        if kind in VALUED_KINDS and pairs and not any(same_value(fa, fb) for fa, fb in pairs):
+        if kind in VALUED_KINDS and not any(same_value(fa, fb) for fa, fb in pairs):
             return "conflict"  # another date, or a more precise one: news of its own
-        shared = shared or bool(pairs)
+        shared = True
     return "shared" if shared else "none"
 
 
@@ -111,11 +102,12 @@ def _headline_names(headline: str, people: set[str]) -> bool:
     return any(person in folded for person in people)
 
 
-def same_story(
-    a_facts: list[Fact], a_vector: Vector, b_facts: list[Fact], b_vector: Vector, a_title: str = "", b_title: str = ""
-) -> tuple[bool, float]:
-    relation = compare_facts(a_facts, b_facts, a_title, b_title)
-    score = cosine(a_vector, b_vector)
+def same_story(a_facts: list[Fact], a_vector: Vector, b_facts: list[Fact], b_vector: Vector) -> tuple[bool, float]:
+    return same_story_by(compare_facts(a_facts, b_facts), cosine(a_vector, b_vector))
+
+
+def same_story_by(relation: str, score: float) -> tuple[bool, float]:
+    """Facts decide when they agree or disagree; words decide when there are none to compare."""
     if relation == "conflict":
         return False, score
     if relation == "shared":
@@ -136,6 +128,9 @@ def names_shared(a: Candidate, b: Candidate) -> bool:
 
 def _folded_words(candidate: Candidate) -> set[str]:
     return set(re.findall(r"[a-z][\w'-]+", f"{candidate.update.title} {candidate.update.summary}".casefold()))
+
+
+BLOCKING_TERMS = 8
 
 
 def blocking_keys(candidate: Candidate) -> set[tuple[str, str]]:
@@ -160,7 +155,24 @@ def blocking_keys(candidate: Candidate) -> set[tuple[str, str]]:
     return keys
 
 
-BLOCKING_TERMS = 8
+def _fit(candidate: Candidate, group: Cluster) -> float | None:
+    """How well a report fits a cluster: its best same-story score with a member, or None when it
+    tells another story than one of them, or another topic without a shared fact or name."""
+    title = candidate.update.title
+    relations = [compare_facts(candidate.facts, m.facts, title, m.update.title) for m in group.members]
+    if "conflict" in relations:
+        return None
+    verdicts = [
+        same_story_by(relation, cosine(candidate.vector, m.vector))
+        for relation, m in zip(relations, group.members, strict=True)
+    ]
+    if not candidate.facts:
+        # stating no fact, two reports that name the same new thing ("Europe") tell one story
+        verdicts += [(True, 1.0) for m in group.members if not m.facts and names_shared(candidate, m)]
+    if group.members[0].topic != candidate.topic and not any(score >= 1.0 for _, score in verdicts):
+        return None
+    matches = [score for same, score in verdicts if same]
+    return max(matches) if matches else None
 
 
 def cluster(candidates: list[Candidate]) -> list[Cluster]:
@@ -179,23 +191,12 @@ def cluster(candidates: list[Candidate]) -> list[Cluster]:
         same_link = by_url.get((show, candidate.update.canonical_url)) if candidate.update.canonical_url else None
         if same_link is not None:
             best = (2.0, same_link)  # the same article listed twice (a feed and a listing page)
-        nearby = {id(group): group for key in keys for group in by_key.get((show, key), [])}
-        for group in nearby.values() if same_link is None else ():
-            title = candidate.update.title
-            verdicts = [
-                same_story(candidate.facts, candidate.vector, m.facts, m.vector, title, m.update.title)
-                for m in group.members
-            ]
-            if not candidate.facts:
-                # stating no fact, two reports that name the same new thing ("Europe") tell one story
-                verdicts += [(True, 1.0) for m in group.members if not m.facts and names_shared(candidate, m)]
-            if any(compare_facts(candidate.facts, m.facts, title, m.update.title) == "conflict" for m in group.members):
-                continue
-            if group.members[0].topic != candidate.topic and not any(v[1] >= 1.0 for v in verdicts):
-                continue
-            matches = [score for same, score in verdicts if same]
-            if matches and max(matches) > best[0]:
-                best = (max(matches), group)
+        else:
+            nearby = {id(group): group for key in keys for group in by_key.get((show, key), [])}
+            for group in nearby.values():
+                score = _fit(candidate, group)
+                if score is not None and score > best[0]:
+                    best = (score, group)
         group = best[1]
         if group is None:
             group = Cluster([candidate])

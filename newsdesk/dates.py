@@ -11,14 +11,31 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from seasonwatch.vocabulary import MONTHS
+from seasonwatch.vocabulary import MONTHS, number_value
 
 SEASONS_OF_YEAR = {"spring": "spring", "summer": "summer", "fall": "fall", "autumn": "fall", "winter": "winter"}
 # "later this year" means after today, not late in the year: it says no more than the year
 PARTS_OF_YEAR = {"early": "early", "mid": "mid", "middle": "mid", "late": "late", "later": "", "end": "late"}
-QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+# the first and last month of each vague part of a year (winter runs over the new year)
+MONTHS_OF_PART = {
+    "spring": (3, 5),
+    "summer": (6, 8),
+    "fall": (9, 11),
+    "winter": (12, 2),
+    "early": (1, 4),
+    "mid": (5, 8),
+    "late": (9, 12),
+    "Q1": (1, 3),
+    "Q2": (4, 6),
+    "Q3": (7, 9),
+    "Q4": (10, 12),
+}
 
-_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_SPELLINGS = sorted(MONTHS, key=len, reverse=True)  # longest first: "sept" before "sep"
+_MONTH = r"(?P<month>" + "|".join(_SPELLINGS) + r")\.?"
+# a month read without a day or a year must be capitalized: "may" and "march" are verbs too
+_CAPITAL_MONTH = "|".join(n.capitalize() for n in _SPELLINGS)
+_RELATIVE = {"this": 0, "next": 1, "last": -1}
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 _REL_YEAR = r"(?P<rel>this|next|last) year"
@@ -56,7 +73,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             # "renewed back in April" is past; "is back in March" is a return to come
             rf"(?<!is )(?<!are )(?<!'s )(?<!’s )(?<!be )(?<!comes )(?<!come )"
             rf"\b(?i:back in|last|this past|earlier in|earlier this|since)\s+(?i:(?:early|late|mid)[\s-]+)?"
-            rf"(?P<month>{'|'.join(n.capitalize() for n in sorted(MONTHS, key=len, reverse=True))})\b\.?(?!\s*\d)"
+            rf"(?P<month>{_CAPITAL_MONTH})\b\.?(?!\s*\d)"
         ),
     ),
     (
@@ -65,14 +82,14 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "month",
         re.compile(
             rf"\b(?i:in|this|next|by|until|during|from|for|come|since|on|early|late|mid|end of|start of)\s+"
-            rf"(?i:(?:early|late|mid)[\s-]+)?(?P<month>{'|'.join(n.capitalize() for n in sorted(MONTHS, key=len, reverse=True))})\b\.?(?!\s*\d)"
+            rf"(?i:(?:early|late|mid)[\s-]+)?(?P<month>{_CAPITAL_MONTH})\b\.?(?!\s*\d)"
         ),
     ),
     (
         # "Netflix says December.": a month named on its own, before punctuation
         "month",
         re.compile(
-            rf"(?<=\s)(?P<month>{'|'.join(n.capitalize() for n in sorted(MONTHS, key=len, reverse=True) if len(n) > 3 and n != 'june')})"
+            rf"(?<=\s)(?P<month>{'|'.join(n.capitalize() for n in _SPELLINGS if len(n) > 3 and n != 'june')})"
             r"(?=\s*[.,;:!?]|\s*$)"
         ),
     ),
@@ -103,10 +120,6 @@ class DateMention:
     start: int
     end: int
 
-    @property
-    def is_exact(self) -> bool:
-        return len(self.value) == 10
-
 
 def find_dates(text: str, reference: datetime | date | None = None) -> list[DateMention]:
     """Every date phrase in `text`, left to right, without overlaps."""
@@ -131,38 +144,38 @@ def _normalize(kind: str, match: re.Match[str], ref: date) -> str | None:
     groups = match.groupdict()
     year = int(groups["year"]) if groups.get("year") else None
     if groups.get("rel"):
-        year = ref.year + {"this": 0, "next": 1, "last": -1}[groups["rel"].lower()]
+        year = ref.year + _RELATIVE[groups["rel"].lower()]
     if kind in ("iso", "mdy", "dmy"):
-        month = int(groups["month"]) if kind == "iso" else MONTHS[groups["month"].lower().rstrip(".")]
+        month = int(groups["month"]) if kind == "iso" else _month_number(groups["month"])
         day = int(groups["day"])
-        if kind != "iso" and groups["month"].lower() == "may" and groups["month"][0] == "m" and not year:
-            return None  # "may 5" in lower case is more often the verb than the month
+        if kind != "iso" and _verb_may(groups["month"]) and not year:
+            return None
         if year is None:
             return _resolve_yearless(month, day, ref)
         return _iso(year, month, day)
     if kind == "my":
-        if groups["month"][0].islower() and groups["month"].lower() == "may":
+        if _verb_may(groups["month"]):
             return None
-        return f"{year}-{MONTHS[groups['month'].lower().rstrip('.')]:02d}"
+        return f"{year}-{_month_number(groups['month']):02d}"
     if kind == "season":
         season = SEASONS_OF_YEAR[groups["season"].lower()]
         if year is None:
             when = (groups.get("when") or "").lower()
             if not when:
                 return None  # a bare "fall" is too often a verb or a noun
-            year = ref.year + {"this": 0, "next": 1, "last": -1}[when]
+            year = ref.year + _RELATIVE[when]
         return f"{year}-{season}"
     if kind == "part":
         part = PARTS_OF_YEAR[groups["part"].lower()]
         return f"{year}-{part}" if part else str(year)
     if kind == "quarter":
-        quarter = int(groups["q"]) if groups.get("q") else QUARTERS[groups["qword"].lower()]
+        quarter = int(groups["q"]) if groups.get("q") else number_value(groups["qword"])
         return f"{year}-Q{quarter}"
     if kind == "pastmonth":
-        month = MONTHS[groups["month"].lower().rstrip(".")]
+        month = _month_number(groups["month"])
         return f"{ref.year if month <= ref.month else ref.year - 1}-{month:02d}"
     if kind == "month":
-        return _resolve_month(MONTHS[groups["month"].lower().rstrip(".")], ref)
+        return _resolve_month(_month_number(groups["month"]), ref)
     if kind == "relmonth":
         step = 1 if groups["relmonth"].lower().endswith("next") else 0
         month = ref.month + step
@@ -170,6 +183,15 @@ def _normalize(kind: str, match: re.Match[str], ref: date) -> str | None:
     if kind == "year":
         return str(year)
     return None
+
+
+def _verb_may(spelled: str) -> bool:
+    """ "may 5" in lower case is more often the verb than the month."""
+    return spelled[0] == "m" and spelled.lower() == "may"
+
+
+def _month_number(spelled: str) -> int:
+    return MONTHS[spelled.lower().rstrip(".")]
 
 
 def _iso(year: int, month: int, day: int) -> str | None:
@@ -225,18 +247,5 @@ def date_within(precise: str, vague: str) -> bool:
     if tail.isdigit():
         return precise[5:7] == tail
     month = int(precise[5:7])
-    ranges = {
-        "spring": (3, 5),
-        "summer": (6, 8),
-        "fall": (9, 11),
-        "winter": (12, 2),
-        "early": (1, 4),
-        "mid": (5, 8),
-        "late": (9, 12),
-        "Q1": (1, 3),
-        "Q2": (4, 6),
-        "Q3": (7, 9),
-        "Q4": (10, 12),
-    }
-    low, high = ranges.get(tail, (1, 12))
+    low, high = MONTHS_OF_PART.get(tail, (1, 12))
     return low <= month <= high if low <= high else month >= low or month <= high

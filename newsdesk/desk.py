@@ -164,9 +164,9 @@ class _Desk:
         # report tells nothing else (then it is a late report of that story)
         untold = [f for f in novelty.new_facts if self.index.sent(report.show.name, f) is None]
         facts = untold or novelty.new_facts
-        if report.genre == "roundup" or (report.genre == "explainer" and not untold and not facts):
+        if report.genre == "roundup" or (report.genre == "explainer" and not facts):
             # a roundup's facts belong to its many shows; an explainer breaks no news unless it tells
-            # something nobody told yet
+            # something the article does not say
             what = "a roundup of several shows" if report.genre == "roundup" else "an explainer or opinion piece"
             self._verdict(report.update, Fate.NO_NEWS, f"{what} that breaks no news of its own", **about)
             return None
@@ -183,7 +183,7 @@ class _Desk:
         facts = merged_facts(members)
         match = None
         for member in members:
-            match = self.index.find(group.show.name, facts or member.facts, member.vector, member.entities)
+            match = self.index.find(group.show.name, facts, member.vector, member.entities)
             if match:
                 break
         if match is None:

@@ -12,9 +12,10 @@ from datetime import datetime
 
 from newsdesk.dates import DateMention, find_dates
 from newsdesk.people import people_facts
-from newsdesk.seasons import NUMBER, number_value, season_near, season_numbers
+from newsdesk.seasons import NUMBER, season_near, season_numbers
 from newsdesk.text import sentences
 from seasonwatch.models import Fact
+from seasonwatch.vocabulary import number_value
 
 RENEWAL_CUE = re.compile(
     r"\b(renew\w*|greenlit|green-?light\w*|picks? up|picked up|order(?:s|ed)? (?:a|another|season|series)|add(?:s|ed)? (?:a|another)|"

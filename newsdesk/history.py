@@ -24,6 +24,7 @@ COMMON_TERM = 40  # a term shared by more past stories of a show says nothing ab
 @dataclass
 class PastStory:
     story: Story
+    terms: list[str]
     vector: Vector = field(default_factory=dict)
 
 
@@ -41,24 +42,23 @@ def story_terms(story: Story, drop: frozenset[str]) -> list[str]:
 class HistoryIndex:
     def __init__(self, history: History, drops: dict[str, frozenset[str]]) -> None:
         self.history = history
-        self.drops = drops
         self.by_id: dict[str, PastStory] = {}
         self._by_fact: dict[tuple[str, str, int | None, str], list[PastStory]] = defaultdict(list)
         self._by_term: dict[tuple[str, str], list[PastStory]] = defaultdict(list)
         for story in history.stories:
-            past = PastStory(story)
+            past = PastStory(story, story_terms(story, drops.get(story.show, frozenset())))
             self.by_id[story.id] = past
             for fact in story.facts:
                 self._by_fact[fact_index_key(story.show, fact)].append(past)
 
     def documents(self) -> list[list[str]]:
         """Every past story's terms, for the batch's word weights."""
-        return [story_terms(p.story, self.drops.get(p.story.show, frozenset())) for p in self.by_id.values()]
+        return [p.terms for p in self.by_id.values()]
 
     def vectorize(self, vectorizer: Vectorizer) -> None:
         """Weigh each past story's words and index its most telling terms."""
         for past in self.by_id.values():
-            past.vector = vectorizer.vector(story_terms(past.story, self.drops.get(past.story.show, frozenset())))
+            past.vector = vectorizer.vector(past.terms)
             for term in sorted(past.vector, key=past.vector.__getitem__, reverse=True)[:INDEX_TERMS]:
                 self._by_term[(past.story.show, term)].append(past)
 
@@ -70,9 +70,10 @@ class HistoryIndex:
 
     def sent(self, show: str, fact: Fact) -> Story | None:
         """The past story that already told this fact (or told it more precisely)."""
-        for past in self._by_fact.get(fact_index_key(show, fact), []):
+        key = fact_index_key(show, fact)
+        for past in self._by_fact.get(key, []):
             for told in past.story.facts:
-                if fact_index_key(show, told) != fact_index_key(show, fact):
+                if fact_index_key(show, told) != key:
                     continue
                 if fact.kind in PERSON_KINDS or told.value.casefold() == fact.value.casefold():
                     return past.story

@@ -35,10 +35,12 @@ ANCHORED_SHARED_WORDS = 2  # or: two more of its words besides the name ("Aberfa
 class Statement:
     section: ArticleSection
     sentence: str
+    folded: str  # the sentence as names are looked up in it
     facts: list[Fact]
     negated: bool
     terms: list[str] = field(default_factory=list)
     vector: Vector = field(default_factory=dict)
+    specific: Vector = field(default_factory=dict)  # the vector without words all TV news shares
 
 
 @dataclass(frozen=True)
@@ -65,9 +67,7 @@ class ArticleKnowledge:
         world: frozenset[str] = frozenset(),
         reference: datetime | None = None,
     ) -> None:
-        self.article = article
         self.context = context
-        self.drop = drop
         self.statements: list[Statement] = []
         for section in article.all_sections:
             for sentence in section.sentences:
@@ -75,6 +75,7 @@ class ArticleKnowledge:
                     Statement(
                         section=section,
                         sentence=sentence,
+                        folded=fold(sentence),
                         facts=extract_facts(sentence, context, reference, article=True),
                         negated=has_negation(sentence),
                         terms=terms(sentence, drop),
@@ -90,13 +91,10 @@ class ArticleKnowledge:
             for anchor in _capitalized(statement.sentence) & names:
                 self.anchors.setdefault(anchor, []).append(statement)
 
-    def anchors_in(self, text: str) -> list[str]:
-        """The article's people and places a report names."""
-        return sorted(_capitalized(text) & self.anchors.keys())
-
     def vectorize(self, vectorizer: Vectorizer) -> None:
         for statement in self.statements:
             statement.vector = vectorizer.vector(statement.terms)
+            statement.specific = _specific(statement.vector)
 
     # ------------------------------------------------------------------ facts
 
@@ -140,7 +138,7 @@ class ArticleKnowledge:
         if folded not in self.folded_text:
             return None
         for statement in self.statements:
-            if folded in fold(statement.sentence):
+            if folded in statement.folded:
                 return statement
         return None
 
@@ -150,7 +148,7 @@ class ArticleKnowledge:
         role = {w for w in content_terms(fact.value) if len(w) > 2}
         if not role:
             return True
-        about = [s for s in self.statements if re.search(rf"\b{re.escape(surname)}\b", fold(s.sentence))]
+        about = [s for s in self.statements if re.search(rf"\b{re.escape(surname)}\b", s.folded)]
         said = {w for s in about for w in content_terms(s.sentence)}
         # a nickname names the same part ("Ciri" for "Cirilla")
         named = {w for w in role if any(w.startswith(x) or x.startswith(w) for x in said if min(len(w), len(x)) >= 4)}
@@ -189,14 +187,16 @@ class ArticleKnowledge:
             return Novelty(False, [], _quote(statement), statement)
         # a report about someone or something the article already presents, close to what it says
         # of them ("Tobias Menzies steps into Prince Philip's shoes"), restates it in other words
-        names = {stem(w) for w in _capitalized(text) | {fold(w) for w in re.findall(r"\b[A-Z][\w'’-]+", text)}}
-        for anchor in self.anchors_in(text):
+        capitalized = _capitalized(text)
+        names = {stem(w) for w in capitalized | {fold(w) for w in re.findall(r"\b[A-Z][\w'’-]+", text)}}
+        specific = _specific(vector)
+        for anchor in sorted(capitalized & self.anchors.keys()):  # the article's people and places it names
             for statement in self.anchors[anchor]:
                 if statement.negated and not negated:
                     continue
                 # beyond the names themselves: what the report says of them
                 shared = (words & {t for t in statement.terms if "_" not in t}) - GENERIC_TERMS - names
-                close = cosine(_specific(vector), _specific(statement.vector))
+                close = cosine(specific, statement.specific)
                 if close >= ANCHORED_RESTATEMENT_THRESHOLD or len(shared) >= ANCHORED_SHARED_WORDS:
                     return Novelty(False, [], _quote(statement), statement)
         closest = f"; closest: {_quote(statement)} ({score:.2f})" if statement is not None and score > 0.1 else ""

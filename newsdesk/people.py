@@ -10,12 +10,13 @@ import re
 
 from newsdesk.text import fold
 from seasonwatch.models import Fact
+from seasonwatch.vocabulary import MONTH_NAMES
 
 # Title-case headlines capitalize every word: these never belong to a person's name.
 _FUNCTION_WORDS = (
     "For|As|In|To|On|At|Of|And|Or|The|A|An|With|From|By|Is|Are|Was|Will|Has|Have|Joins?|Joined|Cast|"
     "Taking|Takes|Take|Steps?|Over|Into|Out|Up|Down|Off|Back|Heads?|Gets?|Goes|Going|Named|Tapped|Returns?|"
-    "Casts|Taps?|Tapped|Adds?|Added|Lands?|Boards?|Exits?|Leaves|Returns?|Plays?|Set|Season|Series|"
+    "Casts|Taps?|Adds?|Added|Lands?|Boards?|Exits?|Leaves|Plays?|Set|Season|Series|"
     "Netflix|Hulu|HBO|Amazon|Apple|Disney|Peacock|Paramount|Showtime|Starz|AMC|FX|NBC|CBS|ABC|Fox|CW|BBC"
 )
 _NAME_TOKEN = rf"(?!(?:{_FUNCTION_WORDS})\b)(?:[A-Z][a-zA-Z'’\-]+|[A-Z]\.(?:\s?[A-Z]\.)*|(?:Mc|Mac|O')[A-Z][a-z]+)"
@@ -26,8 +27,6 @@ _ROLE = (
     r"(?=\s*(?:[,.;:!?()\"“”]|$|\s+(?:in|on|for|opposite|alongside|when|who|after|and will|ahead)\b))"
 )
 _ROLE_BEFORE = r"(?P<role>[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,3})"
-# Names are matched case-sensitively (a person's name is capitalized); verbs in any case, since
-# headlines are often in Title Case.
 CAST_PATTERNS = [
     # "Harriet Walter's season 3 character revealed"
     re.compile(rf"{_NAME}['’]s\s+(?:\S+\s+){{0,3}}?(?i:character|role|part)\b"),
@@ -133,19 +132,8 @@ NOT_NAME_WORDS = {
     "breaking",
     "news",
 }
-MONTH_WORDS = {
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
+# Capitalized words of the calendar: "March" or "Friday" opens no person's name
+MONTH_WORDS = {month.lower() for month in MONTH_NAMES} | {
     "monday",
     "tuesday",
     "wednesday",
@@ -221,7 +209,9 @@ def clean_person(raw: str, show_folds: set[str]) -> str:
     if len(tokens) > 3:
         tokens = tokens[-3:] if tokens[-3][0].isupper() and len(tokens[-3]) > 2 else tokens[-2:]
     name = " ".join(tokens)
-    if len(tokens) < 2 or fold(name) in show_folds or any(fold(name) in s or s in fold(name) for s in show_folds):
+    folded = fold(name)
+    # the show's own name, or a name that holds it or is part of it ("Jessica Jones", "Marvel's Jessica Jones")
+    if len(tokens) < 2 or any(folded in s or s in folded for s in show_folds):
         return ""
     if any(t.lower() in MONTH_WORDS or (t.isupper() and t.isalpha() and len(t) > 3) for t in tokens):
         return ""

@@ -126,9 +126,15 @@ def mentions(text: str, show: ShowSpec) -> int:
     """How often `text` names the show, by any of its names, written as a title is written; in
     a text written all in lower case ("ozark s3 drops in march"), however it is written."""
     plain = fold_keep_case(text)
-    if uncased(plain):
+    return _count_mentions(plain, uncased(plain), show)
+
+
+def _count_mentions(plain: str, lower_case: bool, show: ShowSpec) -> int:
+    """`mentions` of a text already folded and judged for case: once per text, not once per show."""
+    if lower_case:
+        folded = fold(plain)
         return sum(
-            len(re.findall(rf"(?<![\w]){re.escape(fold(name))}(?:'s|')?(?![\w])", fold(plain))) for name in show.names
+            len(re.findall(rf"(?<![\w]){re.escape(fold(name))}(?:'s|')?(?![\w])", folded)) for name in show.names
         )
     return sum(len(_name_pattern(name).findall(plain)) for name in show.names)
 
@@ -235,10 +241,9 @@ TITLE_CASE_FILLER = {
 }
 
 
-def _inside_other_name_everywhere(title: str, summary: str, show: ShowSpec) -> bool:
-    """Judged where capitals can tell: a Title Case headline ("Spinning Out Won't Get A Season 2")
-    is decided by its summary, if the summary names the show at all."""
-    parts = [p for p in (title, summary) if mentions(p, show)]
+def _inside_other_name_everywhere(parts: list[str], show: ShowSpec) -> bool:
+    """Judged where capitals can tell, among the `parts` (headline, summary) that name the show: a
+    Title Case headline ("Spinning Out Won't Get A Season 2") is decided by its summary."""
     quoted = [p for p in parts if _inside_quoted_title(p, show)]
     if quoted and len(quoted) == len(parts):
         return True
@@ -326,8 +331,9 @@ def _compared_to(title: str, show: ShowSpec) -> str:
 def match_show(title: str, summary: str, worlds: list[ShowWorld]) -> ShowMatch:
     """The tracked show this update is news about, or None with the reason."""
     named = []
+    texts = [(plain, uncased(plain)) for plain in (fold_keep_case(title), fold_keep_case(summary))]
     for world in worlds:
-        in_title, in_summary = mentions(title, world.show), mentions(summary, world.show)
+        in_title, in_summary = (_count_mentions(plain, lower_case, world.show) for plain, lower_case in texts)
         if in_title or in_summary:
             named.append((world, in_title, in_summary))
     if not named:
@@ -352,7 +358,8 @@ def _judge(title: str, summary: str, world: ShowWorld, in_title: int, in_summary
         return ShowMatch(None, f"names '{name}' but reads as {trade} news, not TV")
     titled = _used_as_title(text, show)
     everyday = all(is_everyday_name(n) for n in show.names) and not shared and not titled
-    if everyday and _inside_other_name_everywhere(title, summary, show):
+    naming = [part for part, count in ((title, in_title), (summary, in_summary)) if count]
+    if everyday and _inside_other_name_everywhere(naming, show):
         return ShowMatch(None, f"'{name}' appears only inside another name")
     if everyday and _used_as_place(title, show):
         return ShowMatch(None, f"'{name}' is a place in this headline, not the show")

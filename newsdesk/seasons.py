@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import re
 
-from seasonwatch.vocabulary import CARDINALS, ORDINALS
-from seasonwatch.vocabulary import number_value as _number_value
+from seasonwatch.vocabulary import CARDINALS, ORDINALS, number_value
 
-NUMBER_WORDS = CARDINALS
+NUMBER = r"\d{1,2}|" + "|".join(CARDINALS)
 # "final" names a season without a number: it is read so it is not taken for something else
-ORDINAL_WORDS = {**ORDINALS, "final": 0}
-NUMBER = r"\d{1,2}|" + "|".join(NUMBER_WORDS)
-ORDINAL = r"\d{1,2}(?:st|nd|rd|th)|" + "|".join(ORDINAL_WORDS)
+ORDINAL = r"\d{1,2}(?:st|nd|rd|th)|" + "|".join([*ORDINALS, "final"])
 SEASON_MENTION = re.compile(
     # British outlets say "series two" for a season
     rf"\b(?:season|series)\s+(?P<n>{NUMBER})\b|\b(?P<o>{ORDINAL})\s+(?:and\s+(?:final|last)\s+)?(?:season|series)\b|\bS(?P<s>\d{{1,2}})\b(?!\s*E)",
@@ -27,7 +24,7 @@ def season_mentions(text: str) -> list[tuple[re.Match[str], int]]:
     """Each season a text is about, with where it is named."""
     found = []
     for match in SEASON_MENTION.finditer(text):
-        number = number_value((match["n"] or match["o"] or match["s"] or "").lower())
+        number = number_value(match["n"] or match["o"] or match["s"] or "")
         if number and not COMPARED.search(text[: match.start()]):
             found.append((match, number))
     return found
@@ -35,10 +32,6 @@ def season_mentions(text: str) -> list[tuple[re.Match[str], int]]:
 
 def season_numbers(text: str) -> list[int]:
     return [number for _, number in season_mentions(text)]
-
-
-def number_value(raw: str) -> int | None:
-    return _number_value(raw) or None
 
 
 def season_near(sentence: str, position: int, default: int) -> int:
