@@ -219,13 +219,17 @@ def _resolve_yearless(month: int, day: int, ref: date) -> str | None:
     return _iso(ref.year, month, day)
 
 
+_A_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_A_MONTH = re.compile(r"\d{4}-\d{2}")
+
+
 def date_precision(value: str) -> int:
     """How precise a normalized date is: day 3, month 2, part of a year 1, year 0, none -1."""
     if not value:
         return -1
-    if len(value) == 10:
+    if _A_DAY.fullmatch(value):  # not by length: "2019-early" is ten characters too
         return 3
-    if len(value) == 7 and value[5:].isdigit():
+    if _A_MONTH.fullmatch(value):
         return 2
     if "-" in value:
         return 1

@@ -326,3 +326,11 @@ def test_a_change_the_article_already_states_is_not_news_but_a_secret_role_revea
         [SHOW], {SHOW.name: ARTICLE}, [], listed("Alisa Jones", "Janet McTeer"), History(known_facts=_known(first)), NOW
     )
     assert [s.headline for s in second.new_stories] == ["Janet McTeer joins Jessica Jones as Alisa Jones"]
+
+
+def test_a_season_part_against_another_part_of_the_same_year_is_judged_not_a_crash():
+    article = ARTICLE.replace("arrives in 2018", "arrives in early 2019")
+    report = update("Couch Report", "Jessica Jones season 2 now coming in spring 2019", url="https://c.example/spring")
+    decision = decide([SHOW], {SHOW.name: article}, [report], [], History(), NOW)
+    [story] = decision.new_stories
+    assert [(f.kind, f.value) for f in story.facts] == [("premiere", "2019-spring")]
