@@ -255,8 +255,9 @@ def _capitals_say_nothing(plain: str) -> bool:
     return title_cased(plain) or plain.isupper() or uncased(plain)
 
 
-def _inside_quoted_title(text: str, show: ShowSpec) -> bool:
-    """ "'The Dark Crystal: Age of Resistance'": the name only inside another quoted title."""
+def _inside_quoted_title(text: str, show: ShowSpec) -> str | None:
+    """ "'The Dark Crystal: Age of Resistance'": the other quoted title the show's name (or one of
+    its aliases) is only inside, if it is."""
     plain = fold_keep_case(text)
     for quoted in QUOTED_SPAN.findall(plain):
         inside = any(re.search(rf"(?<![\w]){re.escape(fold_keep_case(n))}(?![\w])", quoted) for n in show.names)
@@ -266,8 +267,8 @@ def _inside_quoted_title(text: str, show: ShowSpec) -> bool:
         )
         whole = any(bare.casefold() == fold_keep_case(n).casefold() for n in show.names)
         if inside and not whole and not re.search(_outside_quotes_pattern(show), QUOTED_SPAN.sub(" ", plain)):
-            return True
-    return False
+            return quoted
+    return None
 
 
 def _inside_other_name(text: str, show: ShowSpec) -> bool:
@@ -363,9 +364,8 @@ def _judge(title: str, summary: str, world: ShowWorld, in_title: int, in_summary
         return ShowMatch(None, f"'{name}' appears only inside another name")
     if everyday and _used_as_place(title, show):
         return ShowMatch(None, f"'{name}' is a place in this headline, not the show")
-    if in_title and _inside_quoted_title(title, show):
-        other = next(q for q in QUOTED_SPAN.findall(fold_keep_case(title)) if fold_keep_case(name) in q)
-        return ShowMatch(None, f"'{name}' is named only inside another title, {other!r}")
+    if in_title and (outer_title := _inside_quoted_title(title, show)):
+        return ShowMatch(None, f"'{name}' is named only inside another title, {outer_title!r}")
     comparison = _compared_to(title, show)
     if comparison:
         return ShowMatch(None, f"'{name}' is only a point of comparison ({comparison!r})")

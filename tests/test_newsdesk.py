@@ -108,6 +108,13 @@ def test_relevance(title, summary, show):
     assert (match.show.name if match.show else None) == show, match.reason
 
 
+def test_an_alias_only_inside_another_quoted_title_is_refused_with_that_title():
+    trek = ShowSpec("Star Trek: Discovery", 3, ("Discovery",), Path("t.md"), "star-trek-discovery")
+    match = match_show("Watch the 'Discovery Road Trip' trailer", "", [ShowWorld(trek, frozenset())])
+    assert match.show is None
+    assert "'Discovery Road Trip'" in match.reason
+
+
 def update(source: str, title: str, summary: str = "", guid: str = "", url: str = "", day: int = 17) -> Update:
     url = url or f"https://{source.lower()}.example/{abs(hash(title))}"
     return Update(source, url, url, guid or url, title, summary, published=datetime(2018, 1, day, tzinfo=UTC))
