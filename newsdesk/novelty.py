@@ -182,9 +182,9 @@ class ArticleKnowledge:
             if changed:
                 reason += f" (the article, in {_quote(changed[0].statement)})"
             return Novelty(True, new, reason)
-        score, statement = self.closest(vector, negated)
-        if statement is not None and score >= RESTATEMENT_THRESHOLD:
-            return Novelty(False, [], _quote(statement), statement)
+        score, nearest = self.closest(vector, negated)
+        if nearest is not None and score >= RESTATEMENT_THRESHOLD:
+            return Novelty(False, [], _quote(nearest), nearest)
         # a report about someone or something the article already presents, close to what it says
         # of them ("Tobias Menzies steps into Prince Philip's shoes"), restates it in other words
         capitalized = _capitalized(text)
@@ -199,7 +199,7 @@ class ArticleKnowledge:
                 close = cosine(specific, statement.specific)
                 if close >= ANCHORED_RESTATEMENT_THRESHOLD or len(shared) >= ANCHORED_SHARED_WORDS:
                     return Novelty(False, [], _quote(statement), statement)
-        closest = f"; closest: {_quote(statement)} ({score:.2f})" if statement is not None and score > 0.1 else ""
+        closest = f"; closest: {_quote(nearest)} ({score:.2f})" if nearest is not None and score > 0.1 else ""
         return Novelty(True, [], f"new to the article: no sentence says this{closest}")
 
 

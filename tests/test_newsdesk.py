@@ -341,3 +341,18 @@ def test_a_season_part_against_another_part_of_the_same_year_is_judged_not_a_cra
     decision = decide([SHOW], {SHOW.name: article}, [report], [], History(), NOW)
     [story] = decision.new_stories
     assert [(f.kind, f.value) for f in story.facts] == [("premiere", "2019-spring")]
+
+
+def test_a_new_story_quotes_the_article_sentence_closest_to_it():
+    article = ARTICLE.replace(
+        "Janet McTeer joins in a secret role.",
+        "Janet McTeer joins in a secret role. Eka Darville has not confirmed that Malcolm is back.",
+    ).replace(
+        "The season picks up after The Defenders.",
+        "The season picks up after The Defenders, with Jessica hunting the clinic that made her.",
+    )
+    report = update("A", "Jessica Jones season 2 will see Eka Darville and Jessica hunt the clinic that made her")
+    [verdict] = decide([SHOW], {SHOW.name: article}, [report], [], History(), NOW).verdicts
+    assert verdict.fate == Fate.NEW
+    # not the sentence that merely names the same actor
+    assert "closest: Story: The season picks up after The Defenders" in verdict.reason
