@@ -21,7 +21,7 @@ from urllib.parse import quote, urljoin, urlsplit
 from jinja2 import Environment
 
 from feeds.templating import environment
-from seasonwatch.fact_text import describe_fact
+from seasonwatch.fact_kinds import describe_fact
 from seasonwatch.links import without_tracking
 from seasonwatch.markup import html_to_text, sanitize_html, shorten, strip_control_characters
 from seasonwatch.models import Edition, SiteSettings, SourceReport, SourceStatus, Story

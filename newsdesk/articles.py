@@ -10,7 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from newsdesk.text import fold, sentences
+from newsdesk.text import sentences
+from seasonwatch.fact_kinds import FACT_KINDS
+from seasonwatch.lexicon.forms import fold
+from seasonwatch.lexicon.topic_cues import SECTION_STRONG_CUES, SECTION_WEAK_CUES
 from seasonwatch.models import Topic
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
@@ -18,29 +21,6 @@ _SETEXT = re.compile(r"^(=+|-+)\s*$")
 _NUMBERED = re.compile(r"^\s*(\d{1,2})[.)]\s+(\S.*?)\s*$")
 _MARKUP = re.compile(r"(\*\*|__|[*_`]|!?\[([^\]]*)\]\([^)]*\)|<[^>]+>)")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\d{1,2}[.)])\s+")
-
-# Words in a section title that say which topic it covers: strong cues first ("Returning cast"
-# is about the cast, though "return" also hints at a renewal), then weaker ones.
-STRONG_CUES: list[tuple[Topic, tuple[str, ...]]] = [
-    (Topic.CAST, ("cast", "character", "actor", "actress", "star")),
-    (Topic.RELEASE_DATE, ("release", "premiere", "date", "schedule", "launch", "debut", "air")),
-    (Topic.RENEWAL, ("renew", "cancel", "greenlit", "greenlight")),
-    (Topic.STORY, ("plot", "story", "trailer", "teaser", "synopsis", "spoiler", "production", "filming")),
-]
-WEAK_CUES: list[tuple[Topic, tuple[str, ...]]] = [
-    (Topic.RENEWAL, ("future", "another season", "coming back", "return", "next season", "status")),
-    (Topic.RELEASE_DATE, ("when", "come out", "where to watch", "episodes", "streaming", "watch")),
-    (Topic.CAST, ("who", "newcomer", "returning")),
-    (Topic.STORY, ("what", "about", "happen", "news", "details", "expect", "theor", "behind", "first look", "photos")),
-]
-
-
-# Facts whose section varies from article to article (an episode count sits with the release
-# date in one, with the story in another), and the words that show where an article discusses them
-PLACED_BY_ARTICLE = {
-    "episodes": re.compile(r"\bepisodes?\b", re.I),
-}
-
 
 @dataclass
 class ArticleSection:
@@ -62,9 +42,10 @@ class Article:
     def section_discussing(self, kind: str) -> ArticleSection | None:
         """The section where the editor writes about this kind of fact, if the article says: an
         episode count sits under "Release date" in one article and under "The story" in another."""
-        cue = PLACED_BY_ARTICLE.get(kind)
-        if cue is None:
+        words = FACT_KINDS[kind].discussed_by if kind in FACT_KINDS else ""
+        if not words:
             return None
+        cue = re.compile(words, re.I)
         counts = [(sum(len(cue.findall(s)) for s in section.sentences), section) for section in self.sections]
         best = max(counts, key=lambda pair: pair[0], default=(0, None))
         return best[1] if best[0] else None
@@ -78,7 +59,7 @@ class Article:
 
 def topic_of_title(title: str) -> Topic | None:
     folded = fold(title)
-    for table in (STRONG_CUES, WEAK_CUES):
+    for table in (SECTION_STRONG_CUES, SECTION_WEAK_CUES):
         for topic, cues in table:
             if any(re.search(rf"\b{re.escape(cue)}", folded) for cue in cues):
                 return topic

@@ -11,31 +11,21 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from seasonwatch.vocabulary import MONTHS, number_value
+from seasonwatch.fuzzy_date import FuzzyDate
+from seasonwatch.lexicon.calendar import (
+    CAPITAL_MONTH_ALTERNATION,
+    MONTH_ALTERNATION,
+    MONTHS,
+    PARTS_OF_YEAR,
+    RELATIVE_STEPS,
+    SEASONS_OF_YEAR,
+    STANDALONE_MONTH_ALTERNATION,
+)
+from seasonwatch.lexicon.numbers import number_value
 
-SEASONS_OF_YEAR = {"spring": "spring", "summer": "summer", "fall": "fall", "autumn": "fall", "winter": "winter"}
-# "later this year" means after today, not late in the year: it says no more than the year
-PARTS_OF_YEAR = {"early": "early", "mid": "mid", "middle": "mid", "late": "late", "later": "", "end": "late"}
-# the first and last month of each vague part of a year (winter runs over the new year)
-MONTHS_OF_PART = {
-    "spring": (3, 5),
-    "summer": (6, 8),
-    "fall": (9, 11),
-    "winter": (12, 2),
-    "early": (1, 4),
-    "mid": (5, 8),
-    "late": (9, 12),
-    "Q1": (1, 3),
-    "Q2": (4, 6),
-    "Q3": (7, 9),
-    "Q4": (10, 12),
-}
-
-_SPELLINGS = sorted(MONTHS, key=len, reverse=True)  # longest first: "sept" before "sep"
-_MONTH = r"(?P<month>" + "|".join(_SPELLINGS) + r")\.?"
-# a month read without a day or a year must be capitalized: "may" and "march" are verbs too
-_CAPITAL_MONTH = "|".join(n.capitalize() for n in _SPELLINGS)
-_RELATIVE = {"this": 0, "next": 1, "last": -1}
+_MONTH = rf"(?P<month>{MONTH_ALTERNATION})\.?"
+_CAPITAL_MONTH = CAPITAL_MONTH_ALTERNATION
+_RELATIVE = RELATIVE_STEPS
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 _REL_YEAR = r"(?P<rel>this|next|last) year"
@@ -89,7 +79,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         # "Netflix says December.": a month named on its own, before punctuation
         "month",
         re.compile(
-            rf"(?<=\s)(?P<month>{'|'.join(n.capitalize() for n in _SPELLINGS if len(n) > 3 and n != 'june')})"
+            rf"(?<=\s)(?P<month>{STANDALONE_MONTH_ALTERNATION})"
             r"(?=\s*[.,;:!?]|\s*$)"
         ),
     ),
@@ -219,37 +209,13 @@ def _resolve_yearless(month: int, day: int, ref: date) -> str | None:
     return _iso(ref.year, month, day)
 
 
-_A_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
-_A_MONTH = re.compile(r"\d{4}-\d{2}")
-
-
 def date_precision(value: str) -> int:
     """How precise a normalized date is: day 3, month 2, part of a year 1, year 0, none -1."""
-    if not value:
-        return -1
-    if _A_DAY.fullmatch(value):  # not by length: "2019-early" is ten characters too
-        return 3
-    if _A_MONTH.fullmatch(value):
-        return 2
-    if "-" in value:
-        return 1
-    return 0
+    parsed = FuzzyDate.parse(value)
+    return parsed.precision if parsed else -1
 
 
 def date_within(precise: str, vague: str) -> bool:
-    """Is `vague` a less precise way of saying `precise` ("2018-03-08" within "2018-spring",
-    "2018-03" or "2018")? Equal dates are within each other; a day is never within another day."""
-    if not precise or not vague:
-        return False
-    if precise == vague:
-        return True
-    if date_precision(precise) <= date_precision(vague) or precise[:4] != vague[:4]:
-        return False
-    tail = vague[5:]
-    if not tail:
-        return True
-    if tail.isdigit():
-        return precise[5:7] == tail
-    month = int(precise[5:7])
-    low, high = MONTHS_OF_PART.get(tail, (1, 12))
-    return low <= month <= high if low <= high else month >= low or month <= high
+    """Is `vague` a less precise way of saying `precise`?"""
+    a, b = FuzzyDate.parse(precise), FuzzyDate.parse(vague)
+    return a is not None and b is not None and a.within(b)

@@ -30,7 +30,7 @@ from newsdesk.stories import (
 from newsdesk.structured import StructuredNews, comparable, in_scope, judge_observations
 from newsdesk.text import content_terms
 from newsdesk.topics import topic_from_facts
-from seasonwatch.fact_text import describe_fact
+from seasonwatch.fact_kinds import describe_fact
 from seasonwatch.models import (
     Decision,
     Fact,

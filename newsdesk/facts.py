@@ -14,8 +14,9 @@ from newsdesk.dates import DateMention, find_dates
 from newsdesk.people import people_facts
 from newsdesk.seasons import NUMBER, season_near, season_numbers
 from newsdesk.text import sentences
+from seasonwatch.lexicon.negation import NEGATION_PATTERN, WILL_NOT
+from seasonwatch.lexicon.numbers import number_value
 from seasonwatch.models import Fact
-from seasonwatch.vocabulary import number_value
 
 RENEWAL_CUE = re.compile(
     r"\b(renew\w*|greenlit|green-?light\w*|picks? up|picked up|order(?:s|ed)? (?:a|another|season|series)|add(?:s|ed)? (?:a|another)|"
@@ -25,8 +26,8 @@ RENEWAL_CUE = re.compile(
 )
 CANCEL_CUE = re.compile(
     # "won't return until 2021" is a delay, not an ending
-    r"\b(cancel+(?:ed|s|ation)?|axe[ds]?|pull(?:s|ed|ing)? the plug|not (?:be )?(?:return|renew)\w*(?! until| before| till)"
-    r"|won't (?:return|be back)(?! until| before| till)|"
+    r"\b(cancel+(?:ed|s|ation)?|axe[ds]?|pull(?:s|ed|ing)? the plug"
+    rf"|{WILL_NOT} (?:be )?(?:return|renew)\w*(?! until| before| till)|{WILL_NOT} be back(?! until| before| till)|"
     # "the final season" names a fact only when said of the show ("season 3 will be its last"), not
     # as a label ("final season premiere date set")
     r"(?:is|will be|as|be) (?:its|the|their) (?:final|last) (?:season|series)|(?:final|last) (?:season|series) of"
@@ -60,7 +61,7 @@ BARE_ORDINAL = re.compile(
     r"\b(?P<ordinal>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b(?!\s+(?:episode|time|installment))",
     re.I,
 )
-DELAYABLE = re.compile(r"(?:won't|not)\b", re.I)
+DELAYABLE = re.compile(rf"{WILL_NOT}\b", re.I)
 EPISODE_ORDER = re.compile(
     rf"\b(?:will\s+have|has|have|had|consists?\s+of|ordered|orders?|total\s+of|run\s+of|comprising|spans?"
     rf"|runs?(?:\s+to)?|will\s+run(?:\s+to)?|will\s+be)\s+(?:a\s+|an\s+)?(?P<n>{NUMBER})[ -]episodes?\b"
@@ -93,11 +94,7 @@ FILMING_WRAPPED = re.compile(
     r"(?:officially\s+)?(?:wrapped|wraps|ended|ends|complete|completed|concluded|finished)|that's\s+a\s+wrap)\b",
     re.I,
 )
-NEGATION = re.compile(
-    r"\b(no|not|yet to|has not|have not|hasn't|haven't|isn't|without|unannounced|tba|tbd|unknown|undated|"
-    r"no word|remains? unclear|unclear|unconfirmed)\b",
-    re.I,
-)
+NEGATION = NEGATION_PATTERN
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from newsdesk.clustering import PERSON_KINDS, VALUED_KINDS, fact_index_key, same_story
 from newsdesk.dates import date_within
 from newsdesk.similarity import Vector, Vectorizer, terms
-from newsdesk.text import fold, fold_keep_case
+from seasonwatch.lexicon.forms import fold, fold_keep_case
 from seasonwatch.models import Fact, History, Story, Update
 
 INDEX_TERMS = 12  # a story is found through its dozen most telling terms

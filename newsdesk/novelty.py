@@ -15,10 +15,12 @@ from newsdesk.articles import Article, ArticleSection
 from newsdesk.dates import date_precision, date_within
 from newsdesk.facts import FactContext, extract_facts
 from newsdesk.people import named_people
-from newsdesk.relevance import TV_WORDS
 from newsdesk.similarity import Vector, Vectorizer, cosine, terms
-from newsdesk.text import content_terms, fold, fold_keep_case, has_negation, stem
-from seasonwatch.fact_text import describe_date, describe_fact
+from newsdesk.text import content_terms, has_negation
+from seasonwatch.fact_kinds import describe_fact
+from seasonwatch.fuzzy_date import describe as describe_date
+from seasonwatch.lexicon.forms import fold, fold_keep_case, stem
+from seasonwatch.lexicon.topic_cues import GENERIC_STEMS
 from seasonwatch.models import Fact
 
 DATE_KINDS = {"premiere", "finale", "production"}
@@ -26,8 +28,7 @@ NONE_YET = {"footage": "none yet", "filming": "not started", "renewal": "not ren
 # share of a report's weighted words that must restate one sentence of the article
 RESTATEMENT_THRESHOLD = 0.42
 ANCHORED_RESTATEMENT_THRESHOLD = 0.2  # lower: naming the same person or place already anchors the subject
-# words every report about any show shares: they say nothing about whether it restates the article
-GENERIC_TERMS = TV_WORDS | {stem(w) for w in "new will say says said also first one two three season series".split()}
+GENERIC_TERMS = GENERIC_STEMS
 ANCHORED_SHARED_WORDS = 2  # or: two more of its words besides the name ("Aberfan": "moon", "landing")
 
 

@@ -8,18 +8,15 @@ from __future__ import annotations
 
 import re
 
-from newsdesk.text import fold
+from seasonwatch.lexicon.calendar import CALENDAR_WORDS
+from seasonwatch.lexicon.forms import alternation, fold
+from seasonwatch.lexicon.networks import is_network
+from seasonwatch.lexicon.not_names import NAME_BREAKERS, NOT_PERSON_WORDS
 from seasonwatch.models import Fact
-from seasonwatch.vocabulary import MONTH_NAMES
 
-# Title-case headlines capitalize every word: these never belong to a person's name.
-_FUNCTION_WORDS = (
-    "For|As|In|To|On|At|Of|And|Or|The|A|An|With|From|By|Is|Are|Was|Will|Has|Have|Joins?|Joined|Cast|"
-    "Taking|Takes|Take|Steps?|Over|Into|Out|Up|Down|Off|Back|Heads?|Gets?|Goes|Going|Named|Tapped|Returns?|"
-    "Casts|Taps?|Adds?|Added|Lands?|Boards?|Exits?|Leaves|Plays?|Set|Season|Series|"
-    "Netflix|Hulu|HBO|Amazon|Apple|Disney|Peacock|Paramount|Showtime|Starz|AMC|FX|NBC|CBS|ABC|Fox|CW|BBC"
-)
-_NAME_TOKEN = rf"(?!(?:{_FUNCTION_WORDS})\b)(?:[A-Z][a-zA-Z'’\-]+|[A-Z]\.(?:\s?[A-Z]\.)*|(?:Mc|Mac|O')[A-Z][a-z]+)"
+# a name token starts at a word's start ("HBO Max" holds no "BO Max") and is no word of a Title
+# Case headline or network ("Joins", "Netflix")
+_NAME_TOKEN = rf"(?<![\w])(?!{alternation(NAME_BREAKERS)}\b)(?:[A-Z][a-zA-Z'’\-]+|[A-Z]\.(?:\s?[A-Z]\.)*|(?:Mc|Mac|O')[A-Z][a-z]+)"
 _NAME = rf"(?P<name>{_NAME_TOKEN}(?:\s+(?:(?:de|van|von|da|del|la|le|di|du|der)\s+)?{_NAME_TOKEN}){{1,3}})"
 # a role may hold a title's abbreviation ("Mrs. Winslow", "Dr. Owens") but ends at other punctuation
 _ROLE = (
@@ -69,81 +66,6 @@ DEPARTURE_PATTERNS = [
     ),
     re.compile(rf"\b(?i:exit|departure)\s+(?i:of)\s+{_NAME}"),
 ]
-# Capitalized words that begin a name match but are not part of a person's name.
-NOT_NAME_WORDS = {
-    "star",
-    "stars",
-    "alum",
-    "alumna",
-    "alumnus",
-    "nominee",
-    "winner",
-    "actor",
-    "actress",
-    "veteran",
-    "newcomer",
-    "breakout",
-    "exclusive",
-    "oscar",
-    "emmy",
-    "tony",
-    "golden",
-    "globe",
-    "season",
-    "series",
-    "netflix",
-    "hbo",
-    "hulu",
-    "amazon",
-    "apple",
-    "disney",
-    "marvel",
-    "marvel's",
-    "the",
-    "and",
-    "with",
-    "report",
-    "update",
-    "updated",
-    "watch",
-    "first",
-    "new",
-    "original",
-    "former",
-    "legend",
-    "singer",
-    "rapper",
-    "comedian",
-    "director",
-    "producer",
-    "writer",
-    "showrunner",
-    "creator",
-    "also",
-    "plus",
-    "cast",
-    "episode",
-    "premiere",
-    "trailer",
-    "teaser",
-    "photos",
-    "photo",
-    "video",
-    "breaking",
-    "news",
-}
-# Capitalized words of the calendar: "March" or "Friday" opens no person's name
-MONTH_WORDS = {month.lower() for month in MONTH_NAMES} | {
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-}
-
-
 def people_facts(sentence: str, season: int, show_names: tuple[str, ...]) -> list[Fact]:
     facts: list[Fact] = []
     show_folds = {fold(n) for n in show_names}
@@ -202,18 +124,18 @@ def named_people(text: str, show_names: tuple[str, ...]) -> list[str]:
 
 def clean_person(raw: str, show_folds: set[str]) -> str:
     tokens = raw.split()
-    while tokens and (tokens[0].lower().strip("'’") in NOT_NAME_WORDS or tokens[0].lower() in MONTH_WORDS):
+    while tokens and (tokens[0].lower().strip("'’") in NOT_PERSON_WORDS or tokens[0].lower() in CALENDAR_WORDS):
         tokens.pop(0)
-    while tokens and tokens[-1].lower() in NOT_NAME_WORDS:
+    while tokens and tokens[-1].lower() in NOT_PERSON_WORDS:
         tokens.pop()
     if len(tokens) > 3:
         tokens = tokens[-3:] if tokens[-3][0].isupper() and len(tokens[-3]) > 2 else tokens[-2:]
     name = " ".join(tokens)
     folded = fold(name)
     # the show's own name, or a name that holds it or is part of it ("Jessica Jones", "Marvel's Jessica Jones")
-    if len(tokens) < 2 or any(folded in s or s in folded for s in show_folds):
+    if len(tokens) < 2 or any(folded in s or s in folded for s in show_folds) or is_network(name):
         return ""
-    if any(t.lower() in MONTH_WORDS or (t.isupper() and t.isalpha() and len(t) > 3) for t in tokens):
+    if any(t.lower() in CALENDAR_WORDS or (t.isupper() and t.isalpha() and len(t) > 3) for t in tokens):
         return ""
     return name
 

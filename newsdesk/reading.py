@@ -17,10 +17,13 @@ from newsdesk.dates import date_precision, date_within
 from newsdesk.facts import PREMIERE_CUE, PRODUCTION_CUE, FactContext, extract_facts
 from newsdesk.genres import genre
 from newsdesk.people import names_person
-from newsdesk.relevance import NOT_WORLD, ShowWorld, match_show, mentions
+from newsdesk.relevance import ShowWorld, match_show, mentions
 from newsdesk.similarity import terms
-from newsdesk.text import STOPWORDS, fold, fold_keep_case, has_negation, sentences
+from newsdesk.text import has_negation, sentences
 from newsdesk.topics import classify
+from seasonwatch.lexicon.forms import fold, fold_keep_case
+from seasonwatch.lexicon.function_words import STOPWORDS
+from seasonwatch.lexicon.not_names import NOT_WORLD
 from seasonwatch.models import Fact, Fate, ShowSpec, Story, Topic, Update
 
 

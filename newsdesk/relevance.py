@@ -17,53 +17,19 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from newsdesk.text import STOPWORDS, fold, fold_keep_case, sentences, stem, words
+from newsdesk.text import sentences
+from seasonwatch.lexicon.forms import fold, fold_keep_case, stem, words
+from seasonwatch.lexicon.function_words import STOPWORDS, TITLE_CASE_FILLER
+from seasonwatch.lexicon.networks import NETWORK_ALTERNATION
+from seasonwatch.lexicon.not_names import NOT_WORLD
+from seasonwatch.lexicon.trades import TRADE_STEMS, TV_STEMS
 from seasonwatch.models import ShowSpec
 
-TV_WORDS = {
-    stem(w)
-    for w in """
-    season seasons series episode episodes premiere premieres premiered renewed renewal renew
-    cancelled canceled cancel cancellation showrunner showrunners cast casting casts trailer teaser
-    finale streaming streamer netflix hbo hulu amazon prime peacock paramount showtime starz amc fx
-    nbc cbs abc cw bbc itv channel network tv television show shows spinoff spin-off reboot revival
-    sitcom drama miniseries limited docuseries anthology binge recap stream airs airing
-    writers room pilot greenlit greenlight order ordered regular recurring character characters
-    role roles plot storyline filming production netflix's hbo's disney+ iplayer
-    """.split()
-}
-OTHER_TRADES = {
-    "music": "album albums single singles song songs tour concert concerts band singer rapper songwriter record "
-    "chart charts billboard grammy mixtape vinyl lyrics playlist gig festival",
-    "book": "book books novel novels memoir author bestseller publisher paperback sequel-novel",
-    "sports": "match league goal goals coach tournament championship quarterback striker innings playoff race racing "
-    "jockey stakes wrestler wrestling",
-    "business": "stock stocks shares investors investor analyst analysts earnings quarterly quarter revenue subscribers "
-    "wall-street ceo merger chief executive boardroom heir succession-plan q1 q2 q3 q4",
-    "film": "film movie box-office theatrical theaters cinemas cinema",
-    "quiz": "quiz contestant jackpot prize",
-    "game": "game games gaming gamer gamers steam console playstation xbox nintendo switch dlc expansion players "
-    "esports rpg",
-}
-TRADE_WORDS = {label: {stem(w) for w in vocabulary.split()} for label, vocabulary in OTHER_TRADES.items()}
-NETWORKS = (
-    r"Netflix|HBO|Hulu|Amazon|Prime Video|Apple TV\+?|Disney\+|Peacock|Paramount\+|Showtime|Starz|AMC|FX|NBC|CBS"
-    r"|ABC|BBC|ITV|Sky|Channel 4|Syfy|USA|Max"
-)
 GENRES = r"drama|thriller|comedy|series|show|sitcom|hit|favou?rite|original"
-# "Season 2 of Luke Cage", "Luke Cage season 2": another show's own season in a headline
+# "Season 2 of Hollow Creek", "Hollow Creek season 2": another show's own season in a headline
 OTHER_SHOW_SEASON = re.compile(r"(?:\b[A-Z][\w'’&:-]*(?:\s+[A-Z][\w'’&:-]*){0,4})\s+(?:[Ss]eason|[Ss]eries|S)\s?\d+")
 QUOTED_TITLE = re.compile(r"[\"'‘“]([A-Z][^\"'‘’“”]{1,60})[\"'’”]")
 _PROPER = re.compile(r"\b[A-Z][a-zA-Z'’\-]{2,}\b")
-NOT_WORLD = {
-    fold(w)
-    for w in """January February March April May June July August September October November December Monday
-    Tuesday Wednesday Thursday Friday Saturday Sunday Season Series Episode Netflix Hulu HBO Amazon Apple
-    Disney Peacock Showtime Starz Syfy Sky BBC ITV Channel Emmy Emmys Oscar Golden Globe Globes Comic Con
-    Comic-Con Twitter Instagram YouTube Part Chapter Act The This That These Those Here There What When
-    Where Who Why How New Old Last First Next FX AMC CBS NBC ABC Fox Showtime Paramount Max Prime Video
-    Showrunner Creator Writer Director Producer Star Cast""".split()
-}
 
 
 @dataclass(frozen=True)
@@ -157,9 +123,9 @@ def trade_signal(text: str) -> tuple[int, int, str]:
     # "100 million streams" counts plays of a song, not a TV release
     text = re.sub(r"\b(?:million|billion)\s+streams\b", " song plays ", text, flags=re.I)
     terms = [stem(w) for w in words(text)]
-    tv = sum(1 for t in terms if t in TV_WORDS)
+    tv = sum(1 for t in terms if t in TV_STEMS)
     best, label = 0, ""
-    for trade, vocabulary in TRADE_WORDS.items():
+    for trade, vocabulary in TRADE_STEMS.items():
         count = sum(1 for t in terms if t in vocabulary)
         if count > best:
             best, label = count, trade
@@ -178,7 +144,7 @@ def _used_as_title(text: str, show: ShowSpec) -> bool:
         cues = [
             rf"[\"'‘“]{either}[\"'’”](?![A-Za-z])",
             rf"(?<![\w]){either}(?:['’]s)?\s+(?:[Ss]eason|SEASON|[Ss]eries|S\d|[Ss]\d)",
-            rf"(?:{NETWORKS})(?:['’]s)?\s+(?:(?:{GENRES})\s+)?{either}(?![\w])",
+            rf"{NETWORK_ALTERNATION}(?:['’]s)?\s+(?:(?:{GENRES})\s+)?{either}(?![\w])",
             rf"(?:[Ss]eason|[Ss]eries)\s+\w+\s+of\s+{either}(?![\w])",
             rf"(?<![\w]){either}(?:['’]s)?\s+(?:showrunner|cast|creator|star|trailer|teaser|finale|premiere)\b",
         ]
@@ -187,58 +153,6 @@ def _used_as_title(text: str, show: ShowSpec) -> bool:
     return False
 
 
-# Capitalized words that may follow a title in a Title Case headline without making a new name
-TITLE_CASE_FILLER = {
-    "is",
-    "are",
-    "was",
-    "will",
-    "has",
-    "have",
-    "gets",
-    "get",
-    "returns",
-    "return",
-    "season",
-    "series",
-    "s",
-    "star",
-    "stars",
-    "cast",
-    "creator",
-    "showrunner",
-    "trailer",
-    "teaser",
-    "finale",
-    "premiere",
-    "renewed",
-    "cancelled",
-    "canceled",
-    "adds",
-    "casts",
-    "sets",
-    "drops",
-    "reveals",
-    "to",
-    "in",
-    "on",
-    "at",
-    "for",
-    "and",
-    "with",
-    "as",
-    "by",
-    "from",
-    "of",
-    "the",
-    "a",
-    "an",
-    "fans",
-    "first",
-    "final",
-    "new",
-    "back",
-}
 
 
 def _inside_other_name_everywhere(parts: list[str], show: ShowSpec) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from seasonwatch.vocabulary import CARDINALS, ORDINALS, number_value
+from seasonwatch.lexicon.numbers import CARDINALS, ORDINALS, number_value
 
 NUMBER = r"\d{1,2}|" + "|".join(CARDINALS)
 # "final" names a season without a number: it is read so it is not taken for something else

@@ -9,7 +9,7 @@ from newsdesk.clustering import Candidate
 from newsdesk.headlines import clean_headline
 from newsdesk.structured import StructuredNews
 from newsdesk.structured import headline as structured_headline
-from seasonwatch.fact_text import describe_fact
+from seasonwatch.fact_kinds import describe_fact
 from seasonwatch.markup import shorten
 from seasonwatch.models import Fact, ShowSpec, Story, StorySource, Topic, Update, story_id
 

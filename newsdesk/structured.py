@@ -12,7 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from newsdesk.novelty import ArticleKnowledge
-from seasonwatch.fact_text import describe_date, describe_fact
+from seasonwatch.fact_kinds import describe_fact
+from seasonwatch.fuzzy_date import describe as describe_date
 from seasonwatch.models import Fact, FactObservation, ShowSpec
 
 # Kinds worth telling when the article says nothing about them yet; the rest is baseline.

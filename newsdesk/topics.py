@@ -2,78 +2,26 @@
 
 from __future__ import annotations
 
-from newsdesk.text import stem, words
+from seasonwatch.fact_kinds import FACT_KINDS, PRIORITY
+from seasonwatch.lexicon.forms import stem, words
+from seasonwatch.lexicon.topic_cues import REPORT_CUE_STEMS
 from seasonwatch.models import Fact, Topic
-
-FACT_TOPICS = {
-    "renewal": Topic.RENEWAL,
-    "cancellation": Topic.RENEWAL,
-    "premiere": Topic.RELEASE_DATE,
-    "finale": Topic.RELEASE_DATE,
-    "episodes": Topic.RELEASE_DATE,
-    "cast": Topic.CAST,
-    "departure": Topic.CAST,
-    "production": Topic.STORY,
-    "footage": Topic.STORY,
-    "titles": Topic.STORY,
-    "filming": Topic.STORY,
-    "showrunner": Topic.STORY,
-    "network": Topic.RELEASE_DATE,
-    "status": Topic.RENEWAL,
-}
-# Fact kinds in order of how much they define a story: a casting story that mentions the
-# premiere date in passing is a casting story.
-FACT_PRIORITY = [
-    "renewal",
-    "cancellation",
-    "showrunner",
-    "cast",
-    "departure",
-    "premiere",
-    "finale",
-    "episodes",
-    "footage",
-    "titles",
-    "filming",
-    "production",
-    "network",
-    "status",
-]
-
-KEYWORDS: dict[Topic, set[str]] = {
-    Topic.RENEWAL: {
-        stem(w)
-        for w in "renewed renewal renew cancelled canceled cancel axed greenlit greenlight return returning another final ending ends".split()
-    },
-    Topic.RELEASE_DATE: {
-        stem(w)
-        for w in "premiere premieres premiered release date dates debut arrives arriving launch airs schedule when".split()
-    },
-    Topic.CAST: {
-        stem(w)
-        for w in "cast casting joins joined role actor actress star stars plays play playing character regular recurring newcomer exits".split()
-    },
-    Topic.STORY: {
-        stem(w)
-        for w in "trailer teaser plot story synopsis filming production photos first-look look footage clip showrunner writers episode villain".split()
-    },
-}
 
 
 def topic_from_facts(facts: list[Fact]) -> Topic | None:
     kinds = {fact.kind for fact in facts}
-    for kind in FACT_PRIORITY:
+    for kind in PRIORITY:
         if kind in kinds:
-            return FACT_TOPICS[kind]
+            return FACT_KINDS[kind].topic
     return None
 
 
 def topic_from_words(title: str, summary: str) -> Topic:
-    scores = {topic: 0.0 for topic in KEYWORDS}
+    scores = {topic: 0.0 for topic in REPORT_CUE_STEMS}
     for weight, text in ((2.0, title), (1.0, summary)):
         for term in (stem(w) for w in words(text)):
-            for topic, vocabulary in KEYWORDS.items():
-                if term in vocabulary:
+            for topic, cues in REPORT_CUE_STEMS.items():
+                if term in cues:
                     scores[topic] += weight
     best = max(scores.items(), key=lambda item: item[1])
     return best[0] if best[1] > 0 else Topic.STORY

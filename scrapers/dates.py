@@ -15,7 +15,7 @@ from datetime import UTC, datetime, timedelta, tzinfo
 from dateutil import parser as dateparser
 from dateutil.tz import tzoffset
 
-from seasonwatch.vocabulary import MONTH_NAMES, MONTHS
+from seasonwatch.lexicon.calendar import FOREIGN_MONTHS, MONTH_ALTERNATION
 
 # Zone abbreviations seen in feeds; dateutil knows only UTC/GMT by itself.
 ZONES: dict[str, int] = {
@@ -51,30 +51,10 @@ ZONES: dict[str, int] = {
 }
 TZINFOS = {name: tzoffset(name, hours * 3600) for name, hours in ZONES.items()}
 
-# Month names of the languages outlets publish in (French, Spanish, Italian, German, Portuguese,
-# Dutch), whole and abbreviated, mapped to English. Read only when no English month is there, so
-# "Mar" and "Mai" never clash; a word merely starting like one ("marzo") is not English.
-_FOREIGN_MONTH_NAMES = [
-    "janvier janv enero ene gennaio gen januar janeiro januari",
-    "février févr fév fevrier fevr fev febrero febbraio februar fevereiro februari",
-    "mars marzo märz mär mrz março marco maart mrt",
-    "avril avr abril abr aprile",
-    "mai mayo maggio mag maio mei",
-    "juin junio giugno giu juni junho",
-    "juillet juil julio luglio lug juli julho",
-    "août aoû aout agosto ago augustus",
-    "septembre septiembre settembre set setembro",
-    "octobre octubre ottobre ott oktober okt outubro out",
-    "novembre noviembre novembro",
-    "décembre déc decembre diciembre dic dicembre dezember dez dezembro",
-]  # fmt: skip
-FOREIGN_MONTHS = {
-    word: MONTH_NAMES[number][:3] for number, words in enumerate(_FOREIGN_MONTH_NAMES) for word in words.split()
-}
 _WEEKDAY_PREFIX = re.compile(r"^\s*[^\W\d_]{2,12}\.?,\s*")
 _WORD = re.compile(r"[^\W\d_]+\.?")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
-_ENGLISH_MONTH = re.compile(rf"\b(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))})\b", re.I)
+_ENGLISH_MONTH = re.compile(rf"\b(?:{MONTH_ALTERNATION})\b", re.I)
 # A date written in numbers only: "08.03.2018", "3/8/2018", "2018/03/08"
 _NUMERIC_DATE = re.compile(r"(?<!\d)(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}[./-]\d{1,2}[./-]\d{1,2})(?!\d)")
 _RFC822 = re.compile(

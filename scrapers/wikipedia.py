@@ -16,10 +16,11 @@ from mwparserfromhell.nodes import Template
 from mwparserfromhell.wikicode import Wikicode
 
 from scrapers.source_type import Document, Parsed, ParseError, SourceType, observations_of
+from seasonwatch.lexicon.calendar import MONTHS
+from seasonwatch.lexicon.numbers import ORDINALS, number_value
 from seasonwatch.markup import normalize_text
 from seasonwatch.models import Fact, SourceSpec
 from seasonwatch.options import Option
-from seasonwatch.vocabulary import MONTHS, ORDINALS, number_value
 
 _ORDINAL = r"(?P<ordinal>\d{1,2}(?:st|nd|rd|th)|" + "|".join(ORDINALS) + r")"
 _ORDERED = r"\b(?:renew(?:ed|s|al|ing)|picked\s+(?:\w+\s+){0,2}?up)\b[^.]{0,120}?\b(?:for|with)\s+"

@@ -6,7 +6,7 @@ import sys
 from datetime import UTC, datetime
 from typing import TextIO
 
-from seasonwatch.fact_text import describe_fact
+from seasonwatch.fact_kinds import describe_fact
 from seasonwatch.models import Decision, Fate, SourceReport, SourceStatus, Story, Verdict
 
 QUIET, NORMAL, VERBOSE = -1, 0, 1

@@ -1,33 +1,18 @@
-"""English words for numbers and months, as news and wikis write them. Shared by the stages that
-read dates and season numbers from text, so both read "third" and "Sept." the same way."""
+"""Number words as news and wikis write them: "three", "third", "3rd"."""
 
 from __future__ import annotations
 
-CARDINALS = {
+CARDINALS: dict[str, int] = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
     "eighteen": 18, "twenty": 20, "twenty-two": 22,
 }  # fmt: skip
-ORDINALS = {
+ORDINALS: dict[str, int] = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
     "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
 }  # fmt: skip
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
-            ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
-            ("october", "oct"), ("november", "nov"), ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}  # fmt: skip
-MONTH_NAMES = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December",
-]  # fmt: skip
+CARDINAL_ALTERNATION = "|".join(CARDINALS)
+ORDINAL_ALTERNATION = "|".join(ORDINALS)
 
 
 def number_value(word: str) -> int | None:
