@@ -1,36 +1,49 @@
 """DECIDE: gathered updates and facts -> stories that are new, once, with every source.
 
-For each update: was it judged before (history), is it about a tracked show and what does it
-state (reading), does the article already say it (novelty), which other reports tell the same
-story (clustering), and was that story sent before (history again). Structured facts join in as a
-baseline, as news of their own, or as one more source of an outlet's story.
+The steps, in order, each from values to values:
+1. profiles: each show's article read into sections and statements, its world of names;
+2. identity: an item judged before, or the very item a story was made of, keeps that fate;
+3. reading: which tracked show an update is news about (relevance rules) and what it states;
+4. the word weights of the whole batch, built once from every text compared;
+5. novelty: what the article already says is no news (fact-status and restatement rules), nor are
+   roundups and explainers without a new fact (no-news rules);
+6. sameness: each report, earliest first, joins the story it is the same as (sameness rules over
+   one index of past stories and this run's), or starts one;
+7. structured facts: a baseline, one more source of a story, or news of their own;
+8. the decision: new stories, past stories with more sources (new values), a verdict per item.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import datetime
 
+from newsdesk import thresholds
 from newsdesk.articles import Article, read_article
-from newsdesk.clustering import Candidate, Cluster, cluster, compare_facts
 from newsdesk.facts import FactContext
-from newsdesk.history import HistoryIndex
-from newsdesk.novelty import ArticleKnowledge
-from newsdesk.reading import Reader, Report, link_people, new_entities
+from newsdesk.genres import no_news
+from newsdesk.novelty import ArticleKnowledge, ReportWords, Statement, read_statements
+from newsdesk.reading import Reader, Refusal, Report, link_people, states_something
 from newsdesk.relevance import ShowWorld
+from newsdesk.sameness import Evidence, merged_facts
 from newsdesk.similarity import Vectorizer
 from newsdesk.stories import (
-    merged_facts,
+    Candidate,
+    new_entities,
     observation_sources,
     source_of,
+    story_evidence,
     story_from_fact,
     story_from_reports,
+    story_terms,
     with_sources,
 )
-from newsdesk.structured import StructuredNews, comparable, in_scope, judge_observations
+from newsdesk.story_index import Entry, StoryIndex
+from newsdesk.structured import StructuredNews, StructuredOutcome, comparable, in_scope, judge_observations
 from newsdesk.text import content_terms
 from newsdesk.topics import topic_from_facts
-from seasonwatch.fact_kinds import describe_fact
+from seasonwatch.fact_kinds import FACT_KINDS, describe_fact, kind_of
 from seasonwatch.models import (
     Decision,
     Fact,
@@ -54,255 +67,328 @@ def decide(
     history: History,
     now: datetime,
 ) -> Decision:
-    return _Desk(shows, articles, history, now).run(updates, observations)
+    profiles = {show.name: ShowProfile.of(show, articles.get(show.name, ""), now) for show in shows}
+    verdicts: list[Verdict] = []
+    fresh = []
+    stories_by_id = {story.id: story for story in history.stories}
+    for update in _unique(updates):
+        if (known := _identity(update, history, stories_by_id)) is not None:
+            verdicts.append(known)
+        else:
+            fresh.append(update)
+    reader = Reader(
+        [p.world for p in profiles.values()],
+        {name: p.context for name, p in profiles.items()},
+        {name: p.drop for name, p in profiles.items()},
+        now,
+    )
+    reports: list[Report] = []
+    for reading in link_people(_about_shows(reader, fresh, verdicts), history.stories):
+        kept = states_something(reading)
+        if isinstance(kept, Refusal):
+            verdicts.append(_refused(kept))
+        else:
+            reports.append(kept)
+
+    past = [story for story in history.stories if story.show in profiles]
+    vectorizer = Vectorizer(
+        [r.terms for r in reports]
+        + [s.terms for p in profiles.values() for s in p.statements]
+        + [story_terms(source, profiles[story.show].drop) for story in past for source in story.sources[: thresholds.VECTORS_PER_STORY]]
+    )
+    knowledge = {name: p.knowledge(vectorizer) for name, p in profiles.items()}
+    index: StoryIndex[Candidate | StructuredNews] = StoryIndex()
+    for story in past:
+        profile = profiles[story.show]
+        index.add(story_evidence(story, profile.world.names, profile.show, vectorizer, profile.drop), past=story)
+
+    candidates = []
+    for report in reports:
+        judged = _against_article(report, knowledge[report.show.name], vectorizer, profiles[report.show.name])
+        if isinstance(judged, Verdict):
+            verdicts.append(judged)
+        else:
+            candidates.append(judged)
+    for candidate in sorted(candidates, key=lambda c: c.moment):
+        _place(index, candidate)
+
+    outcome = judge_observations(list(observations), {n: p.show for n, p in profiles.items()}, knowledge, history.known_facts)
+    structured_verdicts = _structured(index, profiles, outcome)
+    decision = _decision(index, profiles, verdicts, structured_verdicts, now)
+    decision.known_facts = outcome.remember
+    return decision
 
 
-def name_terms(show: ShowSpec) -> frozenset[str]:
-    """The show's own name is in every report about it: it says nothing about which story."""
-    return frozenset(t for name in show.names for t in content_terms(name))
+# ---------------------------------------------------------------- 1. profiles
 
 
-class _Desk:
-    def __init__(self, shows: Sequence[ShowSpec], articles: Mapping[str, str], history: History, now: datetime) -> None:
-        self.shows = {show.name: show for show in shows}
-        self.history = history
-        self.now = now
-        drops = {show.name: name_terms(show) for show in shows}
-        contexts = {show.name: FactContext(show.names, show.season) for show in shows}
-        self.articles: dict[str, Article] = {
-            show.name: read_article(articles.get(show.name, ""), fallback_title=f"{show.name} season {show.season}")
-            for show in shows
-        }
-        worlds = [
-            ShowWorld.from_article(show, [s for part in self.articles[show.name].all_sections for s in part.sentences])
-            for show in shows
-        ]
-        self.knowledge = {
-            world.show.name: ArticleKnowledge(
-                self.articles[world.show.name], contexts[world.show.name], drops[world.show.name], world.names, now
-            )
-            for world in worlds
-        }
-        self.reader = Reader(worlds, contexts, drops, now)
-        self.worlds = {world.show.name: world.names for world in worlds}
-        self.index = HistoryIndex(history, drops)
-        self.decision = Decision()
-        self.this_run: list[Story] = []  # stories this run made or grew, for structured facts to find
+@dataclass(frozen=True)
+class ShowProfile:
+    """What the newsdesk knows of one show before it reads a single update."""
 
-    def run(self, updates: Sequence[Update], observations: Sequence[FactObservation]) -> Decision:
-        reports = self._read(_unique(updates))
-        vectorizer = Vectorizer(
-            [r.terms for r in reports]
-            + [s.terms for k in self.knowledge.values() for s in k.statements]
-            + self.index.documents()
-        )
-        for knowledge in self.knowledge.values():
-            knowledge.vectorize(vectorizer)
-        self.index.vectorize(vectorizer)
-        candidates = [c for c in (self._against_article(r, vectorizer) for r in reports) if c is not None]
-        for group in cluster(candidates):
-            self._against_history(group)
-        self._structured(observations)
-        return self.decision
+    show: ShowSpec
+    article: Article
+    world: ShowWorld
+    context: FactContext
+    drop: frozenset[str]  # the show's own name: in every report about it, it tells no story apart
+    statements: list[Statement]
 
-    def _verdict(self, update: Update, fate: Fate, reason: str, **extra: object) -> None:
-        self.decision.verdicts.append(
-            Verdict(source=update.source, title=update.title, fate=fate, reason=reason, update_key=update.key, **extra)  # type: ignore[arg-type]
-        )
+    @classmethod
+    def of(cls, show: ShowSpec, text: str, now: datetime) -> ShowProfile:
+        article = read_article(text, fallback_title=f"{show.name} season {show.season}")
+        world = ShowWorld.from_article(show, [s for part in article.all_sections for s in part.sentences])
+        context = FactContext(show.names, show.season)
+        drop = frozenset(t for name in show.names for t in content_terms(name))
+        return cls(show, article, world, context, drop, read_statements(article, context, drop, now))
 
-    def _section(self, show: ShowSpec, topic: Topic) -> str:
-        section = self.articles[show.name].section_for(topic)
-        return section.title if section else str(topic)
+    def knowledge(self, vectorizer: Vectorizer) -> ArticleKnowledge:
+        return ArticleKnowledge(self.statements, self.context, vectorizer, self.world.names)
 
-    def _placement(self, show: ShowSpec, facts: list[Fact], default: Topic) -> tuple[Topic, str]:
+    def section(self, topic: Topic) -> str:
+        found = self.article.section_for(topic)
+        return found.title if found else str(topic)
+
+    def placement(self, facts: Sequence[Fact], default: Topic) -> tuple[Topic, str]:
         """The topic and the editor's section a story adds to: where the article itself discusses
         its kind of fact, if it does, else the section of its topic."""
-        topic = topic_from_facts(facts) or default
-        lead = next((f for f in facts if topic_from_facts([f]) == topic), None)
-        section = self.articles[show.name].section_discussing(lead.kind) if lead else None
+        topic = topic_from_facts(list(facts)) or default
+        lead = next((f for f in facts if kind_of(f).topic == topic), None)
+        section = self.article.section_discussing(lead.kind) if lead else None
         if section is not None and section.topic is not None:
             return section.topic, section.title
-        return topic, self._section(show, topic)
+        return topic, self.section(topic)
 
-    # ------------------------------------------------------------------ reading
 
-    def _read(self, updates: list[Update]) -> list[Report]:
-        reports = []
-        for update in updates:
-            seen = self.history.seen.get(update.key)
-            past = self.index.identity(update)
-            if seen is not None:
-                # judged once, in an earlier run, against the article as it was then
-                self._verdict(update, Fate.SEEN, f"judged on {seen[1]:%Y-%m-%d}: {seen[0]}")
-            elif past is not None:
-                reason = f"already sent in '{past.headline}'"
-                self._verdict(update, Fate.ALREADY_SENT, reason, show=past.show, topic=past.section, story_id=past.id)
-            elif (report := self.reader.read(update)) is not None:
-                reports.append(report)
-        link_people(reports, self.history.stories)
-        reports = self.reader.keep(reports)
-        for update, refusal in self.reader.refused:
-            self._verdict(update, refusal.fate, refusal.reason)
-        return reports
+# ---------------------------------------------------------------- 2-3. identity and reading
 
-    # ------------------------------------------------------------------ novelty
 
-    def _against_article(self, report: Report, vectorizer: Vectorizer) -> Candidate | None:
-        knowledge = self.knowledge[report.show.name]
-        vector = vectorizer.vector(report.terms)
-        words = frozenset(t for t in report.terms if "_" not in t)
-        novelty = knowledge.judge(report.facts, vector, report.negated, report.text, words)
-        about = {
-            "show": report.show.name,
-            "topic": self._section(report.show, report.topic),
-            "facts": tuple(report.facts),
-        }
-        if not novelty.is_new:
-            self._verdict(report.update, Fate.IN_ARTICLE, novelty.reason, **about)
-            return None
-        # Facts an earlier story already told are known too: they decide the story only when the
-        # report tells nothing else (then it is a late report of that story)
-        untold = [f for f in novelty.new_facts if self.index.sent(report.show.name, f) is None]
-        facts = untold or novelty.new_facts
-        if report.genre == "roundup" or (report.genre == "explainer" and not facts):
-            # a roundup's facts belong to its many shows; an explainer breaks no news unless it tells
-            # something the article does not say
-            what = "a roundup of several shows" if report.genre == "roundup" else "an explainer or opinion piece"
-            self._verdict(report.update, Fate.NO_NEWS, f"{what} that breaks no news of its own", **about)
-            return None
-        topic = topic_from_facts(facts) or report.topic
-        entities = new_entities(report.text, report.show, self.worlds[report.show.name])
-        return Candidate(
-            report.update, report.show, topic, facts, vector, report.moment, novelty.reason, report.negated, entities
+def _identity(update: Update, history: History, stories_by_id: dict[str, Story]) -> Verdict | None:
+    seen = history.seen.get(update.key)
+    if seen is not None:
+        # judged once, in an earlier run, against the article as it was then
+        return _verdict(update, Fate.SEEN, f"judged on {seen[1]:%Y-%m-%d}: {seen[0]}", rule="judged-before")
+    story_id = history.update_story.get(update.key) or history.url_story.get(update.canonical_url or "")
+    story = stories_by_id.get(story_id) if story_id else None
+    if story is not None:
+        reason = f"already sent in '{story.headline}'"
+        return _verdict(
+            update, Fate.ALREADY_SENT, reason, show=story.show, topic=story.section, story_id=story.id, rule="already-sent"
         )
+    return None
 
-    # ------------------------------------------------------------------ history
 
-    def _against_history(self, group: Cluster) -> None:
-        members = sorted(group.members, key=lambda c: c.moment)
-        facts = merged_facts(members)
-        match = None
-        for member in members:
-            match = self.index.find(group.show.name, facts, member.vector, member.entities)
-            if match:
-                break
-        if match is None:
-            topic, section = self._placement(group.show, facts, members[0].topic)
-            story = story_from_reports(group.show, members, facts, topic, section, self.now)
-            self.decision.new_stories.append(story)
-            self.this_run.append(story)
-            for position, member in enumerate(members):
-                fate, reason = (
-                    (Fate.NEW, member.reason)
-                    if position == 0
-                    else (Fate.SAME_STORY, f"same story as '{story.headline}' ({members[0].update.source})")
-                )
-                self._verdict(
-                    member.update,
-                    fate,
-                    reason,
-                    show=story.show,
-                    topic=story.section,
-                    facts=tuple(member.facts),
-                    story_id=story.id,
-                )
-            return
-        # a late report, or a vaguer one ("back in June" after "June 21"): one more source of the story
-        past = match.story
-        self._grow(past, [source_of(m.update) for m in members])
-        reason = f"late report of '{past.headline}', sent {past.first_seen:%Y-%m-%d}; added as a source"
-        for member in members:
-            self._verdict(
-                member.update,
-                Fate.LATE_REPORT,
-                reason,
-                show=past.show,
-                topic=past.section,
-                facts=tuple(member.facts),
-                story_id=past.id,
-            )
-
-    def _grow(self, story: Story, sources: list[StorySource]) -> None:
-        """One more source for a story: this run's gains it in place, a past one is also re-emitted."""
-        gained = with_sources(story, sources, self.now)
-        already_grown = any(s is story for s in self.decision.grown_stories)
-        if gained and not self._made_this_run(story) and not already_grown:
-            self.decision.grown_stories.append(story)
-            self.this_run.append(story)
-
-    def _made_this_run(self, story: Story) -> bool:
-        return any(s is story for s in self.decision.new_stories)
-
-    # ------------------------------------------------------------------ structured facts
-
-    def _structured(self, observations: Sequence[FactObservation]) -> None:
-        outcome = judge_observations(list(observations), self.shows, self.knowledge, self.history.known_facts)
-        self.decision.known_facts = outcome.remember
-        for obs, why in outcome.baseline:
-            in_view = in_scope(obs.fact, self.shows[obs.show])
-            story = self._told_by(obs.show, comparable(obs.fact)) if in_view else None
-            if story is not None and obs.source_url not in {s.url for s in story.sources}:
-                # nothing new to the source's readers, but it confirms a story: one more source
-                self._confirm(StructuredNews(self.shows[obs.show], obs.fact, [obs]), story)
-                continue
-            self.decision.verdicts.append(
-                Verdict(obs.source, describe_fact(obs.fact), Fate.BASELINE, why, show=obs.show, update_key=obs.key)
-            )
-        for news in outcome.news:
-            self._structured_news(news)
-
-    def _told_by(self, show: str, fact: Fact) -> Story | None:
-        """The story, this run's or an earlier one, that already tells this structured fact."""
-        if fact.kind == "finale":
-            # a season released in one go ends the day it starts: its finale is its premiere
-            premiere = self._told_by(show, Fact("premiere", fact.season, value=fact.value))
-            if premiere is not None:
-                return premiere
-        for story in self.this_run:
-            if story.show == show and compare_facts([fact], story.facts) == "shared":
-                return story
-        return self.index.sent(show, fact)
-
-    def _confirm(self, news: StructuredNews, story: Story) -> None:
-        sent_before = not self._made_this_run(story)
-        self._grow(story, observation_sources(news))
-        if sent_before:
-            self._fact_verdicts(
-                news, Fate.LATE_REPORT, f"confirms '{story.headline}', sent {story.first_seen:%Y-%m-%d}", story
-            )
+def _about_shows(reader: Reader, updates: list[Update], verdicts: list[Verdict]) -> list[Report]:
+    reports = []
+    for update in updates:
+        read = reader.read(update)
+        if isinstance(read, Refusal):
+            verdicts.append(_refused(read))
         else:
-            self._fact_verdicts(news, Fate.SAME_STORY, f"confirms '{story.headline}'", story)
+            reports.append(read)
+    return reports
 
-    def _structured_news(self, news: StructuredNews) -> None:
+
+def _refused(refusal: Refusal) -> Verdict:
+    return _verdict(refusal.update, refusal.fate, refusal.reason, rule=refusal.rule)
+
+
+# ---------------------------------------------------------------- 5. novelty
+
+
+def _against_article(
+    report: Report, knowledge: ArticleKnowledge, vectorizer: Vectorizer, profile: ShowProfile
+) -> Candidate | Verdict:
+    vector = vectorizer.vector(report.terms)
+    words = frozenset(t for t in report.terms if "_" not in t)
+    novelty = knowledge.judge(list(report.facts), ReportWords(report.text, vector, report.negated, words))
+    about = {"show": report.show.name, "topic": profile.section(report.topic), "facts": report.facts}
+    if not novelty.is_new:
+        return _verdict(report.update, Fate.IN_ARTICLE, novelty.reason, rule=novelty.rule, **about)
+    if (refusal := no_news(report.update.title, report.genre, novelty.new_facts)) is not None:
+        rule, reason = refusal
+        return _verdict(report.update, Fate.NO_NEWS, reason, rule=rule, **about)
+    return Candidate(
+        update=report.update,
+        show=report.show,
+        topic=report.topic,
+        facts=tuple(novelty.new_facts),
+        vector=vector,
+        moment=report.moment,
+        reason=novelty.reason,
+        rule=novelty.rule,
+        entities=new_entities(report.text, report.show, profile.world.names),
+        event=tuple(f for f in novelty.new_facts if any(f.key == e.key for e in report.event)),
+    )
+
+
+# ---------------------------------------------------------------- 6. sameness
+
+
+def _deciding(index: StoryIndex, candidate: Candidate) -> tuple[Fact, ...]:
+    """The facts that decide a report's story. Facts a story already told (an earlier one, or this
+    morning's) are known: they decide only when the report tells nothing else. When what its
+    headline announces is told, it is a report of that story, whatever its summary adds."""
+    show = candidate.show.name
+    untold = tuple(f for f in candidate.facts if index.told(show, f) is None)
+    event_told = bool(candidate.event) and all(index.told(show, f) is not None for f in candidate.event)
+    return candidate.event if event_told else untold or candidate.event or candidate.facts
+
+
+def _place(index: StoryIndex, candidate: Candidate) -> None:
+    deciding = _deciding(index, candidate)
+    candidate = replace(candidate, facts=deciding, topic=topic_from_facts(list(deciding)) or candidate.topic)
+    evidence = candidate.evidence()
+    match = index.best(evidence)
+    if match is None:
+        index.add(evidence, member=candidate)
+        return
+    for entry in match.absorbed:
+        index.absorb(match.entry, entry)
+    index.join(match.entry, evidence, candidate)
+
+
+# ---------------------------------------------------------------- 7. structured facts
+
+
+def _structured(index: StoryIndex, profiles: dict[str, ShowProfile], outcome: StructuredOutcome) -> list[Verdict]:
+    shows = {name: p.show for name, p in profiles.items()}
+    verdicts = []
+    for obs, why, rule in outcome.baseline:
+        in_view = in_scope(obs.fact, shows[obs.show])
+        entry = index.told(obs.show, comparable(obs.fact)) if in_view else None
+        if entry is not None and obs.source_url not in {s.url for s in _sources_of(entry)}:
+            # nothing new to the source's readers, but it confirms a story: one more source
+            index.join(entry, _fact_evidence(obs.show, comparable(obs.fact)), StructuredNews(shows[obs.show], obs.fact, [obs]))
+            continue
+        verdicts.append(
+            Verdict(obs.source, describe_fact(obs.fact), Fate.BASELINE, why, show=obs.show, update_key=obs.key, rule=rule)
+        )
+    for news in outcome.news:
         said = comparable(news.fact)
-        told = self._told_by(news.show.name, said)
-        if told is None:
-            match = self.index.find(news.show.name, [said], {})
-            told = match.story if match is not None else None
-        if told is not None:
-            self._confirm(news, told)
-            return
-        topic, section = self._placement(news.show, [said], Topic.STORY)
-        story = story_from_fact(news, topic, section, self.now)
-        self.decision.new_stories.append(story)
-        self.this_run.append(story)
-        self._fact_verdicts(news, Fate.NEW, news.reason, story)
+        evidence = _fact_evidence(news.show.name, said)
+        entry = index.told(news.show.name, said)
+        if entry is None and (match := index.best(evidence)) is not None:
+            entry = match.entry
+        if entry is not None:
+            index.join(entry, evidence, news)
+        else:
+            index.add(evidence, member=news)
+    return verdicts
 
-    def _fact_verdicts(self, news: StructuredNews, fate: Fate, reason: str, story: Story) -> None:
-        for obs in news.observations:
-            self.decision.verdicts.append(
-                Verdict(
-                    obs.source,
-                    describe_fact(news.fact),
-                    fate,
-                    reason,
-                    show=story.show,
-                    topic=story.section,
-                    facts=(news.fact,),
-                    story_id=story.id,
-                    update_key=obs.key,
-                )
+
+def _fact_evidence(show: str, fact: Fact) -> Evidence:
+    return Evidence(show=show, facts=(fact,), topic=FACT_KINDS[fact.kind].topic)
+
+
+def _sources_of(entry: Entry) -> list[StorySource]:
+    sources = list(entry.past.sources) if entry.past else []
+    for member in entry.members:
+        sources += observation_sources(member) if isinstance(member, StructuredNews) else [source_of(member.update)]
+    return sources
+
+
+# ---------------------------------------------------------------- 8. the decision
+
+
+def _decision(
+    index: StoryIndex,
+    profiles: dict[str, ShowProfile],
+    verdicts: list[Verdict],
+    structured_verdicts: list[Verdict],
+    now: datetime,
+) -> Decision:
+    decision = Decision(verdicts=verdicts)
+    for entry in index.live():
+        if not entry.members:
+            continue
+        if entry.past is None:
+            story = _new_story(entry, profiles[entry.evidence.show], now)
+            decision.new_stories.append(story)
+            decision.verdicts += _member_verdicts(entry, story, sent_before=False)
+        else:
+            grown = with_sources(entry.past, _sources_of(entry)[len(entry.past.sources) :], now)
+            if grown is not None:
+                decision.grown_stories.append(grown)
+            decision.verdicts += _member_verdicts(entry, grown or entry.past, sent_before=True)
+    decision.verdicts += structured_verdicts
+    return decision
+
+
+def _new_story(entry: Entry, profile: ShowProfile, now: datetime) -> Story:
+    members = entry.members
+    reports = [m for m in members if isinstance(m, Candidate)]
+    # the story's facts are its reports'; a structured source that confirms it adds a source only
+    facts = list(merged_facts((), [f for r in reports for f in r.facts]))
+    if not reports:
+        news = members[0]
+        topic, section = profile.placement([comparable(news.fact)], Topic.STORY)
+        story = story_from_fact(news, topic, section, now)
+        extra = [s for m in members[1:] for s in observation_sources(m)]
+        return with_sources(story, extra, now) or story
+    topic, section = profile.placement(facts, reports[0].topic)
+    story = story_from_reports(profile.show, reports, facts, topic, section, now)
+    extra = [s for m in members if isinstance(m, StructuredNews) for s in observation_sources(m)]
+    return with_sources(story, extra, now) or story
+
+
+def _member_verdicts(entry: Entry, story: Story, sent_before: bool) -> list[Verdict]:
+    verdicts = []
+    first_report = True
+    for member in entry.members:
+        if isinstance(member, StructuredNews):
+            verdicts += _fact_verdicts(member, story, sent_before, first=not entry.past and member is entry.members[0])
+            continue
+        if sent_before:
+            fate = Fate.LATE_REPORT
+            reason = f"late report of '{story.headline}', sent {story.first_seen:%Y-%m-%d}; added as a source"
+            rule = "late-report"
+        elif first_report:
+            fate, reason, rule = Fate.NEW, member.reason, member.rule
+        else:
+            first = next(m for m in entry.members if isinstance(m, Candidate))
+            fate, reason, rule = Fate.SAME_STORY, f"same story as '{story.headline}' ({first.update.source})", "same-story"
+        first_report = False
+        verdicts.append(
+            _verdict(
+                member.update,
+                fate,
+                reason,
+                show=story.show,
+                topic=story.section,
+                facts=member.facts,
+                story_id=story.id,
+                rule=rule,
             )
+        )
+    return verdicts
+
+
+def _fact_verdicts(news: StructuredNews, story: Story, sent_before: bool, first: bool) -> list[Verdict]:
+    if first:
+        fate, reason, rule = Fate.NEW, news.reason, news.rule
+    elif sent_before:
+        fate, reason, rule = Fate.LATE_REPORT, f"confirms '{story.headline}', sent {story.first_seen:%Y-%m-%d}", "confirms"
+    else:
+        fate, reason, rule = Fate.SAME_STORY, f"confirms '{story.headline}'", "confirms"
+    return [
+        Verdict(
+            obs.source,
+            describe_fact(news.fact),
+            fate,
+            reason,
+            show=story.show,
+            topic=story.section,
+            facts=(news.fact,),
+            story_id=story.id,
+            update_key=obs.key,
+            rule=rule,
+        )
+        for obs in news.observations
+    ]
+
+
+def _verdict(update: Update, fate: Fate, reason: str, **about: object) -> Verdict:
+    return Verdict(source=update.source, title=update.title, fate=fate, reason=reason, update_key=update.key, **about)  # type: ignore[arg-type]
 
 
 def _unique(updates: Sequence[Update]) -> list[Update]:

@@ -1,14 +1,21 @@
 """What kind of piece a headline announces. Roundups, explainers, reviews and interviews are
 written about news, not to break it: they are news only when they state a fact nobody has told yet.
+
+`NO_NEWS` holds the rules, each with the headlines it must hold for.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+
+from newsdesk.rules import Example, Rule
+from seasonwatch.lexicon.networks import NETWORK_OR_SHORT_ALTERNATION
+from seasonwatch.models import Fact
 
 ROUNDUP = re.compile(
-    r"\b(?:what to (?:watch|stream|binge)|(?:coming to|leaving|new (?:on|to)) (?:netflix|hulu|hbo|amazon|prime|disney|apple|peacock"
-    r"|paramount|streaming|tv)"
+    r"\b(?:what to (?:watch|stream|binge)|(?:coming to|leaving|new (?:on|to)) "
+    rf"(?:{NETWORK_OR_SHORT_ALTERNATION}|streaming|tv)"
     r"|this week(?:'s|end)?\b|our picks|best (?:new )?(?:tv|shows|series)|shows like|to (?:watch|binge) (?:while|if|before)"
     r"|while you wait|(?:summer|fall|autumn|winter|spring|tv|midseason|\d{4})\s+(?:tv\s+)?preview(?!\s+(?:reel|trailer|clip|footage|video))"
     r"|upfronts?|round-?up|watchlist|everything coming|premiere dates|tv schedule|calendar"
@@ -35,3 +42,52 @@ def genre(title: str) -> str:
     if EXPLAINER.search(title) or QUESTION.search(title):
         return "explainer"
     return ""
+
+
+@dataclass(frozen=True)
+class NoNewsRule(Rule):
+    genre: str = ""
+    even_with_facts: bool = False  # a roundup's facts belong to its many shows
+
+
+NO_NEWS: tuple[NoNewsRule, ...] = (
+    NoNewsRule(
+        "a-roundup",
+        "a roundup of several shows breaks no news of its own, whatever it states",
+        (
+            Example("What to watch this weekend: our picks, from Hollow Creek to Drift", "roundup"),
+            Example("Coming to Netflix in June: Hollow Creek, Drift and more", "roundup"),
+            Example("The 25 best new shows of the winter", "roundup"),
+            Example("Fall TV preview: every premiere date you need", "roundup"),
+            Example("Shows like Hollow Creek to watch while you wait", "roundup"),
+            Example("Everything coming to streaming this week", "roundup"),
+            Example("Hollow Creek season 2 premieres March 8", "", "one show's news"),
+        ),
+        genre="roundup",
+        even_with_facts=True,
+    ),
+    NoNewsRule(
+        "an-explainer",
+        "an explainer, review, interview or question is news only with a fact the article lacks",
+        (
+            Example("Hollow Creek season 2: everything we know so far", "explainer"),
+            Example("The Hollow Creek finale, explained", "explainer"),
+            Example("Who is Sheriff Dale? Hollow Creek's new villain, explained", "explainer"),
+            Example("Why the Hollow Creek flood matters for season 2", "explainer"),
+            Example("Drift season 3 theories: where the Halyard sails next", "explainer"),
+            Example("Mara Quill opens up about Hollow Creek's second season", "explainer"),
+            Example("Is Hollow Creek coming back?", "explainer"),
+            Example("Hollow Creek season 2 trailer: the valley floods", "", "a trailer is news"),
+        ),
+        genre="explainer",
+    ),
+)
+
+
+def no_news(title: str, kind: str, new_facts: list[Fact]) -> tuple[str, str] | None:
+    """(rule, reason) when a piece is written about news rather than to break it."""
+    for rule in NO_NEWS:
+        if kind == rule.genre and (rule.even_with_facts or not new_facts):
+            what = "a roundup of several shows" if rule.genre == "roundup" else "an explainer or opinion piece"
+            return rule.name, f"{what} that breaks no news of its own"
+    return None

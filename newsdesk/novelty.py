@@ -2,34 +2,28 @@
 
 A report is news when it brings a fact the article lacks or contradicts (a precise premiere date
 where the article has none or only a year); when it states no fact, when none of its words
-restate one of the article's sentences. Every judgement names the section and sentence.
+restate one of the article's sentences. Every judgement is a named rule of `FACT_STATUS` or
+`RESTATEMENT`, and names the section and sentence it compared with.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from newsdesk import thresholds
 from newsdesk.articles import Article, ArticleSection
-from newsdesk.dates import date_precision, date_within
 from newsdesk.facts import FactContext, extract_facts
 from newsdesk.people import named_people
+from newsdesk.rules import Example, Rule
 from newsdesk.similarity import Vector, Vectorizer, cosine, terms
 from newsdesk.text import content_terms, has_negation
-from seasonwatch.fact_kinds import describe_fact
-from seasonwatch.fuzzy_date import describe as describe_date
+from seasonwatch.fact_kinds import Values, describe_fact, kind_of
 from seasonwatch.lexicon.forms import fold, fold_keep_case, stem
 from seasonwatch.lexicon.topic_cues import GENERIC_STEMS
 from seasonwatch.models import Fact
-
-DATE_KINDS = {"premiere", "finale", "production"}
-NONE_YET = {"footage": "none yet", "filming": "not started", "renewal": "not renewed yet"}
-# share of a report's weighted words that must restate one sentence of the article
-RESTATEMENT_THRESHOLD = 0.42
-ANCHORED_RESTATEMENT_THRESHOLD = 0.2  # lower: naming the same person or place already anchors the subject
-GENERIC_TERMS = GENERIC_STEMS
-ANCHORED_SHARED_WORDS = 2  # or: two more of its words besides the name ("Aberfan": "moon", "landing")
 
 
 @dataclass
@@ -49,6 +43,7 @@ class FactStatus:
     fact: Fact  # with `before` set when it changes what the article says
     known: bool
     statement: Statement | None
+    rule: str = ""
 
 
 @dataclass(frozen=True)
@@ -57,31 +52,39 @@ class Novelty:
     new_facts: list[Fact]
     reason: str
     statement: Statement | None = None
+    rule: str = ""
+
+
+def read_statements(article: Article, context: FactContext, drop: frozenset[str], now: datetime) -> list[Statement]:
+    """The article's sentences with their facts and words, before the batch's word weights exist.
+    Its relative dates ("this year") are read as of `now`."""
+    return [
+        Statement(
+            section=section,
+            sentence=sentence,
+            folded=fold(sentence),
+            facts=extract_facts(sentence, context, now, article=True),
+            negated=has_negation(sentence),
+            terms=terms(sentence, drop),
+        )
+        for section in article.all_sections
+        for sentence in section.sentences
+    ]
 
 
 class ArticleKnowledge:
     def __init__(
         self,
-        article: Article,
+        statements: list[Statement],
         context: FactContext,
-        drop: frozenset[str],
+        vectorizer: Vectorizer,
         world: frozenset[str] = frozenset(),
-        reference: datetime | None = None,
     ) -> None:
         self.context = context
-        self.statements: list[Statement] = []
-        for section in article.all_sections:
-            for sentence in section.sentences:
-                self.statements.append(
-                    Statement(
-                        section=section,
-                        sentence=sentence,
-                        folded=fold(sentence),
-                        facts=extract_facts(sentence, context, reference, article=True),
-                        negated=has_negation(sentence),
-                        terms=terms(sentence, drop),
-                    )
-                )
+        self.statements = statements
+        for statement in statements:
+            statement.vector = vectorizer.vector(statement.terms)
+            statement.specific = specific(statement.vector)
         self.folded_text = fold(" ".join(s.sentence for s in self.statements))
         # Who and what the article names (people by surname, places and things of the show's world),
         # and where: a report about one of them is compared with the sentences that name it
@@ -89,61 +92,27 @@ class ArticleKnowledge:
         names = {fold(p.split()[-1]) for p in people if len(p.split()[-1]) >= 4} | set(world)
         self.anchors: dict[str, list[Statement]] = {}
         for statement in self.statements:
-            for anchor in _capitalized(statement.sentence) & names:
+            for anchor in capitalized(statement.sentence) & names:
                 self.anchors.setdefault(anchor, []).append(statement)
-
-    def vectorize(self, vectorizer: Vectorizer) -> None:
-        for statement in self.statements:
-            statement.vector = vectorizer.vector(statement.terms)
-            statement.specific = _specific(statement.vector)
 
     # ------------------------------------------------------------------ facts
 
     def status(self, fact: Fact) -> FactStatus:
-        same_key = [(s, f) for s in self.statements for f in s.facts if f.key == fact.key]
-        if fact.kind in ("cast", "showrunner"):
-            where = self._naming(fact.subject)
-            if where is not None and fact.kind == "cast" and fact.value and not self._role_stated(fact):
-                # the article has the actor but not the part ("in a role Netflix keeps secret")
-                revealed = Fact(fact.kind, fact.season, fact.subject, fact.value, before="role not announced")
-                return FactStatus(revealed, False, where)
-            return FactStatus(fact, where is not None, where)
-        if fact.kind == "filming" and fact.value == "started" and any(f.value == "wrapped" for _, f in same_key):
-            return FactStatus(fact, True, next(s for s, f in same_key if f.value == "wrapped"))
-        if fact.kind == "departure":
-            statement = same_key[0][0] if same_key else None
-            return FactStatus(fact, statement is not None, statement)
-        if not same_key:
-            if fact.kind == "renewal" and fact.season is not None and fact.season <= self.context.season:
-                # the article is about this season: that it was ordered goes without saying
-                return FactStatus(fact, True, None)
-            return FactStatus(fact, False, None)
-        # the article's most precise statement of it
-        statement, known = max(
-            same_key, key=lambda pair: date_precision(pair[1].value) if fact.kind in DATE_KINDS else len(pair[1].value)
-        )
-        if known.value.casefold() == fact.value.casefold() or not fact.value:
-            # a source that has no date yet tells the article nothing it lacks
-            return FactStatus(fact, True, statement)
-        if fact.kind in DATE_KINDS and known.value and date_within(known.value, fact.value):
-            return FactStatus(fact, True, statement)  # the report is vaguer than the article
-        before = (
-            describe_date(known.value)
-            if fact.kind in DATE_KINDS
-            else (known.value or NONE_YET.get(fact.kind, "not announced"))
-        )
-        return FactStatus(Fact(fact.kind, fact.season, fact.subject, fact.value, before=before), False, statement)
+        for rule in FACT_STATUS:
+            if (found := rule.judge(self, fact)) is not None:
+                return found
+        raise AssertionError("the last fact-status rule always decides")  # pragma: no cover
 
-    def _naming(self, person: str) -> Statement | None:
+    def stated(self, fact: Fact) -> list[tuple[Statement, Fact]]:
+        return [(s, f) for s in self.statements for f in s.facts if f.key == fact.key]
+
+    def naming(self, person: str) -> Statement | None:
         folded = fold(person)
         if folded not in self.folded_text:
             return None
-        for statement in self.statements:
-            if folded in statement.folded:
-                return statement
-        return None
+        return next((s for s in self.statements if folded in s.folded), None)
 
-    def _role_stated(self, fact: Fact) -> bool:
+    def role_stated(self, fact: Fact) -> bool:
         """Do the article's sentences about this person give the part (half its words or more)?"""
         surname = fold(fact.subject.split()[-1])
         role = {w for w in content_terms(fact.value) if len(w) > 2}
@@ -151,7 +120,7 @@ class ArticleKnowledge:
             return True
         about = [s for s in self.statements if re.search(rf"\b{re.escape(surname)}\b", s.folded)]
         said = {w for s in about for w in content_terms(s.sentence)}
-        # a nickname names the same part ("Ciri" for "Cirilla")
+        # a nickname names the same part ("Wren" for "Wrenna")
         named = {w for w in role if any(w.startswith(x) or x.startswith(w) for x in said if min(len(w), len(x)) >= 4)}
         return len(named) * 2 >= len(role)
 
@@ -167,55 +136,239 @@ class ArticleKnowledge:
                 best = (score, statement)
         return best
 
-    def judge(
-        self, facts: list[Fact], vector: Vector, negated: bool, text: str = "", words: frozenset[str] = frozenset()
-    ) -> Novelty:
+    def judge(self, facts: list[Fact], report: ReportWords) -> Novelty:
         if facts:
-            statuses = [self.status(f) for f in facts]
-            new = [s.fact for s in statuses if not s.known]
-            if not new:
-                statement = next((s.statement for s in statuses if s.statement), None)
-                return Novelty(
-                    False, [], _quote(statement) if statement else "the article covers this season", statement
-                )
-            changed = [s for s in statuses if not s.known and s.statement is not None]
-            reason = "new to the article: " + "; ".join(describe_fact(f) for f in new)
-            if changed:
-                reason += f" (the article, in {_quote(changed[0].statement)})"
-            return Novelty(True, new, reason)
-        score, nearest = self.closest(vector, negated)
-        if nearest is not None and score >= RESTATEMENT_THRESHOLD:
-            return Novelty(False, [], _quote(nearest), nearest)
-        # a report about someone or something the article already presents, close to what it says
-        # of them ("Tobias Menzies steps into Prince Philip's shoes"), restates it in other words
-        capitalized = _capitalized(text)
-        names = {stem(w) for w in capitalized | {fold(w) for w in re.findall(r"\b[A-Z][\w'’-]+", text)}}
-        specific = _specific(vector)
-        for anchor in sorted(capitalized & self.anchors.keys()):  # the article's people and places it names
-            for statement in self.anchors[anchor]:
-                if statement.negated and not negated:
-                    continue
-                # beyond the names themselves: what the report says of them
-                shared = (words & {t for t in statement.terms if "_" not in t}) - GENERIC_TERMS - names
-                close = cosine(specific, statement.specific)
-                if close >= ANCHORED_RESTATEMENT_THRESHOLD or len(shared) >= ANCHORED_SHARED_WORDS:
-                    return Novelty(False, [], _quote(statement), statement)
-        closest = f"; closest: {_quote(nearest)} ({score:.2f})" if nearest is not None and score > 0.1 else ""
-        return Novelty(True, [], f"new to the article: no sentence says this{closest}")
+            return self._judge_facts(facts)
+        for rule in RESTATEMENT:
+            if (found := rule.judge(self, report)) is not None:
+                return found
+        raise AssertionError("the last restatement rule always decides")  # pragma: no cover
+
+    def _judge_facts(self, facts: list[Fact]) -> Novelty:
+        statuses = [self.status(f) for f in facts]
+        new = [s for s in statuses if not s.known]
+        if not new:
+            known = next((s for s in statuses if s.statement), statuses[0])
+            reason = quote(known.statement) if known.statement else "the article covers this season"
+            return Novelty(False, [], reason, known.statement, known.rule)
+        reason = "new to the article: " + "; ".join(describe_fact(s.fact) for s in new)
+        changed = [s for s in new if s.statement is not None]
+        if changed:
+            reason += f" (the article, in {quote(changed[0].statement)})"
+        return Novelty(True, [s.fact for s in new], reason, rule=new[0].rule)
 
 
-def _specific(vector: Vector) -> Vector:
+@dataclass(frozen=True)
+class ReportWords:
+    """A report as the restatement rules read it."""
+
+    text: str
+    vector: Vector
+    negated: bool
+    words: frozenset[str]  # its stemmed words, pairs left out
+
+
+# ---------------------------------------------------------------- does the article state this fact?
+
+
+@dataclass(frozen=True)
+class FactStatusRule(Rule):
+    judge: Callable[[ArticleKnowledge, Fact], FactStatus | None] = lambda knowledge, fact: None
+
+
+def _named_in_article(k: ArticleKnowledge, fact: Fact) -> FactStatus | None:
+    kind = kind_of(fact)
+    if not kind.known_when_named:
+        return None
+    where = k.naming(fact.subject)
+    if where is None:
+        return FactStatus(fact, False, None, "new-to-the-article")
+    if kind.values is Values.ROLE and fact.value and not k.role_stated(fact):
+        return None  # the article has the actor but not the part: the next rule
+    return FactStatus(fact, True, where, "named-in-the-article")
+
+
+def _role_revealed(k: ArticleKnowledge, fact: Fact) -> FactStatus | None:
+    kind = kind_of(fact)
+    if kind.known_when_named and kind.values is Values.ROLE:
+        # the article has the actor but not the part ("in a role the producers keep secret")
+        revealed = Fact(fact.kind, fact.season, fact.subject, fact.value, before=kind.none_yet)
+        return FactStatus(revealed, False, k.naming(fact.subject), "role-revealed")
+    return None
+
+
+def _stated_in_article(k: ArticleKnowledge, fact: Fact) -> FactStatus | None:
+    kind = kind_of(fact)
+    stated = k.stated(fact)
+    implying = [(s, f) for s, f in stated if kind.implies(f.value, fact.value)]
+    if implying:
+        best = kind.most_precise([f for _, f in implying])
+        statement = next(s for s, f in implying if f is best)
+        return FactStatus(fact, True, statement, "stated-in-the-article")
+    return None
+
+
+def _goes_without_saying(k: ArticleKnowledge, fact: Fact) -> FactStatus | None:
+    kind = kind_of(fact)
+    earlier = fact.season is not None and fact.season <= k.context.season
+    if kind.implied_by_article_season and earlier and not k.stated(fact):
+        # the article is about this season: that it was ordered goes without saying
+        return FactStatus(fact, True, None, "goes-without-saying")
+    return None
+
+
+def _new_to_article(k: ArticleKnowledge, fact: Fact) -> FactStatus | None:
+    kind = kind_of(fact)
+    stated = k.stated(fact)
+    if not stated:
+        return FactStatus(fact, False, None, "new-to-the-article")
+    best = kind.most_precise([f for _, f in stated])
+    statement = next(s for s, f in stated if f is best)
+    changed = Fact(fact.kind, fact.season, fact.subject, fact.value, before=kind.shown(best.value))
+    return FactStatus(changed, False, statement, "new-to-the-article")
+
+
+def _fact_example(text: str, known: bool, note: str = "") -> Example:
+    return Example(text, "known" if known else "new", note)
+
+
+# How a report's fact stands to the article, tried in order.
+FACT_STATUS: tuple[FactStatusRule, ...] = (
+    FactStatusRule(
+        "named-in-the-article",
+        "a cast member or showrunner the article already names is not news",
+        (
+            _fact_example("Mara Quill returns as Ada Finch in Hollow Creek season 2", True),
+            _fact_example("Tobias Renn joins Hollow Creek season 2", True),
+            _fact_example("Nadia Sorel joins Hollow Creek season 2", False),
+        ),
+        _named_in_article,
+    ),
+    FactStatusRule(
+        "role-revealed",
+        "the part of an actor the article names without it is news",
+        (
+            _fact_example("Tobias Renn will play Sheriff Wade Harrow in Hollow Creek season 2", False),
+            _fact_example("Mara Quill returns as Ada Finch in Hollow Creek season 2", True, "the part is stated"),
+        ),
+        _role_revealed,
+    ),
+    FactStatusRule(
+        "stated-in-the-article",
+        "the article states the fact, or states it more precisely (a day for a month, a wrap for a start)",
+        (
+            _fact_example("Hollow Creek season 2 is coming in 2031", True),
+            _fact_example("Hollow Creek season 2 still has no premiere date", True),
+            _fact_example("Drift season 3 expected in late 2031", True),
+        ),
+        _stated_in_article,
+    ),
+    FactStatusRule(
+        "goes-without-saying",
+        "the renewal of the season the article is about (or an earlier one) goes without saying",
+        (
+            _fact_example("The streamer renewed Hollow Creek for a second season", True),
+            _fact_example("Hollow Creek renewed for season 3", False),
+        ),
+        _goes_without_saying,
+    ),
+    FactStatusRule(
+        "new-to-the-article",
+        "a fact the article lacks or contradicts is news, with what the article says before it",
+        (
+            _fact_example("Hollow Creek season 2 premieres March 8", False),
+            _fact_example("Drift season 3 arrives in October", False),
+            _fact_example("Hollow Creek season 2 first trailer is here", False),
+        ),
+        _new_to_article,
+    ),
+)
+
+
+# ---------------------------------------------------------------- a report with no fact: does it restate?
+
+
+@dataclass(frozen=True)
+class RestatementRule(Rule):
+    judge: Callable[[ArticleKnowledge, ReportWords], Novelty | None] = lambda knowledge, report: None
+
+
+def _restates_a_sentence(k: ArticleKnowledge, report: ReportWords) -> Novelty | None:
+    score, nearest = k.closest(report.vector, report.negated)
+    if nearest is not None and score >= thresholds.RESTATEMENT:
+        return Novelty(False, [], quote(nearest), nearest, "restates-a-sentence")
+    return None
+
+
+def _restates_about_a_name(k: ArticleKnowledge, report: ReportWords) -> Novelty | None:
+    """A report about someone or something the article already presents, close to what it says of
+    them, restates it in other words."""
+    names_in_report = capitalized(report.text)
+    names = {stem(w) for w in names_in_report | {fold(w) for w in re.findall(r"\b[A-Z][\w'’-]+", report.text)}}
+    report_specific = specific(report.vector)
+    for anchor in sorted(names_in_report & k.anchors.keys()):
+        for statement in k.anchors[anchor]:
+            if statement.negated and not report.negated:
+                continue
+            # beyond the names themselves: what the report says of them
+            shared = (report.words & {t for t in statement.terms if "_" not in t}) - GENERIC_STEMS - names
+            close = cosine(report_specific, statement.specific)
+            if close >= thresholds.ANCHORED_RESTATEMENT or len(shared) >= thresholds.ANCHORED_SHARED_WORDS:
+                return Novelty(False, [], quote(statement), statement, "restates-about-a-name")
+    return None
+
+
+def _says_something_new(k: ArticleKnowledge, report: ReportWords) -> Novelty | None:
+    score, nearest = k.closest(report.vector, report.negated)
+    closest = f"; closest: {quote(nearest)} ({score:.2f})" if nearest is not None and score > 0.1 else ""
+    return Novelty(True, [], f"new to the article: no sentence says this{closest}", rule="says-something-new")
+
+
+RESTATEMENT: tuple[RestatementRule, ...] = (
+    RestatementRule(
+        "restates-a-sentence",
+        "stating no fact, a report whose words restate one sentence of the article is not news",
+        (
+            _fact_example("Hollow Creek season 2 picks up after the flood that split the valley in two", True),
+            _fact_example("Drift season 3: the crew sails out of Port Ellery again to chase the storm", True),
+        ),
+        _restates_a_sentence,
+    ),
+    RestatementRule(
+        "restates-about-a-name",
+        "a report about a person or place the article presents, saying what the article says of them",
+        (
+            _fact_example(
+                "Hollow Creek goes back to Marlow || The town where the first season was shot hosts the crew again.", True
+            ),
+        ),
+        _restates_about_a_name,
+    ),
+    RestatementRule(
+        "says-something-new",
+        "a report no sentence of the article restates is news (the closest sentence is quoted)",
+        (
+            _fact_example("Hollow Creek season 2 will visit the abandoned mill upstream", False),
+            _fact_example("The Lantern season 2 brings a shipwreck to the rocks below the light", False),
+        ),
+        _says_something_new,
+    ),
+)
+
+
+def specific(vector: Vector) -> Vector:
     """A vector without the words every show's news shares ("season", "premiere", "will")."""
-    kept = {t: w for t, w in vector.items() if not any(part in GENERIC_TERMS for part in t.split("_"))}
+    kept = {t: w for t, w in vector.items() if not any(part in GENERIC_STEMS for part in t.split("_"))}
     norm = sum(w * w for w in kept.values()) ** 0.5 or 1.0
     return {t: w / norm for t, w in kept.items()}
 
 
-def _capitalized(text: str) -> set[str]:
+def capitalized(text: str) -> set[str]:
     return {fold(w).removesuffix("'s") for w in re.findall(r"\b[A-Z][\w'’\-]+", fold_keep_case(text))}
 
 
-def _quote(statement: Statement | None) -> str:
+def quote(statement: Statement | None) -> str:
     if statement is None:
         return ""
     return f"{statement.section.title}: {statement.sentence}"
+

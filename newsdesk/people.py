@@ -60,6 +60,13 @@ SHOWRUNNER_PATTERNS = [
         rf"{_NAME}\s+(?i:steps\s+in|takes\s+over|comes\s+aboard|is\s+named|named|tapped)\s+(?i:as)\s+[‘'\"]?SHOW[’'\"]?(?:['’]s)?\s+(?i:showrunner)"
     ),
 ]
+DIRECTOR_PATTERNS = [
+    re.compile(
+        rf"{_NAME}\s+(?i:to|will|is\s+set\s+to|is\s+to|set\s+to|is\s+going\s+to|has\s+been\s+tapped\s+to|tapped\s+to)\s+(?i:direct|helm)\b"
+    ),
+    re.compile(rf"{_NAME}\s+(?i:directs|is\s+directing|will\s+be\s+directing|helms|is\s+helming)\b"),
+    re.compile(rf"\b(?i:directed|helmed)\s+(?i:by)\s+{_NAME}"),
+]
 DEPARTURE_PATTERNS = [
     re.compile(
         rf"{_NAME}\s+(?i:is\s+|has\s+)?(?i:exits?|exited|exiting|leaves|leaving|left|departs?|departed|departing|quits?|quitting|won't\s+return|will\s+not\s+return|not\s+returning)\b"
@@ -82,6 +89,11 @@ def people_facts(sentence: str, season: int, show_names: tuple[str, ...]) -> lis
             name = clean_person(match["name"], show_folds)
             if name:
                 facts.append(Fact("departure", season, subject=name, value="leaves"))
+    for pattern in DIRECTOR_PATTERNS:
+        for match in pattern.finditer(sentence):
+            name = clean_person(match["name"], show_folds)
+            if name:
+                facts.append(Fact("director", season, subject=name, value="directs"))
     for pattern in SHOWRUNNER_PATTERNS:
         for match in pattern.finditer(sentence):
             name = clean_person(match["name"], show_folds)

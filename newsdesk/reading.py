@@ -9,32 +9,30 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from datetime import datetime
 
-from newsdesk.clustering import PERSON_KINDS
 from newsdesk.dates import date_precision, date_within
 from newsdesk.facts import PREMIERE_CUE, PRODUCTION_CUE, FactContext, extract_facts
 from newsdesk.genres import genre
 from newsdesk.people import names_person
-from newsdesk.relevance import ShowWorld, match_show, mentions
+from newsdesk.relevance import STATES_NOTHING, ShowWorld, match_show, mentions
 from newsdesk.similarity import terms
 from newsdesk.text import has_negation, sentences
-from newsdesk.topics import classify
-from seasonwatch.lexicon.forms import fold, fold_keep_case
-from seasonwatch.lexicon.function_words import STOPWORDS
-from seasonwatch.lexicon.not_names import NOT_WORLD
+from newsdesk.topics import classify, topic_of_words
+from seasonwatch.fact_kinds import Scope, Values, kind_of
+from seasonwatch.lexicon.forms import fold_keep_case
 from seasonwatch.models import Fact, Fate, ShowSpec, Story, Topic, Update
 
 
-@dataclass
+@dataclass(frozen=True)
 class Report:
-    """An update judged to be about a show, before novelty and clustering."""
+    """An update judged to be about a show, before it is compared with the article and with stories."""
 
     update: Update
     show: ShowSpec
     topic: Topic
-    facts: list[Fact]
+    facts: tuple[Fact, ...]
     terms: list[str]
     negated: bool
     moment: datetime
@@ -42,6 +40,7 @@ class Report:
     weak: bool = False  # the show is named, but only its facts can say the report is about it
     reason: str = ""  # why it is about the show
     linked: bool = False  # its only facts are a story's person, found by name
+    event: tuple[Fact, ...] = ()  # the facts its headline announces: what defines its story
 
     @property
     def text(self) -> str:
@@ -52,25 +51,25 @@ class Report:
 class Refusal:
     """Why an update is not news about any tracked show."""
 
+    update: Update
     fate: Fate
     reason: str
+    rule: str
 
 
-@dataclass
+@dataclass(frozen=True)
 class Reader:
     worlds: list[ShowWorld]
     contexts: dict[str, FactContext]
     drops: dict[str, frozenset[str]]  # per show: its own name's terms, which tell no story apart
     now: datetime
-    refused: list[tuple[Update, Refusal]] = field(default_factory=list)
 
-    def read(self, update: Update) -> Report | None:
+    def read(self, update: Update) -> Report | Refusal:
         allowed = [w for w in self.worlds if not update.shows or w.show.name in update.shows]
         match = match_show(update.title, update.summary, allowed)
         if match.show is None:
-            fate = Fate.UNTRACKED if match.reason == "names no tracked show" else Fate.NOT_ABOUT_SHOW
-            self.refused.append((update, Refusal(fate, match.reason)))
-            return None
+            fate = Fate.UNTRACKED if match.rule == "names-no-tracked-show" else Fate.NOT_ABOUT_SHOW
+            return Refusal(update, fate, match.reason, match.rule)
         show = match.show
         moment = update.published or self.now
         context = self.contexts[show.name]
@@ -79,7 +78,7 @@ class Reader:
         undated = "premiere" if PREMIERE_CUE.search(update.title) and not PRODUCTION_CUE.search(update.title) else ""
         summary = update.summary
         if not match.in_title:
-            # a headline about something else ("Free Guy trailer...") tells nothing of this show;
+            # a headline about something else ("Copper Hill trailer...") tells nothing of this show;
             # only the summary's sentences that name it do
             title_facts = []
             summary = " ".join(s for s in sentences(summary) if mentions(s, show))
@@ -94,65 +93,76 @@ class Reader:
             update=update,
             show=show,
             topic=classify(update.title, update.summary, title_facts, summary_facts),
-            facts=_most_precise(facts),
+            facts=tuple(_most_precise(facts)),
             terms=terms(f"{update.title}. {update.summary}", self.drops[show.name]),
             negated=has_negation(update.title),
             moment=moment,
             genre=genre(update.title),
             weak=match.weak,
             reason=match.reason,
+            event=tuple(_event(update.title, title_facts, facts)),
         )
 
-    def keep(self, reports: list[Report]) -> list[Report]:
-        """Reports whose only tie to the show was weak and that state nothing about it are refused."""
-        kept = []
-        for report in reports:
-            if report.weak and not report.facts:
-                reason = f"{report.reason}, but states nothing about the series"
-                self.refused.append((report.update, Refusal(Fate.NOT_ABOUT_SHOW, reason)))
-            else:
-                kept.append(report)
-        return kept
+
+def states_something(report: Report) -> Report | Refusal:
+    """A report whose only tie to the show was weak must state a fact about it."""
+    if report.weak and not report.facts:
+        reason = f"{report.reason}, but states nothing about the series"
+        return Refusal(report.update, Fate.NOT_ABOUT_SHOW, reason, STATES_NOTHING.name)
+    return report
 
 
-def link_people(reports: list[Report], past: Iterable[Story]) -> None:
+def link_people(reports: list[Report], past: Iterable[Story]) -> list[Report]:
     """A report that states no fact but names the person a story is about (this morning's or an
-    earlier one: "Meloni heads to Gilead: what his commander could mean") belongs to that story:
-    it gets that story's person fact, so clustering and history can place it."""
+    earlier one: "Sorel heads to the valley: what her sheriff could mean") belongs to that story:
+    it gets that story's person fact, so the story index can place it."""
     people: dict[str, dict[str, Fact]] = {}
     for story in past:
         for fact in story.facts:
-            if fact.kind in PERSON_KINDS:
+            if _about_a_person(fact):
                 people.setdefault(story.show, {})[fact.subject] = fact
     for report in reports:
         for fact in report.facts:
-            if fact.kind in PERSON_KINDS:
+            if _about_a_person(fact):
                 people.setdefault(report.show.name, {})[fact.subject] = fact
-    for report in reports:
-        if report.facts:
-            continue
-        text = fold_keep_case(report.text)
-        for person, fact in people.get(report.show.name, {}).items():
-            if names_person(text, person, report.show.names):
-                report.facts.append(Fact(fact.kind, fact.season, fact.subject, ""))
-                report.linked = True
+    by_surname: dict[str, dict[str, list[tuple[str, Fact]]]] = {}
+    for show, known in people.items():
+        for person, fact in known.items():
+            by_surname.setdefault(show, {}).setdefault(person.split()[-1], []).append((person, fact))
+    return [_linked(report, by_surname.get(report.show.name, {})) if not report.facts else report for report in reports]
 
 
-def new_entities(text: str, show: ShowSpec, world: frozenset[str]) -> frozenset[str]:
-    """Names a report mentions that the article does not: what a story without facts is about."""
-    own = {fold(w) for name in show.names for w in name.split()}
-    found = {
-        fold(w).removesuffix("'s") for w in re.findall(r"(?<![.!?:]\s)\b[A-Z][a-z][\w'’\-]{2,}", fold_keep_case(text))
-    }
-    return frozenset(w for w in found if w not in own and w not in world and w not in NOT_WORLD and w not in STOPWORDS)
+def _linked(report: Report, by_surname: dict[str, list[tuple[str, Fact]]]) -> Report:
+    text = fold_keep_case(report.text)
+    # a word prefilter: only people whose surname the text holds are looked for in full
+    written = set(re.findall(r"[^\W\d_]+", text))
+    facts = [
+        Fact(fact.kind, fact.season, fact.subject, "")
+        for surname, known in by_surname.items()
+        if surname in written or not surname.isalpha()
+        for person, fact in known
+        if names_person(text, person, report.show.names)
+    ]
+    return replace(report, facts=tuple(facts), linked=True) if facts else report
+
+
+def _event(title: str, title_facts: list[Fact], facts: list[Fact]) -> list[Fact]:
+    """What the headline announces: its own facts, or, when it gives no value ("Netflix dates
+    Hollow Creek season 2"), the summary's facts of the topic its words name."""
+    if title_facts:
+        kinds = {f.kind for f in title_facts}
+        # a trailer that comes with a date: the date is the event, the trailer supports it
+        return [f for f in title_facts if not kinds & set(kind_of(f).subordinate_to)]
+    topic = topic_of_words(title)
+    return [f for f in facts if topic is not None and kind_of(f).topic == topic]
 
 
 def _overruled(summary_fact: Fact, title_fact: Fact) -> bool:
     """The headline says what the story is: a summary's other casting or other date of the same
     kind is background ("...joins the cast alongside X, announced last week"), not this story."""
-    if summary_fact.kind in PERSON_KINDS and title_fact.kind in PERSON_KINDS:
+    if _about_a_person(summary_fact) and _about_a_person(title_fact):
         return True
-    if summary_fact.kind in ("premiere", "finale") and date_within(summary_fact.value, title_fact.value):
+    if _dated(summary_fact) and date_within(summary_fact.value, title_fact.value):
         return False  # "lands in March" over "Sunday 15 March": the summary says it more precisely
     return summary_fact.kind == title_fact.kind
 
@@ -161,7 +171,7 @@ def _full_names(summary: str, title_facts: list[Fact]) -> str:
     """ "Walter will play Dasha" under "Harriet Walter's character revealed": the summary's surname is
     the headline's person."""
     for fact in title_facts:
-        if fact.kind in PERSON_KINDS and " " in fact.subject:
+        if _about_a_person(fact) and " " in fact.subject:
             first, _, surname = fact.subject.rpartition(" ")
             summary = re.sub(
                 rf"(?<!{re.escape(first.split()[-1])} )\b{re.escape(surname)}\b(?!['’]s\s+[A-Z])", fact.subject, summary
@@ -171,7 +181,7 @@ def _full_names(summary: str, title_facts: list[Fact]) -> str:
 
 def _with_role(title_fact: Fact, summary_facts: list[Fact]) -> Fact:
     """ "Harriet Walter's character revealed" + "she plays Dasha": the headline's casting, with its part."""
-    if title_fact.kind in PERSON_KINDS and not title_fact.value:
+    if _about_a_person(title_fact) and not title_fact.value:
         for fact in summary_facts:
             if _same_person(fact, title_fact) and fact.value:
                 return fact
@@ -179,7 +189,7 @@ def _with_role(title_fact: Fact, summary_facts: list[Fact]) -> Fact:
 
 
 def _same_person(a: Fact, b: Fact) -> bool:
-    return a.kind == b.kind and a.kind in PERSON_KINDS and a.subject.casefold() == b.subject.casefold()
+    return a.kind == b.kind and _about_a_person(a) and a.subject.casefold() == b.subject.casefold()
 
 
 def _most_precise(facts: list[Fact]) -> list[Fact]:
@@ -191,6 +201,14 @@ def _most_precise(facts: list[Fact]) -> list[Fact]:
         if key not in kept:
             kept[key] = fact
             order.append(key)
-        elif fact.kind in ("premiere", "finale") and date_precision(fact.value) > date_precision(kept[key].value):
+        elif _dated(fact) and date_precision(fact.value) > date_precision(kept[key].value):
             kept[key] = fact
     return [kept[key] for key in order]
+
+
+def _about_a_person(fact: Fact) -> bool:
+    return kind_of(fact).scope is Scope.PERSON
+
+
+def _dated(fact: Fact) -> bool:
+    return kind_of(fact).values is Values.DATE

@@ -3,20 +3,25 @@
 Names are matched as written: capitalized, on word boundaries, through curly or straight quotes,
 possessives and accents ("line of succession" is not "Succession"); an all-capitals "YOU" counts.
 Naming is not enough. The evidence that a name means the series:
-- TV words around it (season, episode, premiere, cast, Netflix, ...), against words of other trades
-  (album, tour, novel, CEO, ...): a singer who shares the show's name reads as music;
-- names from the show's own world, taken from its article (Winden, Gilead, Logan Roy);
-- for a title that is an everyday word ("Dark", "You", "The Crown"), a use that can only be the
-  title: in quotes, next to "season 2", after "Netflix's", or alongside names from its world.
+- TV words around it (season, episode, premiere, cast, a network, ...), against words of other
+  trades (album, tour, novel, CEO, ...): a singer who shares the show's name reads as music;
+- names from the show's own world, taken from its article (Port Ellery, Ada Finch);
+- for a title that is an everyday word ("Drift", "The Lantern"), a use that can only be the
+  title: in quotes, next to "season 2", after a network's possessive, or alongside names from its
+  world.
 A show named only in another story's headline or deep in a summary is mentioned in passing.
+
+Each refusal is a named rule of `RELEVANCE`, tried in order, with the examples it must hold for.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from newsdesk.rules import Example, Rule
 from newsdesk.text import sentences
 from seasonwatch.lexicon.forms import fold, fold_keep_case, stem, words
 from seasonwatch.lexicon.function_words import STOPWORDS, TITLE_CASE_FILLER
@@ -38,6 +43,7 @@ class ShowMatch:
     reason: str  # why it is, or why it is not, about the show
     in_title: bool = False
     weak: bool = False  # named, but nothing else ties it to the series: it must state a fact
+    rule: str = ""  # the rule that refused it, or "names-the-show" for a match
 
 
 @dataclass(frozen=True)
@@ -75,7 +81,7 @@ def world_overlap(text: str, world: ShowWorld) -> set[str]:
 @lru_cache(maxsize=512)
 def is_everyday_name(name: str) -> bool:
     """A title that is one word, or one word after "The", "A": it reads as ordinary English too
-    ("Dark", "You", "Succession", "The Crown")."""
+    ("Drift", "The Lantern")."""
     tokens = [t for t in words(name) if t not in STOPWORDS]
     return len(tokens) <= 1
 
@@ -83,14 +89,14 @@ def is_everyday_name(name: str) -> bool:
 @lru_cache(maxsize=512)
 def _name_pattern(name: str) -> re.Pattern[str]:
     escaped = re.escape(fold_keep_case(name)).replace(r"\ ", r"[\s\-]+")
-    # as written, or in capitals; a possessive after it ("Jessica Jones's") still names the show
+    # as written, or in capitals; a possessive after it ("Hollow Creek's") still names the show
     upper = re.escape(fold_keep_case(name).upper()).replace(r"\ ", r"[\s\-]+")
     return re.compile(rf"(?<![\w])(?:{escaped}|{upper})(?:['’]s|['’])?(?![\w])")
 
 
 def mentions(text: str, show: ShowSpec) -> int:
     """How often `text` names the show, by any of its names, written as a title is written; in
-    a text written all in lower case ("ozark s3 drops in march"), however it is written."""
+    a text written all in lower case ("drift s3 drops next month"), however it is written."""
     plain = fold_keep_case(text)
     return _count_mentions(plain, uncased(plain), show)
 
@@ -112,7 +118,7 @@ def uncased(text: str) -> bool:
 
 
 def title_cased(text: str) -> bool:
-    """Most longer words capitalized ("Spinning Out Won't Get A Season 2"): capitals say nothing
+    """Most longer words capitalized ("Hollow Creek Won't Get A Season 3"): capitals say nothing
     about which words form a name."""
     longer = [w for w in re.findall(r"[A-Za-z][\w'’]+", text) if len(w) >= 4]
     return len(longer) >= 3 and sum(w[0].isupper() for w in longer) >= 0.8 * len(longer)
@@ -133,7 +139,7 @@ def trade_signal(text: str) -> tuple[int, int, str]:
 
 
 def _used_as_title(text: str, show: ShowSpec) -> bool:
-    """ "'Dark'", "Dark season 2", "YOU S2", "Netflix's You", "HBO drama Succession"."""
+    """ "'Drift'", "Drift season 3", "DRIFT S3", a network's "Drift", "the drama The Lantern"."""
     plain = fold_keep_case(text)
     if uncased(plain):
         plain = plain.title()
@@ -153,11 +159,9 @@ def _used_as_title(text: str, show: ShowSpec) -> bool:
     return False
 
 
-
-
 def _inside_other_name_everywhere(parts: list[str], show: ShowSpec) -> bool:
     """Judged where capitals can tell, among the `parts` (headline, summary) that name the show: a
-    Title Case headline ("Spinning Out Won't Get A Season 2") is decided by its summary."""
+    Title Case headline ("Drift Won't Get A Season 4") is decided by its summary."""
     quoted = [p for p in parts if _inside_quoted_title(p, show)]
     if quoted and len(quoted) == len(parts):
         return True
@@ -170,12 +174,12 @@ def _capitals_say_nothing(plain: str) -> bool:
 
 
 def _inside_quoted_title(text: str, show: ShowSpec) -> str | None:
-    """ "'The Dark Crystal: Age of Resistance'": the other quoted title the show's name (or one of
+    """ "'Drift Runners: The Last Reef'": the other quoted title the show's name (or one of
     its aliases) is only inside, if it is."""
     plain = fold_keep_case(text)
     for quoted in QUOTED_SPAN.findall(plain):
         inside = any(re.search(rf"(?<![\w]){re.escape(fold_keep_case(n))}(?![\w])", quoted) for n in show.names)
-        # "'Stranger Things 3'", "'Westworld' Season 3": the title itself, with its season
+        # "'Hollow Creek 2'", "'Drift' Season 3": the title itself, with its season
         bare = re.sub(
             r"[\s:,–—-]*(?:\d{1,2}|(?:season|series)\s+\w+|s\d{1,2})$", "", quoted.strip(" .,:;!?"), flags=re.I
         )
@@ -186,7 +190,7 @@ def _inside_quoted_title(text: str, show: ShowSpec) -> str | None:
 
 
 def _inside_other_name(text: str, show: ShowSpec) -> bool:
-    """ "Dark Phoenix", "His Dark Materials", "Dark Side of the Ring": the everyday title is only
+    """ "Continental Drift", "Drift Kings", "The Drift Line": the everyday title is only
     part of a longer capitalized name, never used alone. Only sentence case can tell: in a Title
     Case or all-capitals headline every word is capitalized."""
     plain = fold_keep_case(text)
@@ -214,7 +218,7 @@ def _outside_quotes_pattern(show: ShowSpec) -> str:
 
 
 def _used_as_place(title: str, show: ShowSpec) -> bool:
-    """ "Cobra Kai season 3 wraps production in Atlanta": an everyday title after "in", "at" or
+    """ "Copper Hill season 3 wraps production in Drift": an everyday title after "in", "at" or
     "from", unquoted, is the city, the region, the word."""
     plain = fold_keep_case(title)
     return any(
@@ -223,7 +227,7 @@ def _used_as_place(title: str, show: ShowSpec) -> bool:
             plain,
         )
         for n in show.names
-        if not n.startswith("The ")  # "in The Crown": a capital The mid-sentence is a title
+        if not n.startswith("The ")  # "in The Lantern": a capital The mid-sentence is a title
     )
 
 
@@ -234,7 +238,7 @@ COMPARISON = (
 
 
 def _compared_to(title: str, show: ShowSpec) -> str:
-    """ "Shows like The Crown", "Netflix's next German series after 'Dark'": another story's subject."""
+    """ "Shows like The Lantern", "the next sailing drama after 'Drift'": another story's subject."""
     plain = fold_keep_case(title)
     for name in show.names:
         match = re.search(rf"\b(?:{COMPARISON})\s+(?:the\s+)?[\"'‘“]?{re.escape(fold_keep_case(name))}", plain, re.I)
@@ -243,8 +247,209 @@ def _compared_to(title: str, show: ShowSpec) -> str:
     return ""
 
 
+@dataclass(frozen=True)
+class Sighting:
+    """An update that names a show, with the signals the relevance rules weigh, computed once."""
+
+    title: str
+    summary: str
+    world: ShowWorld
+    in_title: int  # times the headline names the show
+    in_summary: int
+    shared: frozenset[str]  # names from the show's world it mentions
+    tv: int  # TV words
+    other: int  # words of the strongest other trade
+    trade: str
+    titled: bool  # the name is used as only a title is
+    everyday: bool  # every name of the show is an everyday word, and nothing above says otherwise
+
+    @classmethod
+    def of(cls, title: str, summary: str, world: ShowWorld, in_title: int, in_summary: int) -> Sighting:
+        text = f"{title}. {summary}"
+        shared = frozenset(world_overlap(text, world))
+        tv, other, trade = trade_signal(text)
+        titled = _used_as_title(text, world.show)
+        everyday = all(is_everyday_name(n) for n in world.show.names) and not shared and not titled
+        return cls(title, summary, world, in_title, in_summary, shared, tv, other, trade, titled, everyday)
+
+    @property
+    def name(self) -> str:
+        return self.world.show.name
+
+    @property
+    def naming_parts(self) -> list[str]:
+        return [part for part, count in ((self.title, self.in_title), (self.summary, self.in_summary)) if count]
+
+
+@dataclass(frozen=True)
+class RelevanceRule(Rule):
+    """A reason an update that names the show is not news about it: `refuse` returns it, or None."""
+
+    refuse: Callable[[Sighting], str | None] = lambda sighting: None
+
+
+def _other_trade(s: Sighting) -> str | None:
+    if s.other > s.tv + len(s.shared):
+        return f"names '{s.name}' but reads as {s.trade} news, not TV"
+    return None
+
+
+def _inside_another_name(s: Sighting) -> str | None:
+    if s.everyday and _inside_other_name_everywhere(s.naming_parts, s.world.show):
+        return f"'{s.name}' appears only inside another name"
+    return None
+
+
+def _a_place(s: Sighting) -> str | None:
+    if s.everyday and _used_as_place(s.title, s.world.show):
+        return f"'{s.name}' is a place in this headline, not the show"
+    return None
+
+
+def _inside_quoted_title_rule(s: Sighting) -> str | None:
+    if s.in_title and (outer := _inside_quoted_title(s.title, s.world.show)):
+        return f"'{s.name}' is named only inside another title, {outer!r}"
+    return None
+
+
+def _comparison(s: Sighting) -> str | None:
+    if comparison := _compared_to(s.title, s.world.show):
+        return f"'{s.name}' is only a point of comparison ({comparison!r})"
+    return None
+
+
+def _another_shows_story(s: Sighting) -> str | None:
+    if not s.in_title and (other_show := OTHER_SHOW_SEASON.search(s.title) or QUOTED_TITLE.search(s.title)):
+        return f"'{s.name}' is mentioned only in passing in a story about {other_show.group(0).strip()!r}"
+    return None
+
+
+def _deep_in_the_summary(s: Sighting) -> str | None:
+    if s.in_title:
+        return None
+    lead = sentences(s.summary)[:1]
+    if not (lead and mentions(lead[0], s.world.show)) and s.in_summary < 2:
+        return f"'{s.name}' is mentioned only in passing, not in the headline or lead"
+    return None
+
+
+def _passing_in_another_trade(s: Sighting) -> str | None:
+    # named only in passing, or only as an everyday word, in a story of another trade
+    if (not s.in_title or s.everyday) and s.other and s.other >= s.tv:
+        return f"'{s.name}' is mentioned in a story that reads as {s.trade or 'other'} news"
+    return None
+
+
+def _e(text: str, expect: str | None, note: str = "") -> Example:
+    return Example(text, expect, note)
+
+
+# The refusals, in the order they are tried; an update that passes them all is about the show.
+RELEVANCE: tuple[RelevanceRule, ...] = (
+    RelevanceRule(
+        "reads-as-another-trade",
+        "more words of music, books, sport or business than of TV and the show's world",
+        (
+            _e("Drift announces a spring tour || The band's new album is out in the fall.", None),
+            _e("Hollow Creek singer tops the charts with a new single || Her album and tour follow.", None),
+            _e("Drift season 3 sets its premiere || The sailing drama returns to Port Ellery.", "Drift"),
+            _e("Hollow Creek season 2 trailer is here", "Hollow Creek"),
+        ),
+        _other_trade,
+    ),
+    RelevanceRule(
+        "inside-another-name",
+        "an everyday title that is only part of a longer capitalized name",
+        (
+            _e("Continental Drift premieres in cinemas || The disaster film opens wide.", None),
+            _e("Drift Kings season 2 sets a date || The racing reality show returns.", None),
+            _e("The Lantern Festival returns to the harbour || Thousands are expected.", None),
+            _e("Drift season 3 sets a date || The sailing drama returns.", "Drift"),
+        ),
+        _inside_another_name,
+    ),
+    RelevanceRule(
+        "a-place-not-the-show",
+        "an everyday title after 'in', 'at' or 'from', unquoted, is a place or a word",
+        (
+            _e("Copper Hill season 3 wraps production in Drift || The crew spent weeks there.", None),
+            _e("Harbour Lights films at Drift for its second season || Locals welcomed the crew.", None),
+            _e("Jonah Pike back in 'Drift' season 3 || He returns as Kai Brandt.", "Drift"),
+        ),
+        _a_place,
+    ),
+    RelevanceRule(
+        "inside-another-title",
+        "the show's name only inside another quoted title",
+        (
+            _e("Watch the 'Hollow Creek Chronicles' trailer || A spin-off podcast with new hosts.", None),
+            _e("'Drift Runners: The Last Reef' gets a teaser || An animated film.", None),
+            _e("'Hollow Creek' Season 2 gets a teaser", "Hollow Creek"),
+        ),
+        _inside_quoted_title_rule,
+    ),
+    RelevanceRule(
+        "only-a-comparison",
+        "the show named as a point of comparison ('shows like', 'from the makers of')",
+        (
+            _e("Ten shows like Hollow Creek to stream this winter", None),
+            _e("From the creators of Hollow Creek comes a new mystery series", None),
+            _e("The next sailing drama after 'Drift' sets its cast", None),
+            _e("Hollow Creek season 2 trailer: the flood returns", "Hollow Creek"),
+        ),
+        _comparison,
+    ),
+    RelevanceRule(
+        "passing-in-another-shows-story",
+        "named only in the summary of a headline about another show's season or title",
+        (
+            _e(
+                "Copper Hill season 3 sets a June date || Odile Brandt returns; Hollow Creek fans will spot a cameo.",
+                None,
+            ),
+            _e("'Night Ferry' gets a teaser || It comes from the writer of Hollow Creek.", None),
+        ),
+        _another_shows_story,
+    ),
+    RelevanceRule(
+        "passing-deep-in-the-summary",
+        "named once, only past the summary's first sentence",
+        (
+            _e(
+                "Streaming picks for the weekend || A new baking contest leads the list. Hollow Creek is also there.",
+                None,
+            ),
+            _e("New trailer for the mystery drama || Hollow Creek season 2 shows the flooded valley.", "Hollow Creek"),
+        ),
+        _deep_in_the_summary,
+    ),
+    RelevanceRule(
+        "passing-in-another-trade",
+        "named in passing, or as an everyday word, in a story that reads as another trade's news",
+        (
+            _e("Stock of the week: a streamer's shares climb || Analysts cite Hollow Creek and two other hits.", None),
+            _e("Hollow Creek season 2 premiere date set", "Hollow Creek"),
+        ),
+        _passing_in_another_trade,
+    ),
+)
+
+# An update that names a show only weakly (an everyday title, one TV word, named only in the
+# summary) is news about it only when it states a fact about the series; the reader applies it.
+STATES_NOTHING = Rule(
+    "named-but-states-nothing",
+    "named without anything else tying it to the series, and stating no fact about it",
+    (
+        _e("It gets drifty out on the water in winter || Tips for the long nights at sea.", None),
+        _e("Drift: a quiz contestant's big night || One episode, one jackpot, one winner.", None),
+        _e("Drift season 3 premieres March 8", "Drift"),
+        _e("drift s3 drops on march 8 || the crew is back", "Drift", "written all in lower case"),
+    ),
+)
+
+
 def match_show(title: str, summary: str, worlds: list[ShowWorld]) -> ShowMatch:
-    """The tracked show this update is news about, or None with the reason."""
+    """The tracked show this update is news about, or None with the reason and the rule."""
     named = []
     texts = [(plain, uncased(plain)) for plain in (fold_keep_case(title), fold_keep_case(summary))]
     for world in worlds:
@@ -252,59 +457,31 @@ def match_show(title: str, summary: str, worlds: list[ShowWorld]) -> ShowMatch:
         if in_title or in_summary:
             named.append((world, in_title, in_summary))
     if not named:
-        return ShowMatch(None, "names no tracked show")
+        return ShowMatch(None, "names no tracked show", rule="names-no-tracked-show")
     # the show named in the headline first, then the one named most
     named.sort(key=lambda c: (c[1] > 0, c[1] + c[2]), reverse=True)
     refusals = []
     for world, in_title, in_summary in named:
-        match = _judge(title, summary, world, in_title, in_summary)
+        match = _judge(Sighting.of(title, summary, world, in_title, in_summary))
         if match.show is not None:
             return match
-        refusals.append(match.reason)
-    return ShowMatch(None, refusals[0])
+        refusals.append(match)
+    return refusals[0]
 
 
-def _judge(title: str, summary: str, world: ShowWorld, in_title: int, in_summary: int) -> ShowMatch:
-    show, name = world.show, world.show.name
-    text = f"{title}. {summary}"
-    shared = world_overlap(text, world)
-    tv, other, trade = trade_signal(text)
-    if other > tv + len(shared):
-        return ShowMatch(None, f"names '{name}' but reads as {trade} news, not TV")
-    titled = _used_as_title(text, show)
-    everyday = all(is_everyday_name(n) for n in show.names) and not shared and not titled
-    naming = [part for part, count in ((title, in_title), (summary, in_summary)) if count]
-    if everyday and _inside_other_name_everywhere(naming, show):
-        return ShowMatch(None, f"'{name}' appears only inside another name")
-    if everyday and _used_as_place(title, show):
-        return ShowMatch(None, f"'{name}' is a place in this headline, not the show")
-    if in_title and (outer_title := _inside_quoted_title(title, show)):
-        return ShowMatch(None, f"'{name}' is named only inside another title, {outer_title!r}")
-    comparison = _compared_to(title, show)
-    if comparison:
-        return ShowMatch(None, f"'{name}' is only a point of comparison ({comparison!r})")
-    if not in_title:
-        lead = sentences(summary)[:1]
-        other_show = OTHER_SHOW_SEASON.search(title) or QUOTED_TITLE.search(title)
-        if other_show:
-            return ShowMatch(
-                None, f"'{name}' is mentioned only in passing in a story about {other_show.group(0).strip()!r}"
-            )
-        if not (lead and mentions(lead[0], show)) and in_summary < 2:
-            return ShowMatch(None, f"'{name}' is mentioned only in passing, not in the headline or lead")
-    evidence = [f"{tv} TV words"] if tv else []
-    if shared:
-        evidence.append("names from its world: " + ", ".join(sorted(shared)[:3]))
-    if titled:
+def _judge(sighting: Sighting) -> ShowMatch:
+    for rule in RELEVANCE:
+        if (reason := rule.refuse(sighting)) is not None:
+            return ShowMatch(None, reason, rule=rule.name)
+    evidence = [f"{sighting.tv} TV words"] if sighting.tv else []
+    if sighting.shared:
+        evidence.append("names from its world: " + ", ".join(sorted(sighting.shared)[:3]))
+    if sighting.titled:
         evidence.append("written as a title")
-    if (not in_title or everyday) and other and other >= tv:
-        # named only in passing, or only as an everyday word, in a story of another trade
-        return ShowMatch(None, f"'{name}' is mentioned in a story that reads as {trade or 'other'} news")
     # Only its facts can tell whether a report that merely contains the name is about the series:
     # an everyday title used as a word, one TV word alone ("episode" fits a quiz contestant who
     # shares the name), a show named only in the summary
-    weak = everyday or not in_title or not (shared or titled or tv >= 2)
-    where = "in the headline" if in_title else "in the lead"
-    return ShowMatch(
-        show, f"names '{name}' {where}" + (f" ({'; '.join(evidence)})" if evidence else ""), bool(in_title), weak
-    )
+    weak = sighting.everyday or not sighting.in_title or not (sighting.shared or sighting.titled or sighting.tv >= 2)
+    where = "in the headline" if sighting.in_title else "in the lead"
+    reason = f"names '{sighting.name}' {where}" + (f" ({'; '.join(evidence)})" if evidence else "")
+    return ShowMatch(sighting.world.show, reason, bool(sighting.in_title), weak, rule="names-the-show")

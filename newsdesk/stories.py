@@ -1,19 +1,84 @@
-"""Stories as the newsdesk builds them: a new one from a group of reports or a structured fact,
-and a story sent before with one more source."""
+"""Stories as the newsdesk builds them: the reports that add to an article (candidates), the
+evidence each one gives for sameness, a new story from a group of them or from a structured fact,
+and a story sent before with more sources (a new value: history is never changed in place)."""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, replace
 from datetime import datetime
 
-from newsdesk.clustering import Candidate
+from newsdesk import thresholds
 from newsdesk.headlines import clean_headline
+from newsdesk.sameness import Evidence, folded_words
+from newsdesk.similarity import Vector, Vectorizer, terms
 from newsdesk.structured import StructuredNews
-from newsdesk.structured import headline as structured_headline
-from seasonwatch.fact_kinds import describe_fact
+from seasonwatch.fact_kinds import describe_fact, structured_headline
+from seasonwatch.lexicon.forms import fold, fold_keep_case
+from seasonwatch.lexicon.function_words import STOPWORDS
+from seasonwatch.lexicon.not_names import NOT_WORLD
 from seasonwatch.markup import shorten
 from seasonwatch.models import Fact, ShowSpec, Story, StorySource, Topic, Update, story_id
 
 SUMMARY_LENGTH = 320
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A report that is about a tracked show and adds to its article."""
+
+    update: Update
+    show: ShowSpec
+    topic: Topic
+    facts: tuple[Fact, ...]  # the facts that define the story
+    vector: Vector
+    moment: datetime
+    reason: str = ""  # why it is new to the article
+    rule: str = ""  # the rule that found it new
+    entities: frozenset[str] = frozenset()  # names it mentions that the article does not
+    event: tuple[Fact, ...] = ()  # the facts its headline announces
+
+    def evidence(self) -> Evidence:
+        return Evidence(
+            show=self.show.name,
+            facts=self.facts,
+            vectors=(self.vector,),
+            entities=self.entities,
+            headlines=(self.update.title,),
+            words=folded_words(f"{self.update.title} {self.update.summary}"),
+            topic=self.topic,
+            links=frozenset({self.update.canonical_url}) if self.update.canonical_url else frozenset(),
+        )
+
+
+def story_terms(source: StorySource, drop: frozenset[str]) -> list[str]:
+    return terms(f"{source.title}. {source.summary}", drop)
+
+
+def story_evidence(
+    story: Story, world: frozenset[str], show: ShowSpec, vectorizer: Vectorizer, drop: frozenset[str]
+) -> Evidence:
+    """A past story as sameness compares it: its facts, each kept source's words, its new names."""
+    kept = story.sources[: thresholds.VECTORS_PER_STORY]
+    text = " ".join([story.headline, story.summary, *(s.title for s in kept)])
+    return Evidence(
+        show=story.show,
+        facts=tuple(story.facts),
+        vectors=tuple(vectorizer.vector(story_terms(s, drop)) for s in kept),
+        entities=new_entities(text, show, world),
+        headlines=(story.headline, *(s.title for s in kept)),
+        words=folded_words(text),
+        topic=story.topic,
+    )
+
+
+def new_entities(text: str, show: ShowSpec, world: frozenset[str]) -> frozenset[str]:
+    """Names a text mentions that the article does not: what a story without facts is about."""
+    own = {fold(w) for name in show.names for w in name.split()}
+    found = {
+        fold(w).removesuffix("'s") for w in re.findall(r"(?<![.!?:]\s)\b[A-Z][a-z][\w'’\-]{2,}", fold_keep_case(text))
+    }
+    return frozenset(w for w in found if w not in own and w not in world and w not in NOT_WORLD and w not in STOPWORDS)
 
 
 def story_from_reports(
@@ -47,7 +112,7 @@ def story_from_fact(news: StructuredNews, topic: Topic, section: str, now: datet
         show_slug=news.show.slug,
         topic=topic,
         section=section,
-        headline=structured_headline(news.show, fact),
+        headline=structured_headline(news.show.name, fact),
         summary=f"{' and '.join(names)} now list{'s' if len(names) == 1 else ''}: {describe_fact(fact)}.",
         summary_html="",
         facts=[fact],
@@ -64,27 +129,13 @@ def observation_sources(news: StructuredNews) -> list[StorySource]:
     ]
 
 
-def with_sources(story: Story, sources: list[StorySource], now: datetime) -> bool:
-    """Add the sources the story does not list yet; True if it gained any."""
+def with_sources(story: Story, sources: list[StorySource], now: datetime) -> Story | None:
+    """The story with the sources it does not list yet, or None when it gains none."""
     listed = {s.url for s in story.sources}
     added = [s for s in sources if s.url not in listed]
-    if added:
-        story.sources = ordered(story.sources + added)
-        story.updated = now
-    return bool(added)
-
-
-def merged_facts(members: list[Candidate]) -> list[Fact]:
-    """The facts of a group of reports, one per claim, the one with a value where some lack it."""
-    merged: list[Fact] = []
-    for member in members:
-        for fact in member.facts:
-            same = next((m for m in merged if m.key == fact.key), None)
-            if same is None:
-                merged.append(fact)
-            elif not same.value and fact.value:
-                merged[merged.index(same)] = fact
-    return merged
+    if not added:
+        return None
+    return replace(story, sources=ordered(story.sources + added), updated=now)
 
 
 def source_of(update: Update) -> StorySource:

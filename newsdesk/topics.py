@@ -17,6 +17,11 @@ def topic_from_facts(facts: list[Fact]) -> Topic | None:
 
 
 def topic_from_words(title: str, summary: str) -> Topic:
+    return topic_of_words(title, summary) or Topic.STORY
+
+
+def topic_of_words(title: str, summary: str = "") -> Topic | None:
+    """The topic whose cue words the text uses most (the headline's count twice); None for none."""
     scores = {topic: 0.0 for topic in REPORT_CUE_STEMS}
     for weight, text in ((2.0, title), (1.0, summary)):
         for term in (stem(w) for w in words(text)):
@@ -24,7 +29,7 @@ def topic_from_words(title: str, summary: str) -> Topic:
                 if term in cues:
                     scores[topic] += weight
     best = max(scores.items(), key=lambda item: item[1])
-    return best[0] if best[1] > 0 else Topic.STORY
+    return best[0] if best[1] > 0 else None
 
 
 def classify(title: str, summary: str, title_facts: list[Fact], summary_facts: list[Fact]) -> Topic:

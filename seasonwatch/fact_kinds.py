@@ -45,6 +45,12 @@ class FactKind:
     within: tuple[tuple[str, str], ...] = ()  # value pairs where one may be told as the other
     discussed_by: str = ""  # a pattern of words that shows where an article discusses it
     outlet_form: Callable[[Fact], Fact] | None = None  # how a structured source's value reads in news
+    told_as: str = ""  # another kind whose fact of the same value tells this one too
+    # kinds that, told in the same headline, are its main event (a trailer that comes with a date
+    # is the date's story)
+    subordinate_to: tuple[str, ...] = ()
+    known_when_named: bool = False  # an article that names the person already tells it (a cast member)
+    implied_by_article_season: bool = False  # said of the article's season or an earlier one, it goes without saying
 
     def key_of(self, show: str, fact: Fact) -> tuple[str, str, int | None, str]:
         """How a fact is looked up: a person in any season; a show-wide fact whatever season is named."""
@@ -53,6 +59,12 @@ class FactKind:
         if self.scope is Scope.SHOW:
             return (show, self.name, None, "")
         return (show, self.name, fact.season, fact.subject.casefold())
+
+    def most_precise(self, facts: list[Fact]) -> Fact:
+        """Of facts of this kind, the one that says most (the most precise date, the longest value)."""
+        if self.values is Values.DATE:
+            return max(facts, key=lambda fact: fuzzy_date.precision(fact.value))
+        return max(facts, key=lambda fact: len(fact.value))
 
     def shown(self, value: str) -> str:
         """A value as a reader sees it, "none yet" forms included."""
@@ -101,19 +113,22 @@ FACT_KINDS: dict[str, FactKind] = {
     kind.name: kind
     for kind in (
         FactKind("renewal", Topic.RENEWAL, Scope.SEASON, Values.LABEL, "renewal", "not renewed yet",
-                 news_when_article_silent=True),
+                 news_when_article_silent=True, implied_by_article_season=True),
         FactKind("cancellation", Topic.RENEWAL, Scope.SHOW, Values.LABEL, "cancellation", "not cancelled",
                  news_when_article_silent=True),
-        FactKind("showrunner", Topic.STORY, Scope.PERSON, Values.LABEL, "showrunner", "not named"),
-        FactKind("cast", Topic.CAST, Scope.PERSON, Values.ROLE, "cast", "role not announced"),
+        FactKind("showrunner", Topic.STORY, Scope.PERSON, Values.LABEL, "showrunner", "not named",
+                 known_when_named=True),
+        FactKind("director", Topic.STORY, Scope.PERSON, Values.LABEL, "director", "not named"),
+        FactKind("cast", Topic.CAST, Scope.PERSON, Values.ROLE, "cast", "role not announced", known_when_named=True),
         FactKind("departure", Topic.CAST, Scope.PERSON, Values.LABEL, "departure", "stays"),
         FactKind("premiere", Topic.RELEASE_DATE, Scope.SEASON, Values.DATE, "premiere", "not announced",
                  telling=True, news_when_article_silent=True),
-        FactKind("finale", Topic.RELEASE_DATE, Scope.SEASON, Values.DATE, "finale", "not announced", telling=True),
+        FactKind("finale", Topic.RELEASE_DATE, Scope.SEASON, Values.DATE, "finale", "not announced", telling=True,
+                 told_as="premiere"),  # a season released in one go ends the day it starts
         FactKind("episodes", Topic.RELEASE_DATE, Scope.SEASON, Values.COUNT, "episodes", "not announced",
                  telling=True, discussed_by=r"\bepisodes?\b"),
         FactKind("footage", Topic.STORY, Scope.SEASON, Values.LABEL, "footage", "none yet", telling=True,
-                 within=(("trailer", "final trailer"),)),
+                 within=(("trailer", "final trailer"),), subordinate_to=("premiere", "finale")),
         FactKind("titles", Topic.STORY, Scope.SEASON, Values.LABEL, "episode titles", "not revealed", telling=True),
         FactKind("filming", Topic.STORY, Scope.SEASON, Values.STAGE, "filming", "not started", telling=True,
                  stages=("started", "wrapped")),
@@ -167,6 +182,7 @@ def _describe_cast(fact: Fact) -> str:
 _DESCRIBE: dict[str, Callable[[Fact], str]] = {
     "cast": _describe_cast,
     "departure": lambda fact: f"Leaves the cast: {fact.subject}",
+    "director": lambda fact: _capital(f"{_season(fact)}director: {fact.subject}"),
     "showrunner": lambda fact: (
         f"Showrunner leaves: {fact.subject}" if fact.value == "leaves" else f"Showrunner: {fact.subject}"
     ),

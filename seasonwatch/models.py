@@ -224,6 +224,7 @@ class Verdict:
     facts: tuple[Fact, ...] = ()
     story_id: str = ""
     update_key: str = ""
+    rule: str = ""  # the named rule of the newsdesk that decided it
 
 
 @dataclass

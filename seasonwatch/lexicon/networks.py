@@ -25,6 +25,10 @@ NETWORK_TABLE: tuple[tuple[str, str], ...] = (
 NETWORKS: tuple[str, ...] = tuple(name for name, _ in NETWORK_TABLE)
 # a regular expression group for any network as written ("HBO Max" before "HBO")
 NETWORK_ALTERNATION: str = alternation(NETWORKS)
+# any network as written, or the first word of one ("Prime", "Apple"), as outlets shorten them
+NETWORK_OR_SHORT_ALTERNATION: str = alternation(
+    NETWORKS + tuple(name.split()[0] for name in NETWORKS if " " in name and not name.startswith("The "))
+)
 # folded words that on their own tell television ("netflix", "hbo")
 TELLING_NETWORK_WORDS: frozenset[str] = frozenset(token for _, token in NETWORK_TABLE if token)
 # every network's name, folded: a capitalized name that is one of these is no person

@@ -1,0 +1,349 @@
+"""Is this the same story? One answer, the same for two reports of one morning and for a report
+and a story sent days before.
+
+Evidence is built the same way for a report, a story (this run's or a past one) and a structured
+fact: the facts it establishes, the words it is told in, the new names it mentions. `relation`
+compares an earlier piece of evidence with a later one through the ordered rules of `SAMENESS`:
+the facts decide when they agree or disagree (another date, another person keep stories apart),
+the words only when there are no facts to compare.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from newsdesk import thresholds
+from newsdesk.rules import Example, Rule
+from newsdesk.similarity import Vector, cosine
+from seasonwatch.fact_kinds import FACT_KINDS, Scope, kind_of
+from seasonwatch.models import Fact, Topic
+
+
+class Kinship(StrEnum):
+    SAME = "same"
+    CONFLICT = "conflict"  # they tell different stories, however alike their words
+    UNRELATED = "unrelated"
+
+
+@dataclass(frozen=True)
+class Relation:
+    kinship: Kinship
+    score: float  # how strongly: a shared fact scores 1 or more, words their cosine
+    rule: str
+    reason: str
+
+    @property
+    def same(self) -> bool:
+        return self.kinship is Kinship.SAME
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What a report, a story or a structured fact says, as sameness compares it."""
+
+    show: str
+    facts: tuple[Fact, ...] = ()
+    vectors: tuple[Vector, ...] = ()  # one per telling (a story has one per source it keeps)
+    entities: frozenset[str] = frozenset()  # new names it mentions (the article does not)
+    headlines: tuple[str, ...] = ()
+    words: frozenset[str] = frozenset()  # folded words: names written without capitals
+    topic: Topic | None = None
+    links: frozenset[str] = frozenset()  # canonical links of its reports
+
+    def joined(self, other: Evidence) -> Evidence:
+        """A story's evidence after one more report joins it."""
+        return Evidence(
+            show=self.show,
+            facts=merged_facts(self.facts, other.facts),
+            vectors=(self.vectors + other.vectors)[: thresholds.VECTORS_PER_STORY],
+            entities=self.entities | other.entities,
+            headlines=self.headlines + other.headlines,
+            words=self.words | other.words,
+            topic=self.topic or other.topic,
+            links=self.links | other.links,
+        )
+
+    @property
+    def people(self) -> set[str]:
+        return {f.subject.casefold() for f in self.facts if kind_of(f).scope is Scope.PERSON}
+
+
+def merged_facts(known: Iterable[Fact], more: Iterable[Fact]) -> tuple[Fact, ...]:
+    """One fact per claim, the one with a value where some lack it."""
+    merged: list[Fact] = list(known)
+    for fact in more:
+        same = next((i for i, m in enumerate(merged) if m.key == fact.key), None)
+        if same is None:
+            merged.append(fact)
+        elif not merged[same].value and fact.value:
+            merged[same] = fact
+    return tuple(merged)
+
+
+@dataclass
+class _Comparison:
+    """What the fact rules found so far: facts shared, and those the later evidence tells vaguer."""
+
+    earlier: Evidence
+    later: Evidence
+    shared: list[str] = field(default_factory=list)
+    vaguer: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class SamenessRule(Rule):
+    """Returns a Relation when it decides, None to leave it to the next rule."""
+
+    decide: Callable[[_Comparison], Relation | None] = lambda comparison: None
+
+
+def _same_link(c: _Comparison) -> Relation | None:
+    if c.earlier.links & c.later.links:
+        # the same article listed twice (a feed and a listing page)
+        return Relation(Kinship.SAME, 2.0, "same-link", "the same link")
+    return None
+
+
+def _different_people(c: _Comparison) -> Relation | None:
+    a, b = c.earlier.people, c.later.people
+    if not (a and b):
+        return None
+    if a & b:
+        c.shared.append("the same person")
+        return None
+    # "Jane Doe takes over as showrunner as John Roe exits" and "John Roe has left": one story
+    if _headlines_name(c.later.headlines, a) or _headlines_name(c.earlier.headlines, b):
+        c.shared.append("a person its headline names")
+        return None
+    return Relation(Kinship.CONFLICT, 0.0, "different-people", "about different people")
+
+
+def _kind_pairs(c: _Comparison) -> list[tuple[str, list[tuple[Fact, Fact]]]]:
+    """For each kind of fact both tell (people aside), the pairs of facts about the same season."""
+    kinds = {f.kind for f in c.earlier.facts} & {f.kind for f in c.later.facts}
+    found = []
+    for name in sorted(kinds):
+        if FACT_KINDS[name].scope is Scope.PERSON:
+            continue
+        earlier = [f for f in c.earlier.facts if f.kind == name]
+        later = [f for f in c.later.facts if f.kind == name]
+        found.append((name, [(a, b) for a in earlier for b in later if _same_season(a, b)]))
+    return found
+
+
+def _another_season(c: _Comparison) -> Relation | None:
+    for name, pairs in _kind_pairs(c):
+        if not pairs:
+            return Relation(Kinship.CONFLICT, 0.0, "another-season", f"{FACT_KINDS[name].label} of another season")
+    return None
+
+
+def _another_value(c: _Comparison) -> Relation | None:
+    for name, pairs in _kind_pairs(c):
+        kind = FACT_KINDS[name]
+        if not kind.telling or any(kind.same_value(a.value, b.value) for a, b in pairs):
+            c.shared.append(kind.label)
+        elif any(b.value and kind.implies(a.value, b.value) for a, b in pairs):
+            c.vaguer.append(kind.label)  # "in March" after "on March 8": the same premiere, told vaguer
+        else:
+            return Relation(Kinship.CONFLICT, 0.0, "another-value", f"another {kind.label}")
+    return None
+
+
+def _score_of_shared(c: _Comparison) -> float:
+    # of several stories sharing a fact with a report, the one that told more of its facts is its story
+    claims = sum(1 for f in c.later.facts if any(f.same_claim(e) for e in c.earlier.facts))
+    return max(_word_score(c), 1.0) + thresholds.SHARED_CLAIM_BONUS * claims
+
+
+def _vaguer_value(c: _Comparison) -> Relation | None:
+    if c.vaguer and not c.shared:
+        return Relation(Kinship.SAME, _score_of_shared(c), "vaguer-value", f"the same {c.vaguer[0]}, told less precisely")
+    return None
+
+
+def _shared_fact(c: _Comparison) -> Relation | None:
+    if c.shared:
+        return Relation(Kinship.SAME, _score_of_shared(c), "shared-fact", f"the same {c.shared[0]}")
+    return None
+
+
+def _same_new_names(c: _Comparison) -> Relation | None:
+    # stating no fact, two reports that name the same new thing (a place, a character) tell one story
+    if not c.later.facts and not c.earlier.facts and _names_shared(c.earlier, c.later):
+        return Relation(Kinship.SAME, 1.0, "same-new-names", "they name the same new thing")
+    return None
+
+
+def _other_topic(c: _Comparison) -> Relation | None:
+    if c.earlier.topic is not None and c.later.topic is not None and c.earlier.topic != c.later.topic:
+        return Relation(Kinship.UNRELATED, 0.0, "another-topic", "another topic, with no fact in common")
+    return None
+
+
+def _similar_words(c: _Comparison) -> Relation | None:
+    score = _word_score(c)
+    if score >= thresholds.SAME_STORY:
+        return Relation(Kinship.SAME, score, "similar-words", f"told in similar words ({score:.2f})")
+    return Relation(Kinship.UNRELATED, score, "unrelated", f"nothing in common ({score:.2f})")
+
+
+def _word_score(c: _Comparison) -> float:
+    return max((cosine(a, b) for a in c.earlier.vectors for b in c.later.vectors), default=0.0)
+
+
+def _same_season(a: Fact, b: Fact) -> bool:
+    """A fact with no season (a structured source's show-level fact) fits any season."""
+    return a.season == b.season or a.season is None or b.season is None or kind_of(a).scope is Scope.SHOW
+
+
+def _headlines_name(headlines: tuple[str, ...], people: set[str]) -> bool:
+    return any(person in headline.casefold() for headline in headlines for person in people)
+
+
+def _names_shared(a: Evidence, b: Evidence) -> bool:
+    """Do two reports name the same new thing? A post in lower case names it without capitals."""
+    if a.entities & b.entities:
+        return True
+    if not a.entities:
+        return bool(b.entities & a.words)
+    if not b.entities:
+        return bool(a.entities & b.words)
+    return False
+
+
+def folded_words(text: str) -> frozenset[str]:
+    return frozenset(re.findall(r"[a-z][\w'-]+", text.casefold()))
+
+
+def _pair(first: str, second: str) -> str:
+    return f"{first} >> {second}"
+
+
+# The rules, in the order they are tried: the first that decides gives the relation.
+SAMENESS: tuple[SamenessRule, ...] = (
+    SamenessRule(
+        "same-link",
+        "the same article, listed by a feed and a listing page",
+        (Example(_pair("Hollow Creek season 2 trailer @hc-trailer", "Hollow Creek: watch the trailer @hc-trailer"), "same"),),
+        _same_link,
+    ),
+    SamenessRule(
+        "different-people",
+        "castings or exits of different people are different stories",
+        (
+            Example(_pair("Nadia Sorel joins Hollow Creek season 2", "Ezra Vance joins Hollow Creek season 2"), "conflict"),
+            Example(_pair("Cyrus Hale exits Hollow Creek", "Lena Morrow cast in Hollow Creek season 2"), "conflict"),
+            Example(
+                _pair(
+                    "Lena Morrow named Hollow Creek showrunner as Cyrus Hale exits",
+                    "Cyrus Hale steps down from Hollow Creek",
+                ),
+                "same",
+                "the earlier headline names the later one's person",
+            ),
+            Example(
+                _pair("Cyrus Hale exits Hollow Creek as showrunner", "Lena Morrow replaces Cyrus Hale as Hollow Creek showrunner"),
+                "same",
+                "a successor named 'replacing' the first: the same story, same morning or next",
+            ),
+        ),
+        _different_people,
+    ),
+    SamenessRule(
+        "another-season",
+        "the same kind of fact about another season is another story",
+        (
+            Example(_pair("Hollow Creek renewed for season 3", "Hollow Creek renewed for season 4"), "conflict"),
+            Example(_pair("Hollow Creek season 2 has ten episodes", "Hollow Creek season 3 has eight episodes"), "conflict"),
+        ),
+        _another_season,
+    ),
+    SamenessRule(
+        "another-value",
+        "another date, another episode count, another stage of filming is news of its own",
+        (
+            Example(_pair("Hollow Creek season 2 premieres March 8", "Hollow Creek season 2 premieres April 2"), "conflict"),
+            Example(
+                _pair("Hollow Creek season 2 arrives in March", "Hollow Creek season 2 premieres March 8"),
+                "conflict",
+                "the later report is more precise: a date of its own",
+            ),
+            Example(_pair("Hollow Creek season 2 teaser is out", "Watch the Hollow Creek season 2 trailer"), "conflict"),
+        ),
+        _another_value,
+    ),
+    SamenessRule(
+        "vaguer-value",
+        "a later report that tells a known fact less precisely is one more source of it",
+        (
+            Example(_pair("Hollow Creek season 2 premieres March 8", "Hollow Creek is back in March"), "same"),
+            Example(_pair("Hollow Creek season 2 premieres March 8, 2031", "Hollow Creek season 2 arrives in spring 2031"), "same"),
+        ),
+        _vaguer_value,
+    ),
+    SamenessRule(
+        "shared-fact",
+        "reports that establish the same fact (the same date, the same person cast) are one story",
+        (
+            Example(_pair("Hollow Creek season 2 gets a March 8 premiere", "The streamer dates Hollow Creek season 2 for March 8, 2031"), "same"),
+            Example(_pair("Nadia Sorel joins Hollow Creek season 2", "Hollow Creek adds Nadia Sorel as the new sheriff"), "same"),
+            Example(_pair("Hollow Creek renewed for a third season", "Hollow Creek will return for season 3"), "same"),
+            Example(_pair("Hollow Creek season 2 trailer arrives", "Hollow Creek season 2 gets a first trailer"), "same"),
+        ),
+        _shared_fact,
+    ),
+    SamenessRule(
+        "same-new-names",
+        "stating no fact, reports that name the same new place or character tell one story",
+        (
+            Example(
+                _pair(
+                    "Hollow Creek season 2 heads to Saltmere || The valley town is left behind.",
+                    "What the move to Saltmere means for Hollow Creek || Fans react.",
+                ),
+                "same",
+            ),
+        ),
+        _same_new_names,
+    ),
+    SamenessRule(
+        "another-topic",
+        "stating no common fact, reports about different topics are different stories",
+        (
+            Example(_pair("Nadia Sorel joins Hollow Creek season 2", "Hollow Creek season 2 trailer teases Nadia's arrival"), "unrelated"),
+        ),
+        _other_topic,
+    ),
+    SamenessRule(
+        "similar-words",
+        "stating no fact to compare, reports told in similar words are one story",
+        (
+            Example(
+                _pair(
+                    "Hollow Creek season 2 will split the valley families apart",
+                    "The valley families are split apart in Hollow Creek season 2",
+                ),
+                "same",
+            ),
+            Example(
+                _pair("Hollow Creek season 2 will split the valley families apart", "Hollow Creek season 2 goes back to the old mill"),
+                "unrelated",
+            ),
+        ),
+        _similar_words,
+    ),
+)
+
+
+def relation(earlier: Evidence, later: Evidence) -> Relation:
+    """How a later piece of evidence stands to an earlier one: the same story, a different one
+    (a conflict), or unrelated. A story is always earlier than a report matched against it."""
+    comparison = _Comparison(earlier, later)
+    for rule in SAMENESS:
+        if (found := rule.decide(comparison)) is not None:
+            return found
+    raise AssertionError("the last sameness rule always decides")  # pragma: no cover
