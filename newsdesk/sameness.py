@@ -201,7 +201,19 @@ def _same_season(a: Fact, b: Fact) -> bool:
 
 
 def _headlines_name(headlines: tuple[str, ...], people: set[str]) -> bool:
-    return any(person in headline.casefold() for headline in headlines for person in people)
+    """Does a headline name one of these people, as whole words ("Ann Lee" is not in "Ann Leeson")?"""
+    return any(_has_words(headline.casefold(), person) for headline in headlines for person in people)
+
+
+def _has_words(text: str, phrase: str) -> bool:
+    """`phrase` in `text` as whole words (no regular expression: this runs for every pair)."""
+    start = text.find(phrase)
+    while start >= 0:
+        end = start + len(phrase)
+        if (start == 0 or not text[start - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+            return True
+        start = text.find(phrase, start + 1)
+    return False
 
 
 def _names_shared(a: Evidence, b: Evidence) -> bool:

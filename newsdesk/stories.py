@@ -60,14 +60,15 @@ def story_evidence(
 ) -> Evidence:
     """A past story as sameness compares it: its facts, each kept source's words, its new names."""
     kept = story.sources[: thresholds.VECTORS_PER_STORY]
-    text = " ".join([story.headline, story.summary, *(s.title for s in kept)])
+    # names matter only to a story with no fact: one with facts is told apart by them
+    text = "" if story.facts else " ".join([story.headline, story.summary, *(s.title for s in kept)])
     return Evidence(
         show=story.show,
         facts=tuple(story.facts),
         vectors=tuple(vectorizer.vector(story_terms(s, drop)) for s in kept),
-        entities=new_entities(text, show, world),
+        entities=new_entities(text, show, world) if text else frozenset(),
         headlines=(story.headline, *(s.title for s in kept)),
-        words=folded_words(text),
+        words=folded_words(text) if text else frozenset(),
         topic=story.topic,
     )
 
