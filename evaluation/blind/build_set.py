@@ -1470,6 +1470,11 @@ def _check_runs_order(runs: dict[int, dict], first_run: dict[str, int]) -> list[
         for obs in data["observations"]:
             if obs["why"] == "confirmation" and first_run.get(obs["label"], 99) > number:
                 problems.append(f"run{number}: {obs['show']} {obs['kind']}: confirms a story that has not appeared yet")
+        first = {item["label"]: item.get("published") for item in data["updates"] if item["why"] == "new"}
+        for item in data["updates"]:
+            earliest = first.get(item.get("label"))
+            if item["why"] == "same" and earliest and item.get("published") and item["published"] < earliest:
+                problems.append(f"run{number}: {item['title'][:50]!r}: published before the story's 'new' item")
     last = max(runs)
     if any(item["why"] in ("new", "same") for item in runs[last]["updates"]):
         problems.append(f"run{last} must have nothing new")
