@@ -547,7 +547,7 @@ def run2(add) -> None:
     add("CF", "02-19 18:10", "tlou s2 april 13. i need to lie down (reposting bc the link broke)",
         "", "tlou2-date", "repost", "Couch Feed's own post again under a new post id and link", repost_of="tlou-date-cf", new_link=True)
     # ---- The Last of Us: nothing new
-    add("CS", "02-18 17:00", "Isabela Merced on Hawkgirl: ‘Superman Is Going to Surprise People’",
+    add("CS", "02-18 17:00", "Isabela Merced Talks Hawkgirl and James Gunn’s ‘Superman’",
         "The Last of Us newcomer, who plays Dina in the second season, talks about James Gunn’s July 11 film.",
         None, "other-work", "a film with a date; her Dina casting is already in the article")
     add("BB", "02-20 15:00", "The Last Of Us Part II Remastered PC Specs Revealed Ahead Of April 3 Launch",
@@ -575,7 +575,7 @@ def run2(add) -> None:
     add("RR", "02-21 03:30", "Paradise Renewed at Hulu, Will Return in 2026",
         "Hulu expects Xavier Collins back next year, though no dates have been set.",
         "par2-renewal", "same", "same renewal; the aggregator's '2026' and 'next year' agree with each other, but nobody official gave a year")
-    add("CS", "02-20 22:00", "UPDATED: ‘Paradise’ Renewed for Season 2 at Hulu; Fogelman Promises a ‘Bigger World’",
+    add("CS", "02-20 22:00", "UPDATED: ‘Paradise’ Renewed for Season 2 at Hulu; Statement From Dan Fogelman Added",
         "Dan Fogelman’s Sterling K. Brown thriller will return. Updated with a statement from Fogelman.",
         "par2-renewal", "repost", "The Call Sheet's update: same link, new GUID", repost_of="par-renew-cs", same_url=True)
     # ---- Paradise: nothing new
@@ -719,7 +719,7 @@ def run2(add) -> None:
 
 # --------------------------------------------------------------------------- run 3: Tuesday 25 February 2025, 06:15 UTC
 # New this morning: Lady Gaga in Wednesday, Paradise films in March, Fallout's eight episodes, The
-# White Lotus probably heads to Europe, The Bear's June 25 date with a teaser, Hacks dated April 10,
+# White Lotus leans toward Europe, The Bear's June 25 date with a teaser, Hacks dated April 10,
 # Catherine O'Hara's role in The Last of Us, the first Squid Game season 3 stills.
 
 
@@ -802,7 +802,7 @@ def run3(add) -> None:
         "The Big Sick star has a recurring role in Fallout's second season.",
         "fo2-nanjiani", "carryover", "the listing page still shows its run-2 item", carry="fo-nanjiani-ss")
     # ---- The White Lotus: Europe (wl4-europe)
-    add("CS", "02-22 15:00", "Mike White Says ‘The White Lotus’ Season 4 Is ‘Probably’ Headed to Europe",
+    add("CS", "02-22 15:00", "Mike White Leans Toward Europe for ‘The White Lotus’ Season 4",
         "On a podcast taped before the third season opened, White said he is leaning toward a European setting for the next installment, though nothing is locked. Production is eyed for 2026.",
         "wl4-europe", "new", "first report; the article says the location has not been chosen; 2026 is in the article", key="wl-europe-cs")
     add("TP", "02-22 17:30", "The White Lotus series four could check in to Europe",
@@ -918,7 +918,7 @@ def run3(add) -> None:
         "Six episodes should keep completion rates high.", "sg3-episodes", "late", "a later report of the run-2 count")
     add("TP", "02-23 12:00", "Squid Game series three: everything we know",
         "The date, the six episodes and who is back.", None, "explainer", "lists what was told already")
-    add("SE", "02-22 07:00", "Lee Jung-jae: 'Gi-hun Has Made His Choice' in the Final Season",
+    add("SE", "02-22 07:00", "Lee Jung-jae on Playing Gi-hun One Last Time",
         "The actor talks about returning to the role for the last time.", None, "opinion", "an interview with no fact")
     add("BB", "02-22 16:00", "Squid Game 3 Was In The Can Before Season 2 Even Aired",
         "Hwang made both chapters in one go.", None, "restatement", "paraphrase of 'shot back to back with season 2' with few shared words")
@@ -1091,7 +1091,7 @@ STORIES = {
     "tlou2-ohara": ("The Last of Us", "Cast", True,
                     "Catherine O'Hara plays Gail, Joel's therapist; the article says her role was secret. Mentions April 13 along."),
     "wl4-europe": ("The White Lotus", "Story", True,
-                   "Mike White says season 4 is 'probably' headed to Europe; the article says no location was chosen. Hedged, but an editor would add it."),
+                   "Mike White says he is leaning toward Europe for season 4; the article says no location was chosen. Hedged, but an editor would add it."),
     "par2-renewal": ("Paradise", "Renewal", True, "Hulu renews Paradise for season 2; the article says it had not."),
     "par2-filming": ("Paradise", "Release Date", True,
                      "Season 2 starts filming in March 2025. Release Date, because the article discusses production dates in 'When would it come?'."),
