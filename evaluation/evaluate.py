@@ -61,6 +61,25 @@ class EvaluationSet:
     runs: list[Run]
 
 
+@dataclass(frozen=True)
+class Morning:
+    """One run's share of the scores: the stories it emitted, and those first reported that morning."""
+
+    name: str
+    emitted: int
+    correct: int
+    expected: int  # labelled stories whose first report arrived this morning
+    found: int  # of those, emitted this morning
+
+    @property
+    def precision(self) -> float:
+        return self.correct / self.emitted if self.emitted else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.expected if self.expected else 1.0
+
+
 @dataclass
 class Scores:
     precision: float
@@ -75,9 +94,14 @@ class Scores:
     missed: list[str] = field(default_factory=list)
     incomplete: list[str] = field(default_factory=list)
     misfiled: list[str] = field(default_factory=list)
+    mornings: list[Morning] = field(default_factory=list)
 
-    def as_dict(self) -> dict[str, float | int]:
+    def as_dict(self) -> dict[str, object]:
         return {
+            "mornings": [
+                {"run": m.name, "precision": round(m.precision, 4), "recall": round(m.recall, 4), "emitted": m.emitted}
+                for m in self.mornings
+            ],
             "precision": round(self.precision, 4),
             "recall": round(self.recall, 4),
             "completeness": round(self.completeness, 4),
@@ -129,6 +153,7 @@ def _load_run(path: Path) -> Run:
 def run_set(evaluation: EvaluationSet, verbose: bool = False) -> tuple[Scores, list[tuple[str, Decision]]]:
     labels: dict[str, str | None] = {}
     expected_sources: dict[str, set[str]] = {}
+    first_run: dict[str, str] = {}  # label -> the run its first report arrived in
     decisions: list[tuple[str, Decision]] = []
     emitted: list[tuple[str, Story]] = []
     seconds = 0.0
@@ -140,10 +165,12 @@ def run_set(evaluation: EvaluationSet, verbose: bool = False) -> tuple[Scores, l
                 label = run.labels[update.key]
                 if label and evaluation.stories.get(label, {}).get("emit") and run.why[update.key] != "repost":
                     expected_sources.setdefault(label, set()).add(update.canonical_url)
+                    first_run.setdefault(label, run.name)
             for obs in run.observations:
                 label = run.labels[obs.key]
                 if label and evaluation.stories.get(label, {}).get("emit"):
                     expected_sources.setdefault(label, set()).add(_structured_source(obs.source, obs.source_url))
+                    first_run.setdefault(label, run.name)
             history = store.history(shows=[s.name for s in evaluation.shows])
             started = time.perf_counter()
             decision = newsdesk.decide(
@@ -160,7 +187,41 @@ def run_set(evaluation: EvaluationSet, verbose: bool = False) -> tuple[Scores, l
         store.close()
 
     scores = _score(evaluation, emitted, final, labels, expected_sources, seconds)
+    scores.mornings = _mornings(evaluation, emitted, final, labels, first_run)
     return scores, decisions
+
+
+def _mornings(
+    evaluation: EvaluationSet,
+    emitted: list[tuple[str, Story]],
+    final: dict[str, Story],
+    labels: dict[str, str | None],
+    first_run: dict[str, str],
+) -> list[Morning]:
+    """Each morning's precision (its emitted stories that are right, first of their label) and
+    recall (the labelled stories first reported that morning, emitted that morning)."""
+    mornings = []
+    seen: set[str] = set()
+    right_by_run: dict[str, list[str]] = {}
+    for run_name, story in emitted:
+        label = story_label(final.get(story.id, story), labels)
+        good = label is not None and label in first_run and label not in seen
+        if good:
+            seen.add(label)
+        right_by_run.setdefault(run_name, []).append(label if good else "")
+    for run in evaluation.runs:
+        rows = right_by_run.get(run.name, [])
+        expected = [label for label, first in first_run.items() if first == run.name]
+        mornings.append(
+            Morning(
+                run.name,
+                emitted=len(rows),
+                correct=sum(1 for r in rows if r),
+                expected=len(expected),
+                found=sum(1 for label in expected if label in rows),
+            )
+        )
+    return mornings
 
 
 def _structured_source(source: str, url: str) -> str:
@@ -262,6 +323,11 @@ def main(argv: list[str] | None = None) -> int:
     print(f"completeness    {scores.completeness:.3f}  (share of each story's sources listed)")
     print(f"section accuracy {scores.section_accuracy:.3f}")
     print(f"decision time   {scores.seconds * 1000:.0f} ms for {updates} updates in {len(evaluation.runs)} runs")
+    for m in scores.mornings:
+        print(
+            f"  {m.name:<13} precision {m.precision:.3f} ({m.correct}/{m.emitted})   "
+            f"recall {m.recall:.3f} ({m.found}/{m.expected})"
+        )
     for title, rows in (
         ("False positives", scores.false_positives),
         ("Missed", scores.missed),
