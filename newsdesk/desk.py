@@ -21,7 +21,7 @@ from datetime import datetime
 
 from newsdesk import thresholds
 from newsdesk.articles import Article, read_article
-from newsdesk.facts import FactContext
+from newsdesk.extract import FactContext
 from newsdesk.genres import no_news
 from newsdesk.novelty import ArticleKnowledge, ReportWords, Statement, read_statements
 from newsdesk.reading import Reader, Refusal, Report, link_people, states_something
@@ -243,8 +243,13 @@ def _place(index: StoryIndex, candidate: Candidate) -> None:
         index.add(evidence, member=candidate)
         return
     for entry in match.absorbed:
+        for member in entry.members:
+            if isinstance(member, Candidate):
+                why = f"the same story as '{candidate.update.title}', itself a late report"
+                entry.members[entry.members.index(member)] = replace(member, joined_by="with-a-late-report", joined_because=why)
         index.absorb(match.entry, entry)
-    index.join(match.entry, evidence, candidate)
+    joined = replace(candidate, joined_by=match.relation.rule, joined_because=match.relation.reason)
+    index.join(match.entry, evidence, joined)
 
 
 # ---------------------------------------------------------------- 7. structured facts
@@ -341,12 +346,14 @@ def _member_verdicts(entry: Entry, story: Story, sent_before: bool) -> list[Verd
         if sent_before:
             fate = Fate.LATE_REPORT
             reason = f"late report of '{story.headline}', sent {story.first_seen:%Y-%m-%d}; added as a source"
-            rule = "late-report"
+            reason += f" ({member.joined_because})" if member.joined_because else ""
+            rule = member.joined_by
         elif first_report:
             fate, reason, rule = Fate.NEW, member.reason, member.rule
         else:
             first = next(m for m in entry.members if isinstance(m, Candidate))
-            fate, reason, rule = Fate.SAME_STORY, f"same story as '{story.headline}' ({first.update.source})", "same-story"
+            reason = f"same story as '{story.headline}' ({first.update.source}): {member.joined_because}"
+            fate, rule = Fate.SAME_STORY, member.joined_by
         first_report = False
         verdicts.append(
             _verdict(

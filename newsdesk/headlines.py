@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from newsdesk.rules import Example, Rule
+
 _PREFIX = re.compile(
     r"^\s*(?:\(?(?:exclusive|update[d]?|breaking|watch|report|video|photos?|first look|listen|rumou?r|official|confirmed|it's official)\)?\s*[:!|–—-]\s*)+",
     re.I,
@@ -19,3 +21,29 @@ def clean_headline(title: str, source: str = "") -> str:
     if source:
         text = re.sub(rf"\s+[|–—-]\s+{re.escape(source)}\s*$", "", text, flags=re.I)
     return text or title.strip()
+
+
+# The cleaning, as rules with the headlines they must hold for (" || " separates the outlet's name;
+# `expect` is the headline a reader sees).
+HEADLINE_CLEANING: tuple[Rule, ...] = (
+    Rule(
+        "drop-labels",
+        "labels before or after a headline ('EXCLUSIVE:', 'UPDATED:', 'WATCH:', '(VIDEO)') are not its words",
+        (
+            Example("EXCLUSIVE: Nadia Sorel Joins Hollow Creek Season 2", "Nadia Sorel Joins Hollow Creek Season 2"),
+            Example("UPDATED: Hollow Creek season 2 premieres March 8", "Hollow Creek season 2 premieres March 8"),
+            Example("WATCH: the Hollow Creek season 2 trailer", "the Hollow Creek season 2 trailer"),
+            Example("Hollow Creek season 2 trailer (VIDEO)", "Hollow Creek season 2 trailer"),
+            Example("Exclusive: Updated: Drift season 3 sets a date", "Drift season 3 sets a date"),
+        ),
+    ),
+    Rule(
+        "drop-the-outlet",
+        "the outlet's own name after a bar or dash is not part of the headline",
+        (
+            Example("Drift season 3 sets a date | Box Set Bugle || Box Set Bugle", "Drift season 3 sets a date"),
+            Example("Drift season 3 sets a date - Box Set Bugle || Box Set Bugle", "Drift season 3 sets a date"),
+            Example("Drift season 3 sets a date - a first look || Box Set Bugle", "Drift season 3 sets a date - a first look"),
+        ),
+    ),
+)

@@ -15,8 +15,8 @@ from datetime import datetime
 
 from newsdesk import thresholds
 from newsdesk.articles import Article, ArticleSection
-from newsdesk.facts import FactContext, extract_facts
-from newsdesk.people import named_people
+from newsdesk.extract import FactContext, extract_facts
+from newsdesk.extract.people import named_people
 from newsdesk.rules import Example, Rule
 from newsdesk.similarity import Vector, Vectorizer, cosine, terms
 from newsdesk.text import content_terms, has_negation
@@ -228,8 +228,8 @@ def _new_to_article(k: ArticleKnowledge, fact: Fact) -> FactStatus | None:
     return FactStatus(changed, False, statement, "new-to-the-article")
 
 
-def _fact_example(text: str, known: bool, note: str = "") -> Example:
-    return Example(text, "known" if known else "new", note)
+def _fact_example(text: str, known: bool, note: str = "", counter: bool = False) -> Example:
+    return Example(text, "known" if known else "new", note, counter)
 
 
 # How a report's fact stands to the article, tried in order.
@@ -240,7 +240,7 @@ FACT_STATUS: tuple[FactStatusRule, ...] = (
         (
             _fact_example("Mara Quill returns as Ada Finch in Hollow Creek season 2", True),
             _fact_example("Tobias Renn joins Hollow Creek season 2", True),
-            _fact_example("Nadia Sorel joins Hollow Creek season 2", False),
+            _fact_example("Nadia Sorel joins Hollow Creek season 2", False, "nobody the article names", counter=True),
         ),
         _named_in_article,
     ),
@@ -249,7 +249,7 @@ FACT_STATUS: tuple[FactStatusRule, ...] = (
         "the part of an actor the article names without it is news",
         (
             _fact_example("Tobias Renn will play Sheriff Wade Harrow in Hollow Creek season 2", False),
-            _fact_example("Mara Quill returns as Ada Finch in Hollow Creek season 2", True, "the part is stated"),
+            _fact_example("Mara Quill returns as Ada Finch in Hollow Creek season 2", True, "the part is stated", counter=True),
         ),
         _role_revealed,
     ),
@@ -268,7 +268,7 @@ FACT_STATUS: tuple[FactStatusRule, ...] = (
         "the renewal of the season the article is about (or an earlier one) goes without saying",
         (
             _fact_example("The streamer renewed Hollow Creek for a second season", True),
-            _fact_example("Hollow Creek renewed for season 3", False),
+            _fact_example("Hollow Creek renewed for season 3", False, "a later season", counter=True),
         ),
         _goes_without_saying,
     ),

@@ -12,10 +12,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from newsdesk.dates import date_precision, date_within
-from newsdesk.facts import PREMIERE_CUE, PRODUCTION_CUE, FactContext, extract_facts
+from newsdesk.extract import FactContext, extract_facts
+from newsdesk.extract.dates import date_precision, date_within
+from newsdesk.extract.people import names_person
+from newsdesk.extract.release import PREMIERE_CUE, PRODUCTION_CUE
 from newsdesk.genres import genre
-from newsdesk.people import names_person
 from newsdesk.relevance import STATES_NOTHING, ShowWorld, match_show, mentions
 from newsdesk.similarity import terms
 from newsdesk.text import has_negation, sentences

@@ -361,9 +361,9 @@ RELEVANCE: tuple[RelevanceRule, ...] = (
         "inside-another-name",
         "an everyday title that is only part of a longer capitalized name",
         (
-            _e("Continental Drift premieres in cinemas || The disaster film opens wide.", None),
+            _e("The geology docuseries Continental Drift returns with new episodes", None),
             _e("Drift Kings season 2 sets a date || The racing reality show returns.", None),
-            _e("The Lantern Festival returns to the harbour || Thousands are expected.", None),
+            _e("The Lantern Keepers season 2 sets a date || The lighthouse reality series returns.", None),
             _e("Drift season 3 sets a date || The sailing drama returns.", "Drift"),
         ),
         _inside_another_name,
@@ -383,7 +383,7 @@ RELEVANCE: tuple[RelevanceRule, ...] = (
         "the show's name only inside another quoted title",
         (
             _e("Watch the 'Hollow Creek Chronicles' trailer || A spin-off podcast with new hosts.", None),
-            _e("'Drift Runners: The Last Reef' gets a teaser || An animated film.", None),
+            _e("'Hollow Creek: After the Flood' gets a teaser || A documentary about the real valley.", None),
             _e("'Hollow Creek' Season 2 gets a teaser", "Hollow Creek"),
         ),
         _inside_quoted_title_rule,
@@ -419,7 +419,10 @@ RELEVANCE: tuple[RelevanceRule, ...] = (
                 "Streaming picks for the weekend || A new baking contest leads the list. Hollow Creek is also there.",
                 None,
             ),
-            _e("New trailer for the mystery drama || Hollow Creek season 2 shows the flooded valley.", "Hollow Creek"),
+            _e(
+                "New trailer for the mystery drama || Hollow Creek season 2 gets a first trailer, showing the valley.",
+                "Hollow Creek",
+            ),
         ),
         _deep_in_the_summary,
     ),
@@ -427,7 +430,7 @@ RELEVANCE: tuple[RelevanceRule, ...] = (
         "passing-in-another-trade",
         "named in passing, or as an everyday word, in a story that reads as another trade's news",
         (
-            _e("Stock of the week: a streamer's shares climb || Analysts cite Hollow Creek and two other hits.", None),
+            _e("A streamer's quarter || Its earnings call named Hollow Creek, its new series.", None),
             _e("Hollow Creek season 2 premiere date set", "Hollow Creek"),
         ),
         _passing_in_another_trade,
@@ -440,8 +443,8 @@ STATES_NOTHING = Rule(
     "named-but-states-nothing",
     "named without anything else tying it to the series, and stating no fact about it",
     (
-        _e("It gets drifty out on the water in winter || Tips for the long nights at sea.", None),
-        _e("Drift: a quiz contestant's big night || One episode, one jackpot, one winner.", None),
+        _e("Drift at sea: tips for a long winter night || How to sleep on a moving boat.", None),
+        _e("Drift's big episode || A night to remember for the family.", None, "one TV word alone"),
         _e("Drift season 3 premieres March 8", "Drift"),
         _e("drift s3 drops on march 8 || the crew is back", "Drift", "written all in lower case"),
     ),

@@ -23,6 +23,7 @@ class Example:
     text: str
     expect: Any = None
     note: str = ""
+    counter: bool = False  # where the rule must not decide: the outcome comes from another rule, or none
 
 
 @dataclass(frozen=True)

@@ -256,11 +256,13 @@ SAMENESS: tuple[SamenessRule, ...] = (
                 ),
                 "same",
                 "the earlier headline names the later one's person",
+                counter=True,
             ),
             Example(
                 _pair("Cyrus Hale exits Hollow Creek as showrunner", "Lena Morrow replaces Cyrus Hale as Hollow Creek showrunner"),
                 "same",
                 "a successor named 'replacing' the first: the same story, same morning or next",
+                counter=True,
             ),
         ),
         _different_people,
@@ -315,7 +317,7 @@ SAMENESS: tuple[SamenessRule, ...] = (
             Example(
                 _pair(
                     "Hollow Creek season 2 heads to Saltmere || The valley town is left behind.",
-                    "What the move to Saltmere means for Hollow Creek || Fans react.",
+                    "Hollow Creek season 2 moves the story to Saltmere || Fans react to the new setting.",
                 ),
                 "same",
             ),

@@ -37,6 +37,8 @@ class Candidate:
     rule: str = ""  # the rule that found it new
     entities: frozenset[str] = frozenset()  # names it mentions that the article does not
     event: tuple[Fact, ...] = ()  # the facts its headline announces
+    joined_by: str = ""  # the sameness rule that tied it to its story, and why
+    joined_because: str = ""
 
     def evidence(self) -> Evidence:
         return Evidence(

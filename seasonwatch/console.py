@@ -76,7 +76,8 @@ class Console:
                 if details:
                     self.say(f"      {' | '.join(details)}", VERBOSE)
                 if verdict.reason:
-                    self.say(f"      {_reason(verdict)}", VERBOSE)
+                    rule = f"  [{verdict.rule}]" if verdict.rule else ""
+                    self.say(f"      {_reason(verdict)}{rule}", VERBOSE)
 
     def stories(self, decision: Decision, heading: str, level: int = NORMAL) -> None:
         """The run's stories; `level=QUIET` prints them even under -q (what a dry run is for)."""

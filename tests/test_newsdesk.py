@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from newsdesk import decide, read_article
-from newsdesk.dates import find_dates
-from newsdesk.facts import FactContext, extract_facts
+from newsdesk.extract import FactContext, extract_facts
+from newsdesk.extract.dates import find_dates
 from newsdesk.relevance import ShowWorld, match_show
 from seasonwatch.models import Fact, Fate, History, ShowSpec, Topic, Update
 

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from newsdesk.rules import Example, Rule
 from seasonwatch.fuzzy_date import FuzzyDate
 from seasonwatch.lexicon.calendar import (
     CAPITAL_MONTH_ALTERNATION,
@@ -30,77 +31,141 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 _REL_YEAR = r"(?P<rel>this|next|last) year"
 
-PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("iso", re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")),
-    ("mdy", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?", re.I)),
-    ("dmy", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b(?:,?\s+{_YEAR}\b)?", re.I)),
-    ("my", re.compile(rf"\b{_MONTH}\s+(?:of\s+)?{_YEAR}\b", re.I)),
-    (
+@dataclass(frozen=True)
+class DatePhrase(Rule):
+    """One way news writes a date; `kind` says how its parts are read. Each example's `expect` is
+    the list of values found in its text, read on `newsdesk.example_shows.REFERENCE` (15 January 2031)."""
+
+    kind: str = ""
+    pattern: re.Pattern[str] = re.compile(r"(?!)")
+
+
+def _phrase(name: str, says: str, kind: str, pattern: re.Pattern[str], *examples: tuple) -> DatePhrase:
+    """Examples as (text, values) or (text, values, "counter"): where another phrase reads it."""
+    return DatePhrase(
+        name, says, tuple(Example(text, values, counter=bool(rest)) for text, values, *rest in examples), kind, pattern
+    )
+
+
+# Tried in order; a phrase found by an earlier one is not read again by a later one.
+DATE_PHRASES: tuple[DatePhrase, ...] = (
+    _phrase(
+        "iso-day", "a day written as 2031-03-08", "iso",
+        re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
+        ("premieres 2031-03-08", ["2031-03-08"]),
+        ("season 2 of 10 episodes", []),
+    ),
+    _phrase(
+        "month-day", "a month and a day, the year if given; without one, the nearest such day ahead", "mdy",
+        re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?", re.I),
+        ("premieres March 8", ["2031-03-08"]),
+        ("arrives March 8, 2032", ["2032-03-08"]),
+        ("returns Oct. 27", ["2031-10-27"]),
+        ("back on June 3rd", ["2031-06-03"]),
+        ("aired on January 2", ["2031-01-02"]),
+        ("Sept. 14, 2031 is the date", ["2031-09-14"]),
+    ),
+    _phrase(
+        "day-month", "a day before its month, as British outlets write it", "dmy",
+        re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b(?:,?\s+{_YEAR}\b)?", re.I),
+        ("out on 8 March 2031", ["2031-03-08"]),
+        ("from the 3rd of June", ["2031-06-03"]),
+        ("Sunday 15 March", ["2031-03-15"]),
+    ),
+    _phrase(
+        "month-year", "a month of a given year", "my",
+        re.compile(rf"\b{_MONTH}\s+(?:of\s+)?{_YEAR}\b", re.I),
+        ("in March 2031", ["2031-03"]),
+        ("due September of 2032", ["2032-09"]),
+    ),
+    _phrase(
+        "season-of-year", "spring, summer, fall or winter, of a year or 'this'/'next' one (a bare 'fall' is a verb too)",
         "season",
         re.compile(
             rf"\b(?:(?P<when>this|next|last)\s+)?(?P<season>spring|summer|fall|autumn|winter)\b(?:\s+(?:of\s+)?{_YEAR}\b)?",
             re.I,
         ),
+        ("coming in spring 2031", ["2031-spring"]),
+        ("back next summer", ["2032-summer"]),
+        ("this autumn", ["2031-fall"]),
+        ("the leaves fall early", []),
     ),
-    (
-        "part",
+    _phrase(
+        "part-of-year", "early, mid or late in a year; 'later this year' says only the year", "part",
         re.compile(
             rf"\b(?P<part>early|mid|middle|late|later|end)(?:\s+|-)(?:in\s+|of\s+)?(?:the\s+year\s+)?(?:{_YEAR}|{_REL_YEAR})\b",
             re.I,
         ),
+        ("out in late 2031", ["2031-late"]),
+        ("expected early next year", ["2032-early"]),
+        ("coming later this year", ["2031"]),
+        ("arrives mid-2031", ["2031-mid"]),
+        ("by the end of 2031", ["2031-late"]),
     ),
-    (
-        "quarter",
+    _phrase(
+        "quarter", "a quarter of a year", "quarter",
         re.compile(
             rf"\b(?:Q(?P<q>[1-4])|(?P<qword>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter)\s+(?:of\s+)?(?:{_YEAR}|{_REL_YEAR})\b",
             re.I,
         ),
+        ("slated for Q2 2031", ["2031-Q2"]),
+        ("in the third quarter of next year", ["2032-Q3"]),
     ),
-    (
-        # "back in April", "last July", "earlier in March": a month already past
+    _phrase(
+        "month-gone-by", "'back in April', 'last July': a month already past (but 'is back in March' is to come)",
         "pastmonth",
         re.compile(
-            # "renewed back in April" is past; "is back in March" is a return to come
             rf"(?<!is )(?<!are )(?<!'s )(?<!’s )(?<!be )(?<!comes )(?<!come )"
             rf"\b(?i:back in|last|this past|earlier in|earlier this|since)\s+(?i:(?:early|late|mid)[\s-]+)?"
             rf"(?P<month>{_CAPITAL_MONTH})\b\.?(?!\s*\d)"
         ),
+        ("renewed back in April", ["2030-04"]),
+        ("announced last December", ["2030-12"]),
+        ("Hollow Creek is back in March", ["2031-03"], "counter"),
     ),
-    (
-        # "in December", "this June", "early March": a month without a year; the month
-        # must be capitalized ("may" is a verb)
+    _phrase(
+        "month-to-come", "'in December', 'this June', 'early March': a capitalized month ahead ('may' is a verb)",
         "month",
         re.compile(
             rf"\b(?i:in|this|next|by|until|during|from|for|come|since|on|early|late|mid|end of|start of)\s+"
             rf"(?i:(?:early|late|mid)[\s-]+)?(?P<month>{_CAPITAL_MONTH})\b\.?(?!\s*\d)"
         ),
+        ("lands in December", ["2031-12"]),
+        ("this June", ["2031-06"]),
+        ("expected by early March", ["2031-03"]),
+        ("you may march on", []),
     ),
-    (
-        # "Netflix says December.": a month named on its own, before punctuation
-        "month",
-        re.compile(
-            rf"(?<=\s)(?P<month>{STANDALONE_MONTH_ALTERNATION})"
-            r"(?=\s*[.,;:!?]|\s*$)"
-        ),
+    _phrase(
+        "month-alone", "a month named on its own before punctuation ('The streamer says December.')", "month",
+        re.compile(rf"(?<=\s)(?P<month>{STANDALONE_MONTH_ALTERNATION})(?=\s*[.,;:!?]|\s*$)"),
+        ("The streamer says December.", ["2031-12"]),
+        ("Her name is June.", []),
     ),
-    (
-        "relmonth",
+    _phrase(
+        "relative-month", "'next month', 'later this month'", "relmonth",
         re.compile(
             r"\b(?:(?P<relmonth>next|this|later this|early next|late next|end of the|end of this)\s+month)\b", re.I
         ),
+        ("back next month", ["2031-02"]),
+        ("coming later this month", ["2031-01"]),
     ),
-    (
-        "year",
+    _phrase(
+        "year", "a year after 'in', 'by', 'until'...; a range ('2031-32') is not one", "year",
         re.compile(
             rf"\b(?:in|by|until|during|for|from|of|around|sometime in|before|after)\s+(?:{_YEAR}|{_REL_YEAR})\b(?!\s*[-–]\s*\d)",
             re.I,
         ),
+        ("returns in 2032", ["2032"]),
+        ("expected by next year", ["2032"]),
+        ("the 2031-32 schedule", []),
     ),
-    (
-        "year",  # "coming this year", "back next year"
+    _phrase(
+        "relative-year", "'this year', 'next year' on their own", "year",
         re.compile(rf"\b{_REL_YEAR}\b", re.I),
+        ("coming this year", ["2031"]),
+        ("back next year", ["2032"]),
     ),
-]
+)
 
 
 @dataclass(frozen=True)
@@ -111,7 +176,9 @@ class DateMention:
     end: int
 
 
-def find_dates(text: str, reference: datetime | date | None = None) -> list[DateMention]:
+def find_dates(
+    text: str, reference: datetime | date | None = None, phrases: tuple[DatePhrase, ...] = DATE_PHRASES
+) -> list[DateMention]:
     """Every date phrase in `text`, left to right, without overlaps."""
     ref = reference.date() if isinstance(reference, datetime) else reference or date.today()
     if not any(c.isupper() for c in text):
@@ -119,11 +186,11 @@ def find_dates(text: str, reference: datetime | date | None = None) -> list[Date
         text = re.sub(r"\b[a-z]", lambda m: m.group(0).upper(), text)
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
-    for kind, pattern in PATTERNS:
-        for match in pattern.finditer(text):
+    for phrase in phrases:
+        for match in phrase.pattern.finditer(text):
             if any(match.start() < end and start < match.end() for start, end in taken):
                 continue
-            value = _normalize(kind, match, ref)
+            value = _normalize(phrase.kind, match, ref)
             if value:
                 taken.append((match.start(), match.end()))
                 found.append(DateMention(match.group(0), value, match.start(), match.end()))

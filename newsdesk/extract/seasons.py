@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from newsdesk.rules import Example, Rule
 from seasonwatch.lexicon.numbers import CARDINALS, ORDINALS, number_value
 
 NUMBER = r"\d{1,2}|" + "|".join(CARDINALS)
@@ -43,3 +44,29 @@ def season_near(sentence: str, position: int, default: int) -> int:
         if best is None or distance < best[0]:
             best = (distance, number)
     return best[1] if best else default
+
+
+SEASON_NAMING: tuple[Rule, ...] = (
+    Rule(
+        "season-named",
+        "a season by number, word or ordinal, 'series' as British outlets say, or 'S2' (not 'S2E4')",
+        (
+            Example("Hollow Creek season 2 trailer", [2]),
+            Example("a second season of Hollow Creek", [2]),
+            Example("Hollow Creek season two", [2]),
+            Example("Hollow Creek series three", [3]),
+            Example("Hollow Creek S3 drops", [3]),
+            Example("its third and final season", [3]),
+            Example("the 4th season", [4]),
+            Example("Hollow Creek S2E4 recap", []),
+        ),
+    ),
+    Rule(
+        "season-compared",
+        "a season named to compare ('like the first season') is not the one the text is about",
+        (
+            Example("Like the first season, it will have eight episodes", []),
+            Example("Unlike season 1, the new one is shot abroad", []),
+        ),
+    ),
+)

@@ -1,0 +1,48 @@
+"""Episode counts: "will have eight episodes", "a 10-episode season", "season 3: thirteen episodes"."""
+
+from __future__ import annotations
+
+import re
+
+from newsdesk import thresholds
+from newsdesk.extract.clause import Clause
+from newsdesk.extract.rule import FactRule, Family, example
+from newsdesk.extract.seasons import NUMBER
+from seasonwatch.lexicon.numbers import number_value
+from seasonwatch.models import Fact
+
+EPISODE_ORDER = re.compile(
+    rf"\b(?:will\s+have|has|have|had|consists?\s+of|ordered|orders?|total\s+of|run\s+of|comprising|spans?"
+    rf"|runs?(?:\s+to)?|will\s+run(?:\s+to)?|will\s+be)\s+(?:a\s+|an\s+)?(?P<n>{NUMBER})[ -]episodes?\b"
+    # a bare count only right after the season it belongs to: "season 3: thirteen episodes"
+    rf"|\b(?:(?:season|series)\s+\w+|S\d{{1,2}})\W{{1,3}}(?:\w+\s+){{0,3}}?(?P<b>{NUMBER})\s+episodes\b(?!\s+(?:in|of|on|at|into))"
+    rf"|\b(?P<m>{NUMBER})-episode\s+(?:\w+\s+)?(?:season|order|run|series|slate)\b",
+    re.I,
+)
+
+
+def _episode_order(clause: Clause) -> list[Fact]:
+    found = EPISODE_ORDER.search(clause.text)
+    if found and (number := number_value(found["n"] or found["m"] or found["b"])) and number >= thresholds.MIN_EPISODES:
+        return [Fact("episodes", clause.season, value=str(number))]
+    return []
+
+
+EPISODES = Family(
+    "episodes",
+    frozenset({"episodes"}),
+    (
+        FactRule(
+            "episode-order",
+            "a season's episode count, said of the season (a count of episodes already out is not one)",
+            (
+                example("Hollow Creek season 2 will have eight episodes", Fact("episodes", 2, value="8")),
+                example("The streamer orders a 10-episode second season of Hollow Creek", Fact("episodes", 2, value="10")),
+                example("Drift season 3: thirteen episodes, all at once", Fact("episodes", 3, value="13")),
+                example("Hollow Creek season 2 will run to six episodes", Fact("episodes", 2, value="6")),
+                example("The first 3 episodes of Hollow Creek season 2 are out", note="not a season's order"),
+            ),
+            _episode_order,
+        ),
+    ),
+)

@@ -1,0 +1,258 @@
+"""People in TV news: castings (person and role), departures, directors and showrunners.
+
+Names are matched case-sensitively (a person's name is capitalized) while the verbs around them
+may be in any case, since headlines are often in Title Case.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from newsdesk.extract.clause import Clause
+from newsdesk.extract.rule import FactRule, Family, example
+from seasonwatch.lexicon.calendar import CALENDAR_WORDS
+from seasonwatch.lexicon.forms import alternation, fold
+from seasonwatch.lexicon.networks import is_network
+from seasonwatch.lexicon.not_names import NAME_BREAKERS, NOT_PERSON_WORDS
+from seasonwatch.models import Fact
+
+# a name token starts at a word's start ("HBO Max" holds no "BO Max") and is no word of a Title
+# Case headline or network ("Joins", "Netflix")
+_NAME_TOKEN = rf"(?<![\w])(?!{alternation(NAME_BREAKERS)}\b)(?:[A-Z][a-zA-Z'’\-]+|[A-Z]\.(?:\s?[A-Z]\.)*|(?:Mc|Mac|O')[A-Z][a-z]+)"
+_NAME = rf"(?P<name>{_NAME_TOKEN}(?:\s+(?:(?:de|van|von|da|del|la|le|di|du|der)\s+)?{_NAME_TOKEN}){{1,3}})"
+# a role may hold a title's abbreviation ("Mrs. Winslow", "Dr. Owens") but ends at other punctuation
+_ROLE = (
+    r"(?P<role>(?:the\s+|a\s+|an\s+)?(?:(?:Mrs?|Ms|Dr|St|Sgt|Capt|Prof|Jr|Sr)\.\s*|[^,.;:!?()\"“”]){2,60}?)"
+    r"(?=\s*(?:[,.;:!?()\"“”]|$|\s+(?i:in|on|for|opposite|alongside|when|who|after|and will|ahead)\b|\s+SHOW\b))"
+)
+_ROLE_BEFORE = r"(?P<role>[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,3})"
+def _patterns(*patterns: str) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p) for p in patterns)
+
+
+# "Jane Doe's season 3 character revealed"
+CHARACTER_REVEALED = _patterns(rf"{_NAME}['’]s\s+(?:\S+\s+){{0,3}}?(?i:character|role|part)\b")
+CAST_IN = _patterns(
+    rf"{_NAME}\s+(?i:has\s+been\s+|is\s+|was\s+|will\s+be\s+)?(?i:cast|tapped|signed|booked|hired)\s+(?i:in|for|on|to\s+join)\b"
+)
+PLAYED_BY = _patterns(
+    rf"{_ROLE_BEFORE}\s*,?\s+(?i:will\s+be\s+|is\s+|was\s+|to\s+be\s+)?(?i:played|portrayed|voiced)\s+(?i:by)\s+{_NAME}"
+)
+CAST_AS = _patterns(
+    rf"{_NAME}\s+(?i:has\s+been\s+|is\s+|was\s+|will\s+be\s+)?(?i:cast|tapped|set|hired|signed)\s+(?i:as|to\s+play)\s+{_ROLE}",
+    rf"{_NAME}\s+(?i:to\s+|will\s+|is\s+set\s+to\s+)?(?i:play|plays|portray|portrays|star\s+as|stars\s+as|voice|voices)\s+{_ROLE}",
+)
+JOINS = _patterns(
+    rf"{_NAME}\s+(?i:has\s+|have\s+)?(?i:joins?|joined|joining|boards?|boarded|signs?\s+on\s+to|signed\s+on\s+to|is\s+joining|set\s+to\s+join|to\s+join)\b(?:[^.;]*?\b(?i:as)\s+{_ROLE})?",
+    rf"\b(?i:casts?|adds?|added|taps?|tapped|enlists?|enlisted|recruits?|recruited|lands?|landed|books?|booked)\s+{_NAME}(?:[^.;]*?\b(?i:as)\s+{_ROLE})?",
+)
+RETURNS_AS = _patterns(
+    rf"{_NAME}\s+(?i:is\s+|will\s+be\s+|will\s+)?(?i:returning|returns|return|coming\s+back|back|reprising\s+(?:her|his|their)\s+role)\s+(?i:as)\s+{_ROLE}"
+)
+PROMOTED = _patterns(
+    rf"{_NAME}\s+(?i:has\s+been\s+|is\s+|was\s+)?(?i:promoted|upped|bumped\s+up)\s+(?i:to\s+series\s+regular)"
+)
+SHOWRUNNER = _patterns(
+    rf"{_NAME}\s+(?i:is\s+|has\s+been\s+|will\s+be\s+|to\s+be\s+)?(?i:named|tapped|hired|set|promoted|takes?\s+over|remains|stays|returns)?\s*(?i:as\s+)?(?i:the\s+)?(?i:new\s+)?(?:[‘'\"]?SHOW[’'\"]?(?:['’]s)?\s+)?(?i:showrunner|head\s+writer)",
+    rf"(?i:new\s+)?(?i:showrunner|head\s+writer)\s*[,:]?\s+{_NAME}",
+    # "Jane Doe steps in as 'Hollow Creek' showrunner"
+    rf"{_NAME}\s+(?i:steps\s+in|takes\s+over|comes\s+aboard|is\s+named|named|tapped)\s+(?i:as)\s+[‘'\"]?SHOW[’'\"]?(?:['’]s)?\s+(?i:showrunner)",
+)
+DIRECTOR = _patterns(
+    rf"{_NAME}\s+(?i:to|will|is\s+set\s+to|is\s+to|set\s+to|is\s+going\s+to|has\s+been\s+tapped\s+to|tapped\s+to)\s+(?i:direct|helm)\b",
+    rf"{_NAME}\s+(?i:directs|is\s+directing|will\s+be\s+directing|helms|is\s+helming)\b",
+    rf"\b(?i:directed|helmed)\s+(?i:by)\s+{_NAME}",
+)
+DEPARTURE = _patterns(
+    rf"{_NAME}\s+(?i:is\s+|has\s+)?(?i:exits?|exited|exiting|leaves|leaving|left|departs?|departed|departing|quits?|quitting|won't\s+return|will\s+not\s+return|not\s+returning)\b",
+    rf"\b(?i:exit|departure)\s+(?i:of)\s+{_NAME}",
+)
+
+
+def _people(patterns: tuple[re.Pattern[str], ...], kind: str, value: str = "") -> Callable[[Clause], list[Fact]]:
+    """A finder of one kind of fact about people: the person each pattern names, with the part
+    where the pattern reads one (a cast member's role), or the kind's fixed value."""
+
+    def find(clause: Clause) -> list[Fact]:
+        show_folds = {fold(n) for n in clause.context.show_names}
+        found = []
+        for pattern in patterns:
+            for match in pattern.finditer(clause.text):
+                name = clean_person(match["name"], show_folds)
+                if not name:
+                    continue
+                role = value
+                if not value:
+                    # a role named before "played by" may trail a Title Case headline: keep its last words
+                    raw = re.split(r"\b(?:Is|Are|As|The|A|An|Of|Who|Meet)\b", match.groupdict().get("role") or "")[-1]
+                    role = clean_role(raw, show_folds)
+                found.append(Fact(kind, clause.season, subject=name, value=role))
+        return found
+
+    return find
+
+
+def one_per_person(facts: list[Fact]) -> list[Fact]:
+    """Beside a new showrunner, whoever leaves is the old one, not a cast member; and one fact per
+    person and kind, keeping the role where a pattern found one."""
+    if any(f.kind == "showrunner" and f.value == "showrunner" for f in facts):
+        facts = [Fact("showrunner", f.season, f.subject, "leaves") if f.kind == "departure" else f for f in facts]
+    merged: dict[str, Fact] = {}
+    for fact in facts:
+        known = merged.get(fact.subject.casefold() + fact.kind)
+        if known is None or (not known.value and fact.value):
+            merged[fact.subject.casefold() + fact.kind] = fact
+    return list(merged.values())
+
+
+def _cast(person: str, role: str = "", season: int = 2) -> Fact:
+    return Fact("cast", season, person, role)
+
+
+PEOPLE = Family(
+    "people",
+    frozenset({"cast", "departure", "director", "showrunner"}),
+    (
+        FactRule(
+            "character-revealed",
+            "a person's character or part revealed",
+            (example("Nadia Sorel's Hollow Creek character revealed", _cast("Nadia Sorel")),),
+            _people(CHARACTER_REVEALED, "cast"),
+        ),
+        FactRule(
+            "cast-in",
+            "a person cast, tapped or hired for the show",
+            (
+                example("Nadia Sorel has been cast in Hollow Creek season 2", _cast("Nadia Sorel")),
+                example("Ezra Vance tapped for Hollow Creek season 2", _cast("Ezra Vance")),
+            ),
+            _people(CAST_IN, "cast"),
+        ),
+        FactRule(
+            "role-played-by",
+            "a part named first, then who plays it",
+            (example("Sheriff Dale Moss will be played by Ezra Vance", _cast("Ezra Vance", "Sheriff Dale Moss")),),
+            _people(PLAYED_BY, "cast"),
+        ),
+        FactRule(
+            "cast-as-a-part",
+            "a person cast as, or to play, a part",
+            (
+                example("Ezra Vance cast as Sheriff Dale in Hollow Creek season 2", _cast("Ezra Vance", "Sheriff Dale")),
+                example("Nadia Sorel to play the mayor's daughter in Hollow Creek", _cast("Nadia Sorel", "mayor's daughter")),
+                example("Lena Morrow Will Play Wren's Sister In The Lantern Season 2", _cast("Lena Morrow", "Wren's Sister")),
+            ),
+            _people(CAST_AS, "cast"),
+        ),
+        FactRule(
+            "joins-the-cast",
+            "a person joins or boards the show, or the show adds a person (with the part, if named)",
+            (
+                example("Nadia Sorel joins Hollow Creek season 2", _cast("Nadia Sorel")),
+                example("Hollow Creek adds Ezra Vance as the new sheriff", _cast("Ezra Vance", "new sheriff")),
+                example("EXCLUSIVE: Lena Morrow Boards Hollow Creek Season 2", _cast("Lena Morrow")),
+                example("HBO Max joins the co-production of Hollow Creek season 2", note="a service is no person"),
+                example("Sky Atlantic boards Hollow Creek season 2", note="a channel is no person"),
+            ),
+            _people(JOINS, "cast"),
+        ),
+        FactRule(
+            "returns-as",
+            "a person coming back as a part",
+            (example("Mara Quill returns as Ada Finch in Hollow Creek season 2", _cast("Mara Quill", "Ada Finch")),),
+            _people(RETURNS_AS, "cast"),
+        ),
+        FactRule(
+            "promoted-to-regular",
+            "a recurring player promoted to series regular",
+            (example("Cyrus Hale promoted to series regular for Hollow Creek season 2", _cast("Cyrus Hale")),),
+            _people(PROMOTED, "cast"),
+        ),
+        FactRule(
+            "leaves-the-cast",
+            "a person exits, leaves or will not return",
+            (
+                example("Cyrus Hale exits Hollow Creek", Fact("departure", 2, "Cyrus Hale", "leaves")),
+                example("Lena Morrow won't return for Hollow Creek season 2", Fact("departure", 2, "Lena Morrow", "leaves")),
+            ),
+            _people(DEPARTURE, "departure", "leaves"),
+        ),
+        FactRule(
+            "directs",
+            "a person to direct the season or its episodes",
+            (
+                example("Tobias Renn to direct every episode of Hollow Creek season 2",
+                        Fact("director", 2, "Tobias Renn", "directs")),
+                example("Hollow Creek Season 2: Mara Quill Will Direct The Finale", Fact("director", 2, "Mara Quill", "directs")),
+                example("The opener is directed by Odile Brandt.", Fact("director", 2, "Odile Brandt", "directs")),
+            ),
+            _people(DIRECTOR, "director", "directs"),
+        ),
+        FactRule(
+            "showrunner",
+            "a person named showrunner; beside one, whoever leaves is the old showrunner",
+            (
+                example("Lena Morrow remains showrunner of Hollow Creek", Fact("showrunner", 2, "Lena Morrow", "showrunner")),
+                example(
+                    "Lena Morrow named Hollow Creek showrunner as Cyrus Hale exits",
+                    Fact("showrunner", 2, "Cyrus Hale", "leaves"),
+                    Fact("showrunner", 2, "Lena Morrow", "showrunner"),
+                ),
+            ),
+            _people(SHOWRUNNER, "showrunner", "showrunner"),
+        ),
+    ),
+    finish=one_per_person,
+)  # fmt: skip
+
+
+_ANY_NAME = re.compile(_NAME)
+
+
+def names_person(text: str, person: str, show_names: tuple[str, ...]) -> bool:
+    """Does `text` (case kept) name `person`, in full or by a surname that is not part of the show's
+    own name ("Jones" says nothing in a Jessica Jones story)?"""
+    if re.search(rf"\b{re.escape(person)}\b", text):
+        return True
+    surname = person.split()[-1]
+    show_words = {w for name in show_names for w in name.split()}
+    return len(surname) >= 4 and surname not in show_words and bool(re.search(rf"\b{re.escape(surname)}\b", text))
+
+
+def named_people(text: str, show_names: tuple[str, ...]) -> list[str]:
+    """People a text names in full ("Holly Hunter", "J.R. Ramirez"), whatever it says of them."""
+    show_folds = {fold(n) for n in show_names}
+    found = []
+    for match in _ANY_NAME.finditer(text):
+        name = clean_person(match["name"], show_folds)
+        if name and name not in found:
+            found.append(name)
+    return found
+
+
+def clean_person(raw: str, show_folds: set[str]) -> str:
+    tokens = raw.split()
+    while tokens and (tokens[0].lower().strip("'’") in NOT_PERSON_WORDS or tokens[0].lower() in CALENDAR_WORDS):
+        tokens.pop(0)
+    while tokens and tokens[-1].lower() in NOT_PERSON_WORDS:
+        tokens.pop()
+    if len(tokens) > 3:
+        tokens = tokens[-3:] if tokens[-3][0].isupper() and len(tokens[-3]) > 2 else tokens[-2:]
+    name = " ".join(tokens)
+    folded = fold(name)
+    # the show's own name, or a name that holds it or is part of it ("Jessica Jones", "Marvel's Jessica Jones")
+    if len(tokens) < 2 or any(folded in s or s in folded for s in show_folds) or is_network(name):
+        return ""
+    if any(t.lower() in CALENDAR_WORDS or (t.isupper() and t.isalpha() and len(t) > 3) for t in tokens):
+        return ""
+    return name
+
+
+def clean_role(raw: str, show_folds: set[str]) -> str:
+    role = re.sub(r"^(?:the|a|an)\s+", "", raw.strip(), flags=re.I).strip(" '\"’‘“”")
+    if not role or fold(role) in show_folds or len(role.split()) > 8:
+        return ""
+    if re.match(r"(?:series regular|recurring|guest|season|part|role|cast)\b", role, re.I):
+        return ""
+    return role

@@ -1,0 +1,120 @@
+"""Production news: footage released (a teaser, a trailer, first-look photos), episode titles
+revealed, filming started or wrapped."""
+
+from __future__ import annotations
+
+import re
+
+from newsdesk.extract.clause import Clause
+from newsdesk.extract.rule import FactRule, Family, example
+from seasonwatch.models import Fact
+
+FOOTAGE = re.compile(
+    r"\b(?P<kind>(?:final|full|official|new|first|second)?\s*(?:full-length\s+)?"
+    r"(?:trailer|teaser|first[- ]look|first\s+(?:photos?|images?|footage|clip)|sneak\s+peek|clip|poster|featurette"
+    r"|photos|images|stills|pictures))s?\b",
+    re.I,
+)
+FINAL_TRAILER = re.compile(r"\b(?:final|last)\b(?:\s+\S+){0,4}?\s+trailer\b", re.I)
+# most specific first: "a first look at the trailer" is the trailer
+FOOTAGE_SPECIFICITY = ["final trailer", "trailer", "teaser", "featurette", "clip", "poster", "first look"]
+EPISODE_TITLES = re.compile(
+    r"\b(?:episode|chapter)\s+(?:titles?|names?)\b|\b(?:titles?|names?)\s+of\s+(?:the\s+|all\s+|every\s+)?(?:\w+\s+){0,4}?(?:episodes|chapters)\b",
+    re.I,
+)
+FILMING_STARTED = re.compile(
+    r"\b(?:(?:filming|production|shooting|cameras?)(?:\s+(?:on|of|for)(?:\s+\S+){1,4}?)?\s+(?:has\s+|have\s+|is\s+|are\s+)?(?:officially\s+)?"
+    r"(?:begun|began|begins?|started|starts?|underway|kicked\s+off|kicks?\s+off|roll(?:ed|ing|s)?)"
+    r"|(?:begins?|began|started|starts?|kicks?\s+off|kicked\s+off|commences?|commenced)\s+(?:filming|shooting|production)"
+    r"|(?:is|are)\s+(?:now\s+|officially\s+)*(?:filming|shooting|in\s+production))\b",
+    re.I,
+)
+FILMING_WRAPPED = re.compile(
+    r"\b(?:wrapp?(?:ed|s)?\s+(?:filming|production|shooting)|(?:filming|production|shooting)(?:\s+(?:on|of|for)(?:\s+\S+){1,4}?)?\s+(?:has\s+|have\s+|is\s+)?"
+    r"(?:officially\s+)?(?:wrapped|wraps|ended|ends|complete|completed|concluded|finished)|that's\s+a\s+wrap)\b",
+    re.I,
+)
+
+
+def footage_kind(raw: str) -> str:
+    """ "first-look photos", "official trailer", "new teaser" -> "first look", "trailer", "teaser"."""
+    text = " ".join(raw.lower().replace("-", " ").split())
+    if "final" in text:
+        return "final trailer" if "trailer" in text else "teaser"
+    for kind in ("teaser", "trailer", "poster", "featurette", "sneak peek", "clip"):
+        if kind in text:
+            return "clip" if kind == "sneak peek" else kind
+    return "first look"
+
+
+def _footage(clause: Clause) -> list[Fact]:
+    kinds = [footage_kind(m["kind"]) for m in FOOTAGE.finditer(clause.text)]
+    if kinds and FINAL_TRAILER.search(clause.text):
+        kinds.append("final trailer")
+    if not kinds:
+        return []
+    # one release per sentence, its most specific name; "no trailer yet" records that there is none
+    kind = min(kinds, key=FOOTAGE_SPECIFICITY.index)
+    return [Fact("footage", clause.season, value="" if clause.negated else kind)]
+
+
+def _titles(clause: Clause) -> list[Fact]:
+    if EPISODE_TITLES.search(clause.text) and not clause.negated:
+        return [Fact("titles", clause.season, value="revealed")]
+    return []
+
+
+def _filming(clause: Clause) -> list[Fact]:
+    if clause.negated:
+        return []
+    if FILMING_WRAPPED.search(clause.text):
+        return [Fact("filming", clause.season, value="wrapped")]
+    if FILMING_STARTED.search(clause.text):
+        return [Fact("filming", clause.season, value="started")]
+    return []
+
+
+def _footage_fact(value: str, season: int = 2) -> Fact:
+    return Fact("footage", season, value=value)
+
+
+PRODUCTION = Family(
+    "production",
+    frozenset({"footage", "titles", "filming"}),
+    (
+        FactRule(
+            "footage-released",
+            "a teaser, a trailer, a clip, first-look photos: the most specific one a sentence names",
+            (
+                example("Watch the first trailer for Hollow Creek season 2", _footage_fact("trailer")),
+                example("The streamer shares first-look photos from Hollow Creek season 2", _footage_fact("first look")),
+                example("Hollow Creek season 2: a first look at the trailer", _footage_fact("trailer")),
+                example("Hollow Creek season 2 drops its final trailer", _footage_fact("final trailer")),
+                example("There is no trailer for Hollow Creek season 2 yet.", _footage_fact("")),
+                example("A new teaser for Drift season 3 shows the storm", _footage_fact("teaser", 3)),
+            ),
+            _footage,
+        ),
+        FactRule(
+            "episode-titles",
+            "the titles of a season's episodes revealed",
+            (
+                example("Hollow Creek season 2 episode titles revealed", Fact("titles", 2, value="revealed")),
+                example("Here are the titles of all eight Hollow Creek season 2 episodes", Fact("titles", 2, value="revealed")),
+            ),
+            _titles,
+        ),
+        FactRule(
+            "filming",
+            "filming started, or wrapped (a wrap says it started too)",
+            (
+                example("Filming on Hollow Creek season 2 has wrapped.", Fact("filming", 2, value="wrapped")),
+                example("Cameras are rolling on Hollow Creek season 2", Fact("filming", 2, value="started")),
+                example("Hollow Creek season 2 begins filming in the valley", Fact("filming", 2, value="started")),
+                example("That's a wrap on Drift season 3!", Fact("filming", 3, value="wrapped")),
+                example("Filming on Hollow Creek season 2 has not started", note="denied"),
+            ),
+            _filming,
+        ),
+    ),
+)

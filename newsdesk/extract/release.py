@@ -1,0 +1,168 @@
+"""Release dates: a premiere or a finale, as a day, a month, a part of a year or a year, by the
+cue word nearest the date ("premieres March 8", "the finale airs June 2"); "no date yet" when a
+release date is denied."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from newsdesk import thresholds
+from newsdesk.extract.clause import Clause
+from newsdesk.extract.dates import DateMention
+from newsdesk.extract.rule import FactRule, Family, example
+from newsdesk.extract.seasons import season_near
+from seasonwatch.fuzzy_date import FuzzyDate
+from seasonwatch.models import Fact
+
+# Words of a release: they say what a date is for
+RELEASE_CUE = re.compile(
+    r"\b(premier\w*|releas\w*|return\w*|debut\w*|arriv\w*|launch\w*|drops?|dropping|hits?|lands?|bows?|"
+    r"air(?:s|ing|date)?|stream(?:s|ing|ed)?|out on|(?:release|premiere|air) date|bowing|on screens?)\b",
+    re.I,
+)
+# Words of a schedule: they say a date is planned, not for what ("production is slated for March")
+SCHEDULE_CUE = re.compile(
+    r"\b(coming|comes|set for|slated|due|back|dates|dated|begins?|starts?|kicks? off|push\w*|mov(?:e|es|ed|ing)|bump\w*|"
+    r"delay\w*|shift\w*|postpon\w*|reschedul\w*|expected|scheduled|planned|arriving|forward|moved up|moves up)\b",
+    re.I,
+)
+PREMIERE_CUE = re.compile(f"{RELEASE_CUE.pattern}|{SCHEDULE_CUE.pattern}", re.I)
+ORDER_CUE = re.compile(r"\b(renew\w*|order\w*|greenlit|green-?light\w*|pick\w* up|announc\w*)\b", re.I)
+# "Season 2 in December", "season three: June 5": a season named right before its date
+SEASON_THEN_DATE = re.compile(
+    r"\b(?:(?:season|series)\s+\w+|S\d{1,2})(?=\s*(?:[:,–—-]\s*|\s+(?:in|on|this|next|come)\s+))", re.I
+)
+FINALE_CUE = re.compile(
+    r"\b(finale|final episode|wrap(?:s|ped)? up (?:its|the) (?:run|season)|ends? on|concludes?)\b", re.I
+)
+PRODUCTION_CUE = re.compile(r"\b(film\w*|shoot\w*|production|wrapp?\w*|cameras? (?:will )?roll\w*|table read)\b", re.I)
+# the events a cue word may date; dates of orders and of filming are claimed so they are not taken
+# for premieres, then dropped (filming is told by its own facts: started, wrapped)
+_CUES = (
+    ("premiere", RELEASE_CUE),
+    ("schedule", SCHEDULE_CUE),
+    ("finale", FINALE_CUE),
+    ("production", PRODUCTION_CUE),
+    ("ordered", ORDER_CUE),
+)
+DATED_KINDS = ("premiere", "finale")
+
+
+def _dated_release(clause: Clause) -> list[Fact]:
+    found = []
+    for mention in clause.dates:
+        kind = _date_kind(clause.text, mention) or clause.undated
+        if kind in DATED_KINDS and (clause.article or _upcoming(mention.value, clause.reference)):
+            season = season_near(clause.text, mention.start, clause.context.season)
+            if season < clause.context.season and not clause.article:
+                # an earlier season has aired: a date still to come is the tracked season's
+                # ("Drift is back in June: catch up on season 1 first")
+                season = clause.context.season
+            found.append(Fact(kind, season, value=mention.value))
+    return found
+
+
+def _no_date_yet(clause: Clause) -> list[Fact]:
+    text = clause.text
+    if not clause.dates and clause.negated and PREMIERE_CUE.search(text) and re.search(r"\bdate\b", text, re.I):
+        return [Fact("premiere", clause.season, value="")]
+    return []
+
+
+def _upcoming(value: str, reference: datetime | None) -> bool:
+    """Is the (possibly vague) date later than the report's own day, give or take a month?"""
+    date = FuzzyDate.parse(value)
+    if reference is None or date is None:
+        return False
+    today = reference.date()
+    if date.year != today.year:
+        return date.year > today.year
+    return date.month is None or date.month >= today.month - 1
+
+
+def _date_kind(sentence: str, mention: DateMention) -> str:
+    """Which event a date belongs to: the nearest cue word wins; "" when there is none."""
+    best: tuple[int, str] | None = None
+    # a season named before a date is the weakest cue: "ordered season three in June 2031"
+    for kind, cue, penalty in [*((k, c, 0) for k, c in _CUES), ("premiere", SEASON_THEN_DATE, 20)]:
+        for match in cue.finditer(sentence):
+            if mention.start <= match.start() < mention.end:
+                continue
+            # the event usually comes before its date ("premieres on March 8"); a cue after the
+            # date ("March 8 premiere") counts, but at a longer distance
+            distance = mention.start - match.end() if match.end() <= mention.start else match.start() - mention.end + 25
+            distance += penalty
+            if best is None or distance < best[0]:
+                best = (distance, kind)
+    if best is None or best[0] > thresholds.DATE_CUE_DISTANCE:
+        return ""  # no cue: the caller may know what the date is for
+    if best[1] == "schedule":
+        return _scheduled_event(sentence, mention)
+    if best[1] == "premiere" and _finale_airs(sentence, mention):
+        return "finale"
+    return best[1]
+
+
+# verbs that air whatever their subject is: "the finale airs June 2" dates the finale
+AIRING = re.compile(r"\b(?:airs?|airing|drops?|dropping|hits?|lands?|streams?|streaming|arrives?|bows?)\b", re.I)
+
+
+def _finale_airs(sentence: str, mention: DateMention) -> bool:
+    """ "The season 2 finale airs June 2": a finale is the subject of the airing verb before the date."""
+    before = sentence[max(0, mention.start - thresholds.DATE_CUE_DISTANCE) : mention.start]
+    finale, verb = list(FINALE_CUE.finditer(before)), list(AIRING.finditer(before))
+    return bool(finale and verb) and finale[-1].end() <= verb[-1].start() and not RELEASE_CUE.search(
+        before[finale[-1].end() : verb[-1].start()]
+    )
+
+
+def _scheduled_event(sentence: str, mention: DateMention) -> str:
+    """What a scheduled date is for: the event named nearest it ("sets March production start",
+    "production is slated for March"), a premiere by default."""
+    events = []
+    for kind, cue in (("premiere", RELEASE_CUE), ("finale", FINALE_CUE), ("production", PRODUCTION_CUE)):
+        for m in cue.finditer(sentence):
+            distance = mention.start - m.end() if m.end() <= mention.start else m.start() - mention.end
+            if 0 <= distance <= 80:
+                events.append((distance, kind))
+    return min(events)[1] if events else "premiere"
+
+
+def _premiere(value: str, season: int = 2) -> Fact:
+    return Fact("premiere", season, value=value)
+
+
+RELEASE = Family(
+    "release",
+    frozenset(DATED_KINDS),
+    (
+        FactRule(
+            "dated-release",
+            "a date still to come, dated by the nearest cue word: a premiere, a finale (filming and order dates are dropped)",
+            (
+                example("Hollow Creek season 2 premieres March 8 on the streamer", _premiere("2031-03-08")),
+                example("Hollow Creek returns on 8 March 2031", _premiere("2031-03-08")),
+                example("Hollow Creek season 2 is coming in spring 2031", _premiere("2031-spring")),
+                example("Hollow Creek season 2 arrives later in 2031", _premiere("2031"), note="'later' says only the year"),
+                example("Hollow Creek season 2 arrives in late 2031", _premiere("2031-late")),
+                example("Hollow Creek season 2 lands in December", _premiere("2031-12")),
+                example("The Hollow Creek season 2 finale airs June 2", Fact("finale", 2, value="2031-06-02")),
+                example("Hollow Creek season 2 filming begins in April", note="a filming date is no premiere"),
+                example("Hollow Creek was renewed back in April", note="an order's date is no premiere"),
+                example("Hollow Creek season 1 premiered in 2029", note="a date gone by"),
+                example("Hollow Creek season 2 premiere moved up to Q2 2031", _premiere("2031-Q2")),
+            ),
+            _dated_release,
+        ),
+        FactRule(
+            "no-date-yet",
+            "a release date denied ('no premiere date yet') is a premiere with no value",
+            (
+                example("Hollow Creek season 2 still has no release date", _premiere("")),
+                example("The streamer has yet to announce a premiere date for Hollow Creek", _premiere("")),
+            ),
+            _no_date_yet,
+        ),
+    ),
+)
