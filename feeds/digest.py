@@ -21,6 +21,7 @@ import css_inline
 
 from feeds.entries import StoryView, failed_sources, present, present_all, site_title
 from feeds.grouping import by_show_and_section, in_reading_order
+from feeds.mailer import Subject
 from feeds.templating import environment, text_environment
 from seasonwatch.models import Digest, EmailSettings, ShowSpec, SiteSettings, SourceReport, Story, StorySource
 
@@ -146,7 +147,7 @@ def _message(
     message = EmailMessage(policy=SMTP)
     sender_address = parseaddr(email.sender)[1]
     domain = sender_address.rpartition("@")[2] or "seasonwatch.invalid"
-    message["Subject"] = subject
+    message["Subject"] = Subject(subject)  # type: ignore[assignment]
     message["From"] = email.sender
     message["To"] = ", ".join(email.recipients) if email.recipients else "undisclosed-recipients:;"
     message["Date"] = format_datetime(created)
