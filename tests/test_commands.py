@@ -113,7 +113,7 @@ def test_check_send_test_delivers_a_message_and_says_every_check(project_dir, sa
     assert "✓ host 127.0.0.1 (Screen Ledger, Couch Report, StreamWire, Telly Times, TVmaze, Wikipedia)" in out
     assert f"✓ test message accepted by 127.0.0.1:{smtp_server.port} (none) for fan@example.org" in out
     assert out.rstrip().endswith("Everything checked is right.")
-    (sender, recipients, message), = smtp_server.mailbox.messages
+    (_, recipients, message), = smtp_server.mailbox.messages
     assert recipients == ["fan@example.org"] and str(message["Subject"]) == "Season Watch: test message"
     assert "seasonwatch check --send-test" in message.get_body(("plain",)).get_content()
     assert not (project_dir / "state").exists() and not (project_dir / "public").exists()  # it runs nothing
@@ -175,7 +175,7 @@ def test_status_lists_shows_sources_stories_and_digests(project_dir, sample_serv
     assert "failed" in gone[0] and "never ok" in gone[0]
     assert gone[1].strip().startswith("cannot connect to 127.0.0.1") and gone[2].strip().endswith("/gone.rss")
     assert "Jessica Jones / Release Date: Jessica Jones Season 2 Gets March 8 Premiere Date on Netflix" in out
-    (digest_id, state, _), = digests(config)
+    (digest_id, _, _), = digests(config)
     assert f"{digest_id}  not sent  0 attempts  4 new: " in out
     assert f"send it with: seasonwatch resend {digest_id}" in out
 
@@ -280,7 +280,7 @@ def test_preview_with_nothing_new_writes_nothing(project_dir, sample_server, cap
 
 def test_a_run_ends_with_one_summary_line(project_dir, sample_server, smtp_server, capsys):
     config = write_config(project_dir, sample_server.base_url, smtp_server, extra_source=DEAD_SOURCE)
-    status, out, err = seasonwatch(capsys, "--config", str(config))
+    status, out, _ = seasonwatch(capsys, "--config", str(config))
     assert status == 0
     (digest_id, _, _), = digests(config)
     last = out.strip().splitlines()[-1]
