@@ -131,7 +131,9 @@ def compose_test(site: SiteSettings, email: EmailSettings, created: datetime) ->
     )
     html = f"<!DOCTYPE html><html><body><p>{escape(text).replace(chr(10) * 2, '</p><p>')}</p></body></html>"
     unsubscribe = unsubscribe_target(site, email)
-    return _message(f"{title}: test message", text, html, email, title, unsubscribe, created, f"test-{digest_id(created)}")
+    return _message(
+        f"{title}: test message", text, html, email, title, unsubscribe, created, f"test-{digest_id(created)}"
+    )
 
 
 def _message(

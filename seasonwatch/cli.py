@@ -72,8 +72,13 @@ def build(default_config: Path | None = None) -> click.Group:
     default = default_config or INSTALLED_DEFAULT
     default_help = str(default) if default_config else "./config.toml"
     config_option = _config_option(default_help)
-    version_option = click.version_option(__version__, "--version", prog_name="seasonwatch", message="%(prog)s %(version)s",
-                                         help="show the version and exit")
+    version_option = click.version_option(
+        __version__,
+        "--version",
+        prog_name="seasonwatch",
+        message="%(prog)s %(version)s",
+        help="show the version and exit",
+    )
 
     @click.group(
         invoke_without_command=True,
@@ -104,8 +109,17 @@ def build(default_config: Path | None = None) -> click.Group:
         """
         ctx.obj = Shared(config=config_path or default)
         if ctx.invoked_subcommand is not None:
-            given = [name for name, on in (("--demo", demo), ("--dry-run", dry_run), ("--no-email", no_email),
-                                           ("-v", verbose), ("-q", quiet)) if on]
+            given = [
+                name
+                for name, on in (
+                    ("--demo", demo),
+                    ("--dry-run", dry_run),
+                    ("--no-email", no_email),
+                    ("-v", verbose),
+                    ("-q", quiet),
+                )
+                if on
+            ]
             if given:
                 raise click.UsageError(f"{given[0]} is an option of the run, not of '{ctx.invoked_subcommand}'")
             return EXIT_OK
@@ -125,7 +139,7 @@ Examples:
   seasonwatch init              set up the current folder
   seasonwatch init ~/tv         set up ~/tv (created if needed)
 
-Exit status: 0 done; 2 a config.toml is already there (nothing is overwritten)."""
+Exit status: 0 done; 2 a config.toml is already there (nothing is overwritten).""",
     )
     @click.argument("folder", type=click.Path(path_type=Path, file_okay=False), default=Path("."), required=False)
     @version_option
@@ -143,7 +157,7 @@ Examples:
   SMTP_USERNAME=bot SMTP_PASSWORD=... seasonwatch check --send-test
 
 Exit status: 0 everything checked is right; 1 a check failed (each says
-what and how to fix it); 2 the config itself is wrong."""
+what and how to fix it); 2 the config itself is wrong.""",
     )
     @config_option
     @click.option("--send-test", is_flag=True, help="send a test message through the configured SMTP server")
@@ -162,12 +176,17 @@ Examples:
   seasonwatch status
   seasonwatch status --json | jq '.digests[] | select(.status == "failed")'
 
-Exit status: 0 shown; 1 the state file cannot be read; 2 a bad config."""
+Exit status: 0 shown; 1 the state file cannot be read; 2 a bad config.""",
     )
     @config_option
     @click.option("--json", "as_json", is_flag=True, help="the same as one JSON document")
-    @click.option("--limit", type=click.IntRange(min=1), default=10, show_default=True,
-                  help="how many recent stories and digests to list")
+    @click.option(
+        "--limit",
+        type=click.IntRange(min=1),
+        default=10,
+        show_default=True,
+        help="how many recent stories and digests to list",
+    )
     @version_option
     @click.pass_context
     def status(ctx: click.Context, config_path: Path | None, as_json: bool, limit: int) -> int:
@@ -184,7 +203,7 @@ Examples:
   seasonwatch resend 20260301T061500Z
 
 Exit status: 0 sent; 1 the server did not take it (the reason is shown);
-2 no such digest, or it was already sent; 75 a run holds the lock."""
+2 no such digest, or it was already sent; 75 a run holds the lock.""",
     )
     @click.argument("digest_id")
     @config_option
@@ -204,11 +223,16 @@ Examples:
   seasonwatch preview --out /tmp/digest
 
 Exit status: 0 written (or nothing new to preview); 1 the files cannot be
-written; 2 a bad config; 69 every source failed."""
+written; 2 a bad config; 69 every source failed.""",
     )
     @config_option
-    @click.option("--out", type=click.Path(path_type=Path, file_okay=False), default=Path("preview"),
-                  show_default=True, help="folder for the preview files")
+    @click.option(
+        "--out",
+        type=click.Path(path_type=Path, file_okay=False),
+        default=Path("preview"),
+        show_default=True,
+        help="folder for the preview files",
+    )
     @version_option
     @click.pass_context
     def preview(ctx: click.Context, config_path: Path | None, out: Path) -> int:

@@ -246,7 +246,9 @@ def _check_address(value: str, where: str) -> None:
     local, at, domain = address.rpartition("@")
     # parseaddr squeezes "fan@exa mple.org" into "fan@example.org": what it read must be what was written
     if not (at and local and domain) or address not in value or "@" in domain:
-        raise ConfigError(f"{where}: {value!r} is not one e-mail address (write name@example.org or Name <name@example.org>)")
+        raise ConfigError(
+            f"{where}: {value!r} is not one e-mail address (write name@example.org or Name <name@example.org>)"
+        )
 
 
 def environment_problems(config: Config, mailing: bool) -> list[str]:

@@ -123,7 +123,9 @@ class Console:
             else:
                 self.warn(line)
             return
-        self._to_log(f"source={_quote(report.source)} status={status} items={report.items} seconds={report.seconds:.2f}")
+        self._to_log(
+            f"source={_quote(report.source)} status={status} items={report.items} seconds={report.seconds:.2f}"
+        )
         if self._rows:
             mark = "✓" if report.status == SourceStatus.OK else "="
             what = f"{report.items} items" if report.status == SourceStatus.OK else "not modified"
@@ -234,9 +236,7 @@ def _now() -> str:
     return f"{datetime.now(UTC):%Y-%m-%dT%H:%M:%SZ}"
 
 
-def summary_line(
-    reports: Sequence[SourceReport], new: int, grown: int, digest: str, site: Path | None
-) -> str:
+def summary_line(reports: Sequence[SourceReport], new: int, grown: int, digest: str, site: Path | None) -> str:
     """The one line that ends a run: what the sources did, what was found, where it went."""
     counts = {status: sum(1 for r in reports if r.status == status) for status in SourceStatus}
     sources = (

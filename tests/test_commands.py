@@ -113,7 +113,7 @@ def test_check_send_test_delivers_a_message_and_says_every_check(project_dir, sa
     assert "✓ host 127.0.0.1 (Screen Ledger, Couch Report, StreamWire, Telly Times, TVmaze, Wikipedia)" in out
     assert f"✓ test message accepted by 127.0.0.1:{smtp_server.port} (none) for fan@example.org" in out
     assert out.rstrip().endswith("Everything checked is right.")
-    (_, recipients, message), = smtp_server.mailbox.messages
+    ((_, recipients, message),) = smtp_server.mailbox.messages
     assert recipients == ["fan@example.org"] and str(message["Subject"]) == "Season Watch: test message"
     assert "seasonwatch check --send-test" in message.get_body(("plain",)).get_content()
     assert not (project_dir / "state").exists() and not (project_dir / "public").exists()  # it runs nothing
@@ -142,7 +142,9 @@ def test_check_says_what_failed_and_exits_1(project_dir, sample_server, monkeypa
 
     status, out, _ = seasonwatch(capsys, "check", "--config", str(config), "--send-test")
     assert status == 1
-    assert "✗ config.toml: [email] key 'username_env': environment variable SEASONWATCH_TEST_MAIL_USER is not set" in out
+    assert (
+        "✗ config.toml: [email] key 'username_env': environment variable SEASONWATCH_TEST_MAIL_USER is not set" in out
+    )
     assert "✗ host nowhere.example (Nowhere News): cannot resolve the name: Name or service not known" in out
     assert f"✗ test message through 127.0.0.1:{port} (none):" in out
     assert "3 checks failed." in out
@@ -175,7 +177,7 @@ def test_status_lists_shows_sources_stories_and_digests(project_dir, sample_serv
     assert "failed" in gone[0] and "never ok" in gone[0]
     assert gone[1].strip().startswith("cannot connect to 127.0.0.1") and gone[2].strip().endswith("/gone.rss")
     assert "Jessica Jones / Release Date: Jessica Jones Season 2 Gets March 8 Premiere Date on Netflix" in out
-    (digest_id, _, _), = digests(config)
+    ((digest_id, _, _),) = digests(config)
     assert f"{digest_id}  not sent  0 attempts  4 new: " in out
     assert f"send it with: seasonwatch resend {digest_id}" in out
 
@@ -203,11 +205,15 @@ def test_resend_sends_a_failed_digest_once_and_records_it(project_dir, sample_se
     refusing = Inbox(refuse_data="554 5.7.1 rejected as spam")
     with mail_server(inbox=refusing) as server:
         config = write_config(project_dir, sample_server.base_url)
-        text = config.read_text().replace("enabled = false", "enabled = true").replace("smtp_port = 587", f"smtp_port = {server.port}")
+        text = (
+            config.read_text()
+            .replace("enabled = false", "enabled = true")
+            .replace("smtp_port = 587", f"smtp_port = {server.port}")
+        )
         config.write_text(text, encoding="utf-8")
         status, _, err = seasonwatch(capsys, "--config", str(config), "-q")
         assert status == 0 and "rejected as spam" in err
-    (digest_id, state, attempts), = digests(config)
+    ((digest_id, state, attempts),) = digests(config)
     assert (state, attempts) == ("failed", 1)
 
     accepting = Inbox()
@@ -227,7 +233,7 @@ def test_resend_sends_a_failed_digest_once_and_records_it(project_dir, sample_se
 def test_resend_that_fails_keeps_the_digest_resendable(project_dir, sample_server, capsys):
     config = write_config(project_dir, sample_server.base_url)  # email disabled: the digest is "not sent"
     assert seasonwatch(capsys, "--config", str(config), "-q")[0] == 0
-    (digest_id, _, _), = digests(config)
+    ((digest_id, _, _),) = digests(config)
     port = int(dead_url().rsplit(":", 1)[1].split("/")[0])
     config.write_text(config.read_text().replace("smtp_port = 587", f"smtp_port = {port}"), encoding="utf-8")
     status, _, err = seasonwatch(capsys, "resend", digest_id, "--config", str(config))
@@ -262,7 +268,7 @@ def test_preview_writes_the_next_digest_and_uses_nothing_up(project_dir, sample_
 
     status, _, err = seasonwatch(capsys, "--config", str(config), "-q")  # the real run finds the same news
     assert status == 0, err
-    (_, _, mailed), = smtp_server.mailbox.messages
+    ((_, _, mailed),) = smtp_server.mailbox.messages
     said = next(line for line in out.splitlines() if "The next run would send: " in line)
     assert said.endswith(f"The next run would send: {mailed['Subject']}")
 
@@ -282,7 +288,7 @@ def test_a_run_ends_with_one_summary_line(project_dir, sample_server, smtp_serve
     config = write_config(project_dir, sample_server.base_url, smtp_server, extra_source=DEAD_SOURCE)
     status, out, _ = seasonwatch(capsys, "--config", str(config))
     assert status == 0
-    (digest_id, _, _), = digests(config)
+    ((digest_id, _, _),) = digests(config)
     last = out.strip().splitlines()[-1]
     assert last.endswith(
         f"Summary: 7 sources: 6 ok, 0 not modified, 1 failed; 4 new stories; digest {digest_id} sent; "
@@ -324,7 +330,7 @@ def test_the_log_keeps_what_q_leaves_out(project_dir, sample_server, capsys):
     assert status == 0 and out == ""
     assert len(err.splitlines()) == 1 and "warning: source Gone Gazette failed: cannot connect" in err
     log = (project_dir / "state" / "seasonwatch.log").read_text(encoding="utf-8")
-    assert "Gathering 7 sources…" in log and "source=\"Screen Ledger\" status=ok" in log
+    assert "Gathering 7 sources…" in log and 'source="Screen Ledger" status=ok' in log
     assert "warning: source Gone Gazette failed: cannot connect" in log
     assert "Summary: 7 sources: 6 ok, 0 not modified, 1 failed; 4 new stories" in log
     assert oct((project_dir / "state" / "seasonwatch.log").stat().st_mode & 0o777) == "0o600"

@@ -81,7 +81,9 @@ def _articles(config: Config, checks: Checks) -> None:
         article = read_article(text, show.name)
         mapped = [s.title if str(s.topic) == s.title else f"{s.title} ({s.topic})" for s in article.sections if s.topic]
         unmapped = [s.title for s in article.sections if not s.topic]
-        checks.ok(f"article of {show.name}: {show.article.name}, {len(article.sections)} sections: {', '.join(mapped) or 'none'}")
+        checks.ok(
+            f"article of {show.name}: {show.article.name}, {len(article.sections)} sections: {', '.join(mapped) or 'none'}"
+        )
         if unmapped:
             checks.note(
                 f"filed under no topic (Renewal, Release Date, Cast, Story): {', '.join(unmapped)}; "

@@ -100,7 +100,9 @@ def as_text(report: dict[str, Any]) -> str:
     lines += ["", "Shows:"]
     for show in report["shows"]:
         latest = f", latest {_when(show['latest_story'])}" if show["latest_story"] else ""
-        lines.append(f"  {show['name']} (season {show['season']}): {counted(show['stories'], 'story', 'stories')}{latest}")
+        lines.append(
+            f"  {show['name']} (season {show['season']}): {counted(show['stories'], 'story', 'stories')}{latest}"
+        )
     lines += ["", "Sources (latest outcome):"]
     width = max((len(s["name"]) for s in report["sources"]), default=0)
     for source in report["sources"]:
