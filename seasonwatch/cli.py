@@ -72,6 +72,7 @@ def build(default_config: Path | None = None) -> click.Group:
     default = default_config or INSTALLED_DEFAULT
     default_help = str(default) if default_config else "./config.toml"
     config_option = _config_option(default_help)
+    help_option = click.help_option("-h", "--help", help="show this message and exit")
     version_option = click.version_option(
         __version__,
         "--version",
@@ -82,7 +83,6 @@ def build(default_config: Path | None = None) -> click.Group:
 
     @click.group(
         invoke_without_command=True,
-        context_settings={"help_option_names": ["-h", "--help"]},
         epilog=RUN_EPILOG,
     )
     @config_option
@@ -92,6 +92,7 @@ def build(default_config: Path | None = None) -> click.Group:
     @click.option("-v", "--verbose", is_flag=True, help="show every update and what was decided about it")
     @click.option("-q", "--quiet", is_flag=True, help="only warnings and errors")
     @version_option
+    @help_option
     @click.pass_context
     def seasonwatch(
         ctx: click.Context,
@@ -143,6 +144,7 @@ Exit status: 0 done; 2 a config.toml is already there (nothing is overwritten)."
     )
     @click.argument("folder", type=click.Path(path_type=Path, file_okay=False), default=Path("."), required=False)
     @version_option
+    @help_option
     def init(folder: Path) -> int:
         """Write a commented config.toml, an example article and the folders a run needs."""
         from seasonwatch.commands.init import init_folder
@@ -162,6 +164,7 @@ what and how to fix it); 2 the config itself is wrong.""",
     @config_option
     @click.option("--send-test", is_flag=True, help="send a test message through the configured SMTP server")
     @version_option
+    @help_option
     @click.pass_context
     def check(ctx: click.Context, config_path: Path | None, send_test: bool) -> int:
         """Check the config, every article and every source's host name, before a real run."""
@@ -188,6 +191,7 @@ Exit status: 0 shown; 1 the state file cannot be read; 2 a bad config.""",
         help="how many recent stories and digests to list",
     )
     @version_option
+    @help_option
     @click.pass_context
     def status(ctx: click.Context, config_path: Path | None, as_json: bool, limit: int) -> int:
         """Shows, sources with their last outcome, recent stories and digests with their delivery."""
@@ -208,6 +212,7 @@ Exit status: 0 sent; 1 the server did not take it (the reason is shown);
     @click.argument("digest_id")
     @config_option
     @version_option
+    @help_option
     @click.pass_context
     def resend(ctx: click.Context, digest_id: str, config_path: Path | None) -> int:
         """Send a digest that failed or was not mailed, once, and record it like any delivery."""
@@ -234,6 +239,7 @@ written; 2 a bad config; 69 every source failed.""",
         help="folder for the preview files",
     )
     @version_option
+    @help_option
     @click.pass_context
     def preview(ctx: click.Context, config_path: Path | None, out: Path) -> int:
         """Write the digest the next run would send, as HTML and .eml, without using its news up."""
