@@ -35,6 +35,7 @@ class Console:
         self.log_path = log_path
         self._log: TextIO | None = None
         self._pending: dict[str, str] = {}  # sources still being fetched, shown on a terminal
+        self._pending_shown = False  # the line listing them is on the screen, to be cleared first
 
     # ------------------------------------------------------------------ lines
 
@@ -151,10 +152,13 @@ class Console:
             line = line[: max(width - 1, 10)] + "…"
         self.stream.write(line)
         self.stream.flush()
+        self._pending_shown = True
 
     def _clear_pending(self) -> None:
-        if self._pending:
+        if self._pending_shown:
             self.stream.write(_CLEAR_LINE)
+            self.stream.flush()
+            self._pending_shown = False
 
     # ------------------------------------------------------------------ the end of a run
 
