@@ -79,10 +79,11 @@ def compose(
     # grouped once: the body shows the groups, the subject, the index and story_ids their order
     groups = by_show_and_section(present_all(stories, site), shows)
     views = in_reading_order(groups)
-    # the headline links to the story's first source; the list shows only the sources it gained
-    updates = [
-        (present(story, site), present(replace(story, sources=added), site).sources) for story, added in followups
-    ]
+    # the headline links to the story's first source; the list shows only the sources it gained.
+    # In the order of the news above them: shows as configured, sections in article order
+    gained = {story.id: present(replace(story, sources=added), site).sources for story, added in followups}
+    followup_views = in_reading_order(by_show_and_section(present_all([story for story, _ in followups], site), shows))
+    updates = [(view, gained[view.id]) for view in followup_views]
     subject = (
         subject_line(views, updated=len(updates))
         if views

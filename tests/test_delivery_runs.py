@@ -226,8 +226,12 @@ def test_ids_stay_and_entries_update_in_place_when_a_story_gains_a_source(projec
     text = second_digest.get_body(("plain",)).get_content()
     news, _, followups = text.partition("== More sources for earlier stories ==")
     assert "March 8 Premiere" not in news.partition("\n== ")[2]  # the body's news, after the index
-    premiere = followups.split("\n* ")[1]
-    assert premiere.startswith("Jessica Jones Season 2 Gets March 8 Premiere Date on Netflix")
+    earlier = followups.split("\n* ")[1:]  # shows in config order: Jessica Jones, then The Expanse
+    assert [block.splitlines()[0] for block in earlier] == [
+        "Jessica Jones Season 2 Gets March 8 Premiere Date on Netflix",
+        "The Expanse season 3 will premiere April 11 on Syfy",
+    ]
+    premiere = earlier[0]
     assert "StreamWire" in premiere and "TVmaze" in premiere
     assert "Screen Ledger" not in premiere  # a source it already had, sent the day before
     assert str(second_digest["Subject"]).startswith("2 new: ") and "(+2 updated)" in str(second_digest["Subject"])
