@@ -316,20 +316,16 @@ def _deliver(config: Config, store: Store, digest: Digest, console: Console, del
         store.mark_digest(digest.id, "pending", str(exc))
         console.warn(f"digest {digest.id} not delivered, will retry next run: {exc}")
         return "pending"
-    record_sent(config, store, digest, refused, console)
-    deliveries.sent.append(digest.id)
-    return "sent"
-
-
-def record_sent(config: Config, store: Store, digest: Digest, refused: dict[str, str], console: Console) -> None:
-    """The server accepted `digest`: marked sent even if some recipients were refused, since
-    sending again would give everyone else a second copy; the refusals are a warning."""
+    # accepted: marked sent even if some recipients were refused, since sending again would
+    # give everyone else a second copy
     note = "; ".join(f"{address}: {reason}" for address, reason in refused.items())
     store.mark_digest(digest.id, "sent", f"refused {note}" if note else "")
+    deliveries.sent.append(digest.id)
     accepted = [r for r in config.email.recipients if r not in refused]
     console.say(f"Digest {digest.id} sent to {', '.join(accepted)}")
     if note:
         console.warn(f"digest {digest.id}: the SMTP server refused {note}")
+    return "sent"
 
 
 def _give_up(config: Config, store: Store, digest: Digest, console: Console, deliveries: _Deliveries) -> None:

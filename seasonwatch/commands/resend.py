@@ -62,7 +62,6 @@ def send_once(config: Config, store: Store, digest: Digest, console: Console) ->
     status, so it is neither retried by a run behind the operator's back nor lost; `resend`
     can try again. (The two-phase delivery record of issue 13 replaces this function.)"""
     import feeds
-    from seasonwatch.pipeline import record_sent
 
     try:
         refused = feeds.deliver(digest.message, config.email)
@@ -71,7 +70,12 @@ def send_once(config: Config, store: Store, digest: Digest, console: Console) ->
         fix = exc.fix or f"try again later with: seasonwatch resend {digest.id}"
         console.error(f"digest {digest.id} not sent: {exc}; {fix}")
         return False
-    record_sent(config, store, digest, refused, console)
+    # accepted: sent, even if the server refused some recipients (again would be a second copy)
+    refusals = "; ".join(f"{address}: {reason}" for address, reason in refused.items())
+    store.mark_digest(digest.id, "sent", f"refused {refusals}" if refusals else "")
+    console.say(f"Digest {digest.id} sent to {', '.join(r for r in config.email.recipients if r not in refused)}")
+    if refusals:
+        console.warn(f"digest {digest.id}: the SMTP server refused {refusals}")
     return True
 
 
