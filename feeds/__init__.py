@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from feeds import jsonfeed, site, syndication
-from feeds.digest import compose, digest_id
+from feeds.digest import compose, compose_test, digest_id
 from feeds.entries import presented
 from feeds.mailer import DeliveryError, deliver
 from feeds.outbox import eml_path, missing_from_outbox, write_outbox
@@ -41,6 +41,7 @@ __all__ = [
     "OUTPUTS",
     "DeliveryError",
     "compose",
+    "compose_test",
     "deliver",
     "digest_id",
     "eml_path",

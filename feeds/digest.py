@@ -8,18 +8,22 @@ the sources that failed this run; Message-ID, Date and List-Unsubscribe headers.
 from __future__ import annotations
 
 import secrets
+from collections.abc import Sequence
+from dataclasses import replace
 from datetime import datetime
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.policy import SMTP
 from email.utils import format_datetime, parseaddr
+from html import escape
 
 import css_inline
 
-from feeds.entries import StoryView, failed_sources, present_all, site_title
+from feeds.entries import StoryView, failed_sources, present, present_all, site_title
 from feeds.grouping import by_show_and_section, in_reading_order
+from feeds.mailer import Subject
 from feeds.templating import environment, text_environment
-from seasonwatch.models import Digest, EmailSettings, ShowSpec, SiteSettings, SourceReport, Story
+from seasonwatch.models import Digest, EmailSettings, ShowSpec, SiteSettings, SourceReport, Story, StorySource
 
 # most clients show 40 to 80 characters of a subject: the first headlines and a count say enough
 SUBJECT_LIMIT = 110
@@ -29,23 +33,27 @@ def digest_id(moment: datetime) -> str:
     return moment.strftime("%Y%m%dT%H%M%SZ")
 
 
-def subject_line(views: list[StoryView]) -> str:
-    """ "3 new: Jessica Jones premiere date set, Janet McTeer joins …, and 1 more"."""
+def subject_line(views: list[StoryView], updated: int = 0, label: str = "new") -> str:
+    """ "3 new: Jessica Jones premiere date set, Janet McTeer joins …, and 1 more"; with `updated`
+    earlier stories that gained sources, "… (+2 updated)"; with no new story, `views` are those
+    and `label` says so ("2 updated: …")."""
+    suffix = f" (+{updated} updated)" if updated else ""
+    limit = SUBJECT_LIMIT - len(suffix)
     count = len(views)
-    head = f"{count} new: "
+    head = f"{count} {label}: "
     parts: list[str] = []
     for index, view in enumerate(views):
         piece = view.headline
         remaining = count - index - 1
         tail = f", and {remaining} more" if remaining else ""
         candidate = head + ", ".join([*parts, piece]) + tail
-        if len(candidate) > SUBJECT_LIMIT and parts:
-            return head + ", ".join(parts) + f", and {count - index} more"
-        if len(candidate) > SUBJECT_LIMIT:
-            cut = SUBJECT_LIMIT - len(head) - len(tail) - 1
-            return head + piece[:cut].rstrip() + "…" + tail
+        if len(candidate) > limit and parts:
+            return head + ", ".join(parts) + f", and {count - index} more" + suffix
+        if len(candidate) > limit:
+            cut = limit - len(head) - len(tail) - 1
+            return head + piece[:cut].rstrip() + "…" + tail + suffix
         parts.append(piece)
-    return head + ", ".join(parts)
+    return head + ", ".join(parts) + suffix
 
 
 def unsubscribe_target(site: SiteSettings, email: EmailSettings) -> str:
@@ -64,11 +72,23 @@ def compose(
     created: datetime,
     status: str,
     identifier: str | None = None,
+    followups: Sequence[tuple[Story, list[StorySource]]] = (),
 ) -> Digest:
+    """The digest of `stories` (new this run) and of `followups`: earlier stories with the
+    sources this run added to them, a late report or a confirmation the editor should hear of."""
     # grouped once: the body shows the groups, the subject, the index and story_ids their order
     groups = by_show_and_section(present_all(stories, site), shows)
     views = in_reading_order(groups)
-    subject = subject_line(views)
+    # the headline links to the story's first source; the list shows only the sources it gained.
+    # In the order of the news above them: shows as configured, sections in article order
+    gained = {story.id: present(replace(story, sources=added), site).sources for story, added in followups}
+    followup_views = in_reading_order(by_show_and_section(present_all([story for story, _ in followups], site), shows))
+    updates = [(view, gained[view.id]) for view in followup_views]
+    subject = (
+        subject_line(views, updated=len(updates))
+        if views
+        else subject_line([view for view, _ in updates], label="updated")
+    )
     unsubscribe = unsubscribe_target(site, email)
     title = site_title(site)
     context = {
@@ -76,6 +96,7 @@ def compose(
         "subject": subject,
         "stories": views,
         "groups": groups,
+        "updates": updates,
         "failed": failed_sources(reports),
         "created": created,
         "unsubscribe": unsubscribe,
@@ -94,8 +115,25 @@ def compose(
         html=html,
         text=text,
         message=message,
-        story_ids=[v.id for v in views],
+        story_ids=[v.id for v in views] + [view.id for view, _ in updates],
         status=status,
+    )
+
+
+def compose_test(site: SiteSettings, email: EmailSettings, created: datetime) -> bytes:
+    """A short message with a digest's headers, for `seasonwatch check --send-test`: if it
+    arrives, digests will."""
+    title = site_title(site)
+    server = f"{email.smtp_host}:{email.smtp_port}"
+    text = (
+        f"This is a test message from {title}, sent by `seasonwatch check --send-test` "
+        f"on {created:%Y-%m-%d at %H:%M} UTC through {server}.\n\n"
+        "If you are reading it, the digests will reach you the same way.\n"
+    )
+    html = f"<!DOCTYPE html><html><body><p>{escape(text).replace(chr(10) * 2, '</p><p>')}</p></body></html>"
+    unsubscribe = unsubscribe_target(site, email)
+    return _message(
+        f"{title}: test message", text, html, email, title, unsubscribe, created, f"test-{digest_id(created)}"
     )
 
 
@@ -112,7 +150,7 @@ def _message(
     message = EmailMessage(policy=SMTP)
     sender_address = parseaddr(email.sender)[1]
     domain = sender_address.rpartition("@")[2] or "seasonwatch.invalid"
-    message["Subject"] = subject
+    message["Subject"] = Subject(subject)  # type: ignore[assignment]
     message["From"] = email.sender
     message["To"] = ", ".join(email.recipients) if email.recipients else "undisclosed-recipients:;"
     message["Date"] = format_datetime(created)

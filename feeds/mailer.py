@@ -5,9 +5,46 @@ from __future__ import annotations
 import os
 import smtplib
 import ssl
+from email.policy import Policy
 from email.utils import parseaddr
 
 from seasonwatch.models import EmailSettings
+
+
+class Subject:
+    """A Subject header folded where the words allow.
+
+    The standard folder moves a whole value that fits a continuation line (70 to 77 characters)
+    there, leaving "Subject:" alone on the first line, which some clients show as an empty or
+    cut subject. An ASCII subject is then folded at its spaces instead; anything else (encoded
+    words) is folded as the standard does, which splits it well."""
+
+    name = "Subject"
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __str__(self) -> str:
+        return self.text
+
+    def fold(self, *, policy: Policy) -> str:
+        folded = policy.header_factory(self.name, self.text).fold(policy=policy)  # type: ignore[attr-defined]
+        if not self.text.isascii() or not folded.startswith(f"{self.name}:{policy.linesep}"):
+            return folded
+        return _fold_at_spaces(f"{self.name}: {self.text}", policy.max_line_length or 78, policy.linesep)
+
+
+def _fold_at_spaces(line: str, width: int, linesep: str) -> str:
+    lines: list[str] = []
+    current = ""
+    for word in line.split(" "):
+        if current.strip() and len(current) + 1 + len(word) > width:
+            lines.append(current)
+            current = " " + word  # a continuation line starts with the space it was folded at
+        else:
+            current = f"{current} {word}" if current else word
+    lines.append(current)
+    return linesep.join(lines) + linesep
 
 
 class DeliveryError(Exception):

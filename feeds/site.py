@@ -4,14 +4,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from feeds.entries import failed_sources, site_title, views_of
+from feeds.entries import plain_text, site_title, views_of
 from feeds.files import write_atomically
+from feeds.grouping import Groups, Sections, by_show_and_section
 from feeds.templating import environment
-from seasonwatch.models import Edition
+from seasonwatch.models import Edition, SourceReport, SourceStatus
 
 
 def render(edition: Edition) -> str:
-    groups = [(show, views_of(edition, edition.stories_by_show.get(show.name, []))) for show in edition.shows]
+    # each show's stories under the editor's sections in article order, as the digest files them
+    groups = [
+        (show, _sections(by_show_and_section(views_of(edition, edition.stories_by_show.get(show.name, [])), [show])))
+        for show in edition.shows
+    ]
     return (
         environment()
         .get_template("index.html.j2")
@@ -21,9 +26,20 @@ def render(edition: Edition) -> str:
             groups=groups,
             digests=edition.digests,
             generated=edition.generated,
-            failed=failed_sources(edition.reports),
+            failed=unread_sources(edition.reports),
         )
     )
+
+
+def _sections(groups: Groups) -> Sections:
+    return groups[0][1] if groups else []
+
+
+def unread_sources(reports: list[SourceReport]) -> list[str]:
+    """The names of the sources the latest run could not read. A public page says no more: the
+    reasons name hosts, ports and the server's own answers, which are for the operator (the
+    digest and the log have them)."""
+    return sorted({plain_text(r.source) for r in reports if r.status == SourceStatus.FAILED}, key=str.casefold)
 
 
 def write(edition: Edition, output_dir: Path) -> list[Path]:

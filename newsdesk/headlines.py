@@ -13,11 +13,27 @@ _PREFIX = re.compile(
 _SUFFIX = re.compile(r"\s*[\(\[](?:exclusive|updated?|update \d+|video|photos?|watch|report)[\)\]]\s*$", re.I)
 
 
+_PIPE = re.compile(r"\s+\|\s+")
+_VIDEO_LABEL = re.compile(r"\b(?:teaser|trailer|clip|promo|featurette|first look|sneak peek|preview)s?\b", re.I)
+
+
+def _without_pipes(text: str) -> str:
+    """ "The Bear Season 3 | Official Teaser | FX" (a video's title as posted) reads as "The Bear
+    Season 3: Official Teaser": a short last part that is no video label and holds no number is
+    the channel that posted it."""
+    head, *rest = _PIPE.split(text)
+    if rest and len(rest[-1].split()) <= 3 and not _VIDEO_LABEL.search(rest[-1]) and not re.search(r"\d", rest[-1]):
+        rest.pop()
+    return f"{head}: {', '.join(rest)}" if rest else head
+
+
 def clean_headline(title: str, source: str = "") -> str:
-    """Drop "EXCLUSIVE:", "UPDATED:", "(EXCLUSIVE)" and a trailing " | Outlet" from a headline."""
+    """Drop "EXCLUSIVE:", "UPDATED:", "(EXCLUSIVE)", the pipes of a video title and a trailing
+    " | Outlet" from a headline."""
     text = title.strip()
     for _ in range(3):
         text = _SUFFIX.sub("", _PREFIX.sub("", text)).strip()
+    text = _without_pipes(text)
     if source:
         text = re.sub(rf"\s+[|–—-]\s+{re.escape(source)}\s*$", "", text, flags=re.I)
     return text or title.strip()

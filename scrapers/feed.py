@@ -14,6 +14,8 @@ from typing import Any
 from urllib.parse import urljoin
 
 import feedparser
+from lxml import etree
+from lxml import html as lxml_html
 
 from scrapers import xml_text
 from scrapers.dates import parse_date_field, zone_of
@@ -98,18 +100,39 @@ def parse_xml_feed(body: bytes, url: str, http_charset: str | None = None) -> li
         resolve_relative_uris=False,
     )
     if not result.version and not result.entries:
-        raise ParseError(_not_a_feed(body, result))
+        raise ParseError(_not_a_feed(body, result, url))
     zone = _feed_zone(result.feed)
     return [_entry_fields(entry, zone) for entry in result.entries]
 
 
-def _not_a_feed(body: bytes, result: Any) -> str:
+def _not_a_feed(body: bytes, result: Any, url: str) -> str:
     start = body[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if start.startswith((b"<!doctype html", b"<html")):
+        advertised = _advertised_feed(body, url)
+        if advertised:
+            return f"not a feed: the address answers with an HTML page that names its feed: set url = {advertised!r}"
         return "not a feed: the address answers with an HTML page (a front page, a login or a block page?)"
     exc = result.get("bozo_exception")
     why = f" (the XML parser says: {getattr(exc, 'getMessage', lambda: exc)()})" if result.get("bozo") and exc else ""
     return f"not a feed: no RSS, Atom or JSON Feed document found{why}"
+
+
+_FEED_TYPES = {"application/rss+xml", "application/atom+xml", "application/feed+json", "application/rdf+xml"}
+
+
+def _advertised_feed(body: bytes, url: str) -> str:
+    """The feed a page names as its own (<link rel="alternate" type="application/rss+xml">), or ""."""
+    try:
+        page = lxml_html.document_fromstring(body)
+    except (ValueError, etree.ParserError):
+        return ""
+    for link in page.iter("link"):
+        rel = (link.get("rel") or "").lower().split()
+        kind = (link.get("type") or "").split(";")[0].strip().lower()
+        href = (link.get("href") or "").strip()
+        if "alternate" in rel and kind in _FEED_TYPES and href:
+            return urljoin(url, href)
+    return ""
 
 
 def _feed_zone(feed: Any) -> tzinfo | None:

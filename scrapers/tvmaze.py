@@ -7,7 +7,9 @@ cast (person and character)."""
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
+from urllib.parse import urlsplit
 
 from scrapers.source_type import Document, Parsed, ParseError, SourceType, observations_of
 from scrapers.xml_text import codec_name
@@ -118,6 +120,26 @@ def _date(value: Any) -> str:
     return value[:10] if isinstance(value, str) and len(value) >= 10 else ""
 
 
+_WEBSITE_HOSTS = {"tvmaze.com", "www.tvmaze.com"}
+_SHOW_ID = re.compile(r"/shows/(\d+)")
+# what api.tvmaze.com answers with one show (or its cast) for
+_SHOW_ENDPOINT = re.compile(r"/(?:shows/\d+(?:/cast)?|singlesearch/shows|lookup/shows)/?")
+
+
+def check_options(options: dict[str, Any]) -> tuple[str, str] | None:
+    """The show's API address, not its web page: the page is HTML, found out only at fetch time."""
+    url = options["url"]
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    found = _SHOW_ID.match(parts.path)
+    example = f"https://api.tvmaze.com/shows/{found.group(1) if found else '<id>'}"
+    if host in _WEBSITE_HOSTS:
+        return "url", f"{url!r} is a TVmaze web page, not the API: use {example}"
+    if host == "api.tvmaze.com" and not _SHOW_ENDPOINT.fullmatch(parts.path):
+        return "url", f"{url!r} is not the address of one show in the TVmaze API: use {example}"
+    return None
+
+
 SOURCE = SourceType(
     options={
         "url": Option(str, required=True, is_url=True, help="https://api.tvmaze.com/shows/<id>"),
@@ -127,4 +149,5 @@ SOURCE = SourceType(
     request_url=request_url,
     parse=parse,
     accept="application/json",
+    check_options=check_options,
 )

@@ -1,3 +1,3 @@
 """Season Watch: the spine that joins the stages (config, models, store, pipeline)."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

@@ -4,11 +4,13 @@ the file, the table and the key, before anything is fetched or written."""
 from __future__ import annotations
 
 import math
+import os
 import re
 import tomllib
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
+from email.utils import getaddresses
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -30,6 +32,8 @@ class Config:
     email: EmailSettings
     shows: tuple[ShowSpec, ...]
     sources: tuple[SourceSpec, ...]
+    log_path: Path | None = None  # every real run's lines, warnings and errors; None: no log
+    path: Path | None = None  # the config file itself, for messages that name it
 
 
 SITE_KEYS = {
@@ -40,6 +44,7 @@ SITE_KEYS = {
     "unsubscribe_url": Option(str, default=""),
 }
 STATE_KEYS = {"path": Option(str, default="state/seasonwatch.sqlite3")}
+LOG_KEYS = {"path": Option(str, default="state/seasonwatch.log")}
 FETCH_KEYS = {
     "concurrency": Option(int, default=16, minimum=1),
     "per_host": Option(int, default=4, minimum=1),
@@ -74,7 +79,7 @@ SOURCE_COMMON_KEYS = {
     "type": Option(str, required=True),
     "shows": Option(list, default=[]),
 }
-TOP_LEVEL = {"site", "state", "fetch", "email", "shows", "sources"}
+TOP_LEVEL = {"site", "state", "fetch", "email", "log", "shows", "sources"}
 
 
 def load_config(path: Path) -> Config:
@@ -115,8 +120,12 @@ def parse_config(raw: dict[str, Any], path: Path) -> Config:
     if email["security"] not in ("none", "starttls", "ssl"):
         raise ConfigError(f"{name}: [email] key 'security': must be none, starttls or ssl, not {email['security']!r}")
     _check_strings(email["recipients"], f"{name}: [email] key 'recipients'")
+    for recipient in email["recipients"]:
+        _check_address(recipient, f"{name}: [email] key 'recipients'")
+    _check_address(email["sender"], f"{name}: [email] key 'sender'")
     if email["enabled"] and not email["recipients"]:
         raise ConfigError(f"{name}: [email] key 'recipients': e-mail is enabled but nobody receives it")
+    log = _table(raw, "log", LOG_KEYS, name)
 
     shows = parse_shows(raw.get("shows", []), name, base)
     sources = _sources(raw.get("sources", []), name, {s.name for s in shows})
@@ -138,6 +147,8 @@ def parse_config(raw: dict[str, Any], path: Path) -> Config:
         ),
         shows=tuple(shows),
         sources=tuple(sources),
+        log_path=base / log["path"] if log["path"].strip() else None,
+        path=path,
     )
 
 
@@ -227,6 +238,39 @@ def _check_strings(values: list[Any], where: str) -> None:
             raise ConfigError(f"{where}: every entry must be a non-empty string, got {value!r}")
 
 
+def _check_address(value: str, where: str) -> None:
+    """One mail address, bare or with a name ("Fan <fan@example.org>"): "editor at fans" or a
+    list in one string would only be found when the server refuses the digest."""
+    addresses = getaddresses([value])
+    address = addresses[0][1] if len(addresses) == 1 else ""
+    local, at, domain = address.rpartition("@")
+    # parseaddr squeezes "fan@exa mple.org" into "fan@example.org": what it read must be what was written
+    if not (at and local and domain) or address not in value or "@" in domain:
+        raise ConfigError(
+            f"{where}: {value!r} is not one e-mail address (write name@example.org or Name <name@example.org>)"
+        )
+
+
+def environment_problems(config: Config, mailing: bool) -> list[str]:
+    """One line per environment variable the config names and this process lacks, for a run
+    that will mail (`mailing`): found before anything is fetched, not when the digest goes."""
+    if not mailing:
+        return []
+    where = f"{config.path.name if config.path else 'config'}: [email]"
+    problems = []
+    # the password is read only with a login name (feeds.mailer.credentials)
+    keys = ("username_env", "password_env") if config.email.username_env else ()
+    for key in keys:
+        variable = getattr(config.email, key)
+        if variable and not os.environ.get(variable):
+            alternative = ', or username_env = "" for a server without login' if key == "username_env" else ""
+            problems.append(
+                f"{where} key '{key}': environment variable {variable} is not set here; set it in the "
+                f"environment the run starts in (a crontab line does not read your shell's profile){alternative}"
+            )
+    return problems
+
+
 def slugify(text: str) -> str:
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
@@ -268,6 +312,11 @@ def parse_shows(raw: Any, name: str, base: Path) -> list[ShowSpec]:
         article = (base / values["article"]).resolve()
         if not article.is_file():
             raise ConfigError(f"{where} key 'article': file not found: {article}")
+        if not _has_text(article):
+            raise ConfigError(
+                f"{where} key 'article': {article} is empty; write what the article says so far "
+                "(every fact would be news against an empty one)"
+            )
         slug = slugify(values["slug"] or show_name)
         if slug in slugs:
             raise ConfigError(f"{where} key 'slug': '{slug}' is already used by {slugs[slug]!r}; set a different slug")
@@ -282,6 +331,13 @@ def parse_shows(raw: Any, name: str, base: Path) -> list[ShowSpec]:
             )
         )
     return shows
+
+
+def _has_text(article: Path) -> bool:
+    try:
+        return bool(article.read_text(encoding="utf-8", errors="replace").strip())
+    except OSError as exc:
+        raise ConfigError(f"{article}: cannot read the article: {exc.strerror}") from None
 
 
 def _sources(raw: Any, name: str, show_names: set[str]) -> list[SourceSpec]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import shutil
 import tempfile
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from seasonwatch.config import Config, load_config
@@ -52,6 +53,7 @@ def run_demo(console: Console, options: RunOptions) -> int:
 
 
 def _mornings(console: Console, options: RunOptions, work: Path) -> Config:
+    today = options.now or datetime.now(UTC).replace(microsecond=0)
     with SampleServer(DEMO_DATA / DAYS[0]) as server:
         path = prepare(work, server.base_url)
         config = load_config(path)
@@ -61,8 +63,11 @@ def _mornings(console: Console, options: RunOptions, work: Path) -> Config:
             # a dry demo runs the mornings before the last for real in its scratch folder: the
             # last one is only worth showing against what they learned
             dry = options.dry_run and number == len(DAYS)
-            console.say(f"\n=== Day {number}: python run.py --config {path}{' --dry-run' if dry else ''} ===")
-            run(config, dataclasses.replace(options, dry_run=dry), console)
+            # one morning a day, the last one today: each digest is labelled with its own day
+            morning = today - timedelta(days=len(DAYS) - number)
+            what = "what a dry run would emit" if dry else "what the daily run does"
+            console.say(f"\n=== Day {number} ({morning:%b %-d}): {what} ===")
+            run(config, dataclasses.replace(options, dry_run=dry, now=morning), console)
     return config
 
 
@@ -78,3 +83,4 @@ def _show_outputs(console: Console, config: Config) -> None:
         console.say(f"  {digest}  a digest e-mail (open it in a mail client)")
     console.say(f"  {public / 'digests'}/            the same digests as web pages")
     console.say(f"\nFor example: xdg-open {public / 'index.html'}   (or open it in any browser)")
+    console.say("The sample sources are gone now; `python run.py --demo` runs both days again from the start.")

@@ -20,9 +20,9 @@ import feeds
 import newsdesk
 import scrapers
 from seasonwatch.config import Config
-from seasonwatch.console import QUIET, Console
+from seasonwatch.console import QUIET, Console, summary_line
 from seasonwatch.lock import RunLock
-from seasonwatch.models import Decision, Digest, Edition, Gathered, ShowSpec, Story
+from seasonwatch.models import Decision, Digest, Edition, Gathered, ShowSpec, Story, StorySource
 from seasonwatch.store import Store
 
 RECENT_DIGESTS = 30
@@ -52,6 +52,7 @@ class RunResult:
     delivered: list[str] = field(default_factory=list)  # digest ids accepted by the SMTP server
     delivery_error: str = ""
     failed: list[str] = field(default_factory=list)  # digest ids marked failed this run: never retried
+    summary: str = ""  # the run's last line: sources, stories, the digest, the site
 
 
 @dataclass
@@ -89,6 +90,64 @@ def _dry_run(config: Config, options: RunOptions, console: Console) -> RunResult
     return RunResult(gathered, decision)
 
 
+@dataclass
+class Preview:
+    """What the next run would send: its digest (None when nothing is new) and the digests still
+    pending from earlier runs, which it sends first."""
+
+    result: RunResult
+    pending: list[Digest]
+
+
+def preview(config: Config, options: RunOptions, console: Console) -> Preview:
+    """The digest the next run would compose, from the same fetches (with the stored validators,
+    as the next run sends them) and the same decisions, with nothing written or committed: the
+    next run still finds that news new."""
+    store = Store.open_readonly(config.state_path)
+    try:
+        now = options.now or datetime.now(UTC).replace(microsecond=0)
+        gathered = _gather(config, options, console, validators=store.validators())
+        decision = _decide(config, store, gathered, now)
+        digest = _compose(config, store, gathered, decision, now, status="preview")
+        pending = store.digests(status="pending")
+    finally:
+        store.close()
+    return Preview(RunResult(gathered, decision, digest), pending)
+
+
+def _compose(
+    config: Config, store: Store, gathered: Gathered, decision: Decision, now: datetime, status: str
+) -> Digest | None:
+    """This run's digest, if it found news: new stories, and earlier ones that gained sources
+    (late reports, TVmaze or Wikipedia confirming them), with only the sources they gained."""
+    if not decision.new_stories and not decision.grown_stories:
+        return None
+    return feeds.compose(
+        decision.new_stories,
+        list(config.shows),
+        gathered.reports,
+        config.site,
+        config.email,
+        now,
+        status=status,
+        identifier=store.unused_digest_id(feeds.digest_id(now)),
+        followups=_added_sources(store, decision.grown_stories),
+    )
+
+
+def _added_sources(store: Store, grown: list[Story]) -> list[tuple[Story, list[StorySource]]]:
+    """Each grown story with the sources this run added to it: the stored story, not yet
+    committed over, still has the ones it had."""
+    before = {story.id: story.sources for story in store.stories(ids=[story.id for story in grown])}
+    added = []
+    for story in grown:
+        known = {(s.source, s.url, s.update_key) for s in before.get(story.id, [])}
+        gained = [s for s in story.sources if (s.source, s.url, s.update_key) not in known]
+        if gained:
+            added.append((story, gained))
+    return added
+
+
 def _real_run(config: Config, options: RunOptions, console: Console, store: Store) -> RunResult:
     started = options.now or datetime.now(UTC).replace(microsecond=0)
     email_on = config.email.enabled and options.send_email
@@ -105,18 +164,7 @@ def _real_run(config: Config, options: RunOptions, console: Console, store: Stor
     decision = _decide(config, store, gathered, started)
     console.verdicts(decision.verdicts)
 
-    digest = None
-    if decision.new_stories:
-        digest = feeds.compose(
-            decision.new_stories,
-            list(config.shows),
-            gathered.reports,
-            config.site,
-            config.email,
-            started,
-            status="pending" if email_on else "not sent",
-            identifier=store.unused_digest_id(feeds.digest_id(started)),
-        )
+    digest = _compose(config, store, gathered, decision, started, status="pending" if email_on else "not sent")
     store.commit_run(
         started=started,
         finished=datetime.now(UTC),
@@ -142,8 +190,16 @@ def _real_run(config: Config, options: RunOptions, console: Console, store: Stor
         _deliver(config, store, digest, console, deliveries)
     elif digest is not None:
         console.say(
-            f"Digest not mailed ({'--no-email' if config.email.enabled else 'email is disabled'}): {feeds.eml_path(config.email.outbox_dir, digest.id)}"
+            f"Digest not mailed ({_why_not_mailed(config)}): {feeds.eml_path(config.email.outbox_dir, digest.id)}"
         )
+    summary = summary_line(
+        gathered.reports,
+        len(decision.new_stories),
+        len(decision.grown_stories),
+        _digest_outcome(config, digest, deliveries, email_on),
+        config.site.output_dir / "index.html",
+    )
+    console.summary(summary)
     return RunResult(
         gathered,
         decision,
@@ -152,16 +208,42 @@ def _real_run(config: Config, options: RunOptions, console: Console, store: Stor
         deliveries.sent,
         "; ".join(deliveries.errors),
         deliveries.failed,
+        summary,
     )
+
+
+def _why_not_mailed(config: Config) -> str:
+    return "--no-email" if config.email.enabled else "email is disabled"
+
+
+def _digest_outcome(config: Config, digest: Digest | None, deliveries: _Deliveries, email_on: bool) -> str:
+    """What became of this run's digest, and of earlier ones it sent, in a few words."""
+    if digest is None:
+        outcome = "no digest"
+    elif not email_on:
+        outcome = f"digest {digest.id} not mailed ({_why_not_mailed(config)})"
+    elif digest.id in deliveries.sent:
+        outcome = f"digest {digest.id} sent"
+    elif digest.id in deliveries.failed:
+        outcome = f"digest {digest.id} failed (not retried)"
+    else:
+        outcome = f"digest {digest.id} pending (the next run retries it)"
+    earlier = [i for i in deliveries.sent if digest is None or i != digest.id]
+    if earlier:
+        outcome += f", {len(earlier)} earlier digest{'' if len(earlier) == 1 else 's'} sent"
+    return outcome
 
 
 def _gather(config: Config, options: RunOptions, console: Console, validators: dict) -> Gathered:
-    console.say(f"Gathering {len(config.sources)} sources…")
-    return asyncio.run(
-        scrapers.gather(
-            config.sources, config.fetch, validators, transport=options.transport, on_report=console.source_done
+    console.gathering(config.sources)
+    try:
+        return asyncio.run(
+            scrapers.gather(
+                config.sources, config.fetch, validators, transport=options.transport, on_report=console.source_done
+            )
         )
-    )
+    finally:
+        console.gathered()
 
 
 def _decide(config: Config, store: Store, gathered: Gathered, now: datetime) -> Decision:

@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import ParamSpec, TypeVar
+from typing import Any, ParamSpec, TypeVar
 
 from seasonwatch.models import (
     Decision,
@@ -536,6 +536,46 @@ class Store:
         """(attempts, last error) of one digest."""
         row = self.db.execute("SELECT attempts, last_error FROM digests WHERE id = ?", (digest_id,)).fetchone()
         return (row[0], row[1]) if row else (0, "")
+
+    # ----------------------------------------------------------------- for `seasonwatch status`
+
+    @_sql_errors("read the runs")
+    def last_run(self) -> dict[str, Any] | None:
+        row = self.db.execute(
+            "SELECT started, finished, updates, new_stories, grown_stories, failed_sources FROM runs ORDER BY id DESC LIMIT 1"
+        ).fetchone()
+        keys = ("started", "finished", "updates", "new_stories", "grown_stories", "failed_sources")
+        return dict(zip(keys, row, strict=True)) if row else None
+
+    @_sql_errors("read the sources' runs")
+    def latest_source_runs(self) -> dict[str, dict[str, Any]]:
+        """Each source's outcome in the latest run that fetched it, and when it was last ok."""
+        rows = self.db.execute(
+            "SELECT sr.source, sr.url, sr.status, sr.detail, sr.items, sr.seconds, r.started, "
+            "(SELECT max(r2.started) FROM source_runs s2 JOIN runs r2 ON r2.id = s2.run_id "
+            " WHERE s2.source = sr.source AND s2.status = 'ok') "
+            "FROM source_runs sr JOIN runs r ON r.id = sr.run_id "
+            "WHERE sr.run_id = (SELECT max(run_id) FROM source_runs s3 WHERE s3.source = sr.source)"
+        )
+        keys = ("url", "status", "detail", "items", "seconds", "checked", "last_ok")
+        return {row[0]: dict(zip(keys, row[1:], strict=True)) for row in rows}
+
+    @_sql_errors("read the stories")
+    def story_counts(self) -> dict[str, tuple[int, str]]:
+        """Show -> (stories, when the latest was first seen)."""
+        rows = self.db.execute("SELECT show, count(*), max(first_seen) FROM stories GROUP BY show")
+        return {show: (count, latest) for show, count, latest in rows}
+
+    @_sql_errors("read the digests")
+    def digest_deliveries(self, newest: int) -> list[dict[str, Any]]:
+        """The `newest` digests, newest first, with their delivery record."""
+        rows = self.db.execute(
+            "SELECT id, created, subject, status, attempts, last_error, sent_at FROM digests "
+            "ORDER BY created DESC, rowid DESC LIMIT ?",
+            (int(newest),),
+        )
+        keys = ("id", "created", "subject", "status", "attempts", "last_error", "sent_at")
+        return [dict(zip(keys, row, strict=True)) for row in rows]
 
 
 def _read_only_uri(path: Path) -> str:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-from seasonwatch import cli
+from seasonwatch import cli, pipeline
 from seasonwatch.store import SCHEMA_VERSION
 
 EXIT_FAILED, EXIT_USAGE = 1, 2
@@ -100,7 +100,7 @@ def test_an_interrupted_run_says_what_the_next_run_does(tmp_path, monkeypatch, c
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(cli, "run", interrupted)
+    monkeypatch.setattr(pipeline, "run", interrupted)
     assert cli.main(["--config", str(tmp_path / "config.toml")]) == 130
     assert capsys.readouterr().err == (
         "seasonwatch: error: interrupted; the state file is consistent and the next run finishes what this one did not\n"

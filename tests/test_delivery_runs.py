@@ -220,9 +220,21 @@ def test_ids_stay_and_entries_update_in_place_when_a_story_gains_a_source(projec
     assert any("streamwire.example" in href for href in related_after - related_before)
     untouched = [i for i in before if i != premiere_id and "April 11" not in before[i].title]
     assert all(after[i].updated == before[i].updated for i in untouched)
-    # the e-mail does not repeat the grown story: a reader gets each story once
+    # the e-mail does not tell the grown story again as news: it names it under "More sources for
+    # earlier stories" with only the sources it gained (the late report, TVmaze's confirmation)
     second_digest = server.inbox.received[1].message
-    assert "March 8 Premiere" not in second_digest.get_body(("plain",)).get_content()
+    text = second_digest.get_body(("plain",)).get_content()
+    news, _, followups = text.partition("== More sources for earlier stories ==")
+    assert "March 8 Premiere" not in news.partition("\n== ")[2]  # the body's news, after the index
+    earlier = followups.split("\n* ")[1:]  # shows in config order: Jessica Jones, then The Expanse
+    assert [block.splitlines()[0] for block in earlier] == [
+        "Jessica Jones Season 2 Gets March 8 Premiere Date on Netflix",
+        "The Expanse season 3 will premiere April 11 on Syfy",
+    ]
+    premiere = earlier[0]
+    assert "StreamWire" in premiere and "TVmaze" in premiere
+    assert "Screen Ledger" not in premiere  # a source it already had, sent the day before
+    assert str(second_digest["Subject"]).startswith("2 new: ") and "(+2 updated)" in str(second_digest["Subject"])
 
 
 def test_feeds_keep_a_rolling_window_of_the_newest_stories(project_dir, sample_server):

@@ -4,6 +4,7 @@ a headline index that matches the grouped body, inlined CSS, and nothing a scrap
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from email import message_from_bytes, policy
 from email.message import EmailMessage
 from pathlib import Path
@@ -11,7 +12,7 @@ from pathlib import Path
 import html5lib
 import pytest
 from lxml import html as lxml_html
-from output_samples import BASE_URL, NOW, SHOWS, ordinary, story, tricky
+from output_samples import BASE_URL, NOW, SHOWS, ordinary, source, story, tricky
 
 import feeds
 from feeds.digest import SUBJECT_LIMIT
@@ -181,3 +182,53 @@ def test_digest_page_is_valid_html(stories):
 def test_long_lines_are_wrapped_in_the_text_part():
     text = compose([story(1, "A headline " * 30, summary="A summary sentence. " * 40)]).text
     assert max(len(line) for line in text.splitlines() if not line.strip().startswith("http")) <= 120
+
+
+# ----------------------------------------------------------------------------- seen in the operator's pass
+
+
+@pytest.mark.parametrize("length", [69, 70, 73, 77, 78, 90])
+def test_a_subject_is_folded_at_a_space_never_right_after_the_colon(length):
+    words = "Jessica Jones Season 2 Gets March 8 Premiere Date on Netflix as promised by the showrunner"
+    headline = words[: length - len("1 new: ")].rstrip()
+    digest = compose([story(1, headline)], reports=[])
+    raw = digest.message.decode("utf-8")
+    header = re.search(r"^Subject:.*?(?=\r\n\S)", raw, re.M | re.S).group(0)
+    assert not header.startswith("Subject:\r\n")
+    assert all(len(line) <= 78 for line in header.split("\r\n"))
+    assert parsed(digest)["Subject"] == digest.subject == f"1 new: {headline}"
+
+
+def test_headlines_are_links_that_look_like_links():
+    digest = compose(ordinary())
+    page = lxml_html.fromstring(digest.html)
+    first = ordinary()[0]
+    link = page.get_element_by_id(first.id).cssselect(".headline a")[0]
+    assert link.get("href") == first.sources[0].url
+    style = link.get("style")  # inlined for clients that drop <style>
+    assert "color: #1d4ed8" in style and "text-decoration: underline" in style
+
+
+def test_late_reports_and_confirmations_reach_the_digest_with_only_their_new_sources():
+    sent_before = ordinary()[0]  # in an earlier digest
+    late = source("StreamWire", "Jessica Jones season 2 arrives March 8", "https://streamwire.example/jj", day=19)
+    grown = replace(sent_before, sources=[*sent_before.sources, late])
+    digest = feeds.compose(
+        [],
+        SHOWS,
+        [],
+        SiteSettings("Season Watch", BASE_URL, Path("public")),
+        EMAIL,
+        NOW,
+        "pending",
+        followups=[(grown, [late])],
+    )
+    assert digest.subject == f"1 updated: {sent_before.headline}"
+    text = parsed(digest).get_body(("plain",)).get_content()
+    followup = text.split("== More sources for earlier stories ==")[1]
+    assert "New source:\n  - StreamWire: Jessica Jones season 2 arrives March 8" in followup.replace("\r\n", "\n")
+    assert sent_before.sources[0].source not in followup  # what the editor already had is not repeated
+    page = lxml_html.fromstring(digest.html)
+    story_block = page.get_element_by_id(sent_before.id)
+    assert [a.get("href") for a in story_block.cssselect(".sources a")] == ["https://streamwire.example/jj"]
+    assert digest.story_ids == [sent_before.id]

@@ -37,17 +37,27 @@ def test_index_lists_recent_stories_by_show_with_their_sources(tmp_path):
         "The Expanse · season 3",
     ]
     jessica = sections[0]
-    assert [h.text_content() for h in jessica.cssselect("article h3")] == [
+    # under the editor's sections in article order (renewal, release date, cast, story), as the digest
+    assert [h.text_content() for h in jessica.cssselect("h3.section")] == [
+        "Is it renewed?",
+        "When does it come out?",
+        "Who is in it",
+    ]
+    assert [h.text_content() for h in jessica.cssselect("article h4")] == [
+        "Netflix renews Jessica Jones for a third season",
         "Jessica Jones Season 2 Gets March 8 Premiere Date on Netflix",
         "J.R. Ramirez cast as Oscar Arocho in Jessica Jones season 2",
-        "Netflix renews Jessica Jones for a third season",
     ]
     premiere = page.get_element_by_id("sw-test-1")
     assert [a.get("href") for a in premiere.cssselect(".sources a")] == [
         "https://ledger.example/news/1",
         "https://couch.example/a?id=1&part=2",
     ]
-    assert premiere.cssselect(".section")[0].text_content() == "When does it come out?"
+    assert premiere.getprevious().text_content() == "When does it come out?"
+    # each source with the date it published
+    assert [t.get("datetime")[:10] for t in premiere.cssselect(".sources time")] == [
+        s.published.date().isoformat() for s in ordinary()[0].sources
+    ]
 
 
 def test_index_links_every_feed_and_past_digest_and_they_exist(tmp_path):
@@ -72,11 +82,17 @@ def test_index_links_every_feed_and_past_digest_and_they_exist(tmp_path):
     assert {"feed.xml", "atom.xml", "feed.json", "shows/jessica-jones.xml"} <= feeds_advertised
 
 
-def test_index_names_sources_that_failed(tmp_path):
-    failed = [SourceReport("Deadline", "https://d.example/feed", SourceStatus.FAILED, "timed out after 15 s")]
+def test_index_names_sources_that_failed_without_their_internal_reasons(tmp_path):
+    failed = [
+        SourceReport("Deadline", "https://d.example/feed", SourceStatus.FAILED, "timed out after 15 s"),
+        SourceReport("Intranet", "http://10.0.0.7:8080/f", SourceStatus.FAILED, "cannot connect to 10.0.0.7:8080"),
+        SourceReport("Fine", "https://ok.example/feed", SourceStatus.OK, items=3),
+    ]
     feeds.write_outputs(replace(edition(ordinary(), tmp_path), reports=failed), tmp_path)
     footer = lxml_html.fromstring((tmp_path / "index.html").read_text(encoding="utf-8")).cssselect("footer")[0]
-    assert "Deadline (timed out after 15 s)" in footer.text_content()
+    assert [li.text_content() for li in footer.cssselect("ul.unread li")] == ["Deadline", "Intranet"]
+    text = footer.text_content()
+    assert "10.0.0.7" not in text and "8080" not in text and "timed out" not in text  # for the operator only
 
 
 def test_a_show_with_no_stories_yet_says_so(tmp_path):

@@ -1,0 +1,45 @@
+"""The commands behind `seasonwatch` (and `python run.py`): one module a command, each returning
+the exit status it ends with.
+
+Imports of the stages happen inside the commands, so `--help` and `--version` start fast."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from seasonwatch.console import Console
+
+EXIT_OK = 0
+EXIT_FAILED = 1  # the command could not do its job: unreadable state, unwritable output, a check failed
+EXIT_USAGE = 2  # a bad command line or config
+EXIT_ALL_SOURCES_FAILED = 69  # the run completed but no source could be read (sysexits' EX_UNAVAILABLE)
+EXIT_LOCKED = 75  # another run holds the lock (sysexits' EX_TEMPFAIL)
+EXIT_INTERRUPTED = 130
+
+
+def guarded(console: Console, work: Callable[[], int]) -> int:
+    """`work()`'s exit status, or the documented one for what stopped it, said in one line."""
+    from seasonwatch.config import ConfigError
+    from seasonwatch.lock import LockFailed, RunLocked
+    from seasonwatch.pipeline import RunFailed
+    from seasonwatch.store import StoreError
+
+    try:
+        return work()
+    except ConfigError as exc:
+        console.error(str(exc))
+        return EXIT_USAGE
+    except RunLocked as exc:
+        console.log_path = None  # a run that finds the lock taken touches nothing, its log included
+        console.error(str(exc))
+        return EXIT_LOCKED
+    except (RunFailed, StoreError, LockFailed) as exc:
+        console.error(str(exc))
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        # true wherever it stopped: the run's news is committed in one transaction (all or
+        # nothing), outputs are rewritten and pending digests sent by every run
+        console.error("interrupted; the state file is consistent and the next run finishes what this one did not")
+        return EXIT_INTERRUPTED
+    finally:
+        console.close()
