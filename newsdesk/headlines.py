@@ -51,6 +51,15 @@ HEADLINE_CLEANING: tuple[Rule, ...] = (
             Example("WATCH: the Hollow Creek season 2 trailer", "the Hollow Creek season 2 trailer"),
             Example("Hollow Creek season 2 trailer (VIDEO)", "Hollow Creek season 2 trailer"),
             Example("Exclusive: Updated: Drift season 3 sets a date", "Drift season 3 sets a date"),
+            Example("BREAKING: Hollow Creek renewed for season 3", "Hollow Creek renewed for season 3"),
+        ),
+    ),
+    Rule(
+        "video-title-pipes",
+        "a video's title as posted ('Show | Official Teaser | Channel') reads 'Show: Official Teaser'",
+        (
+            Example("Hollow Creek Season 2 | Official Teaser | Streamflix", "Hollow Creek Season 2: Official Teaser"),
+            Example("Drift Season 3 | Trailer", "Drift Season 3: Trailer"),
         ),
     ),
     Rule(

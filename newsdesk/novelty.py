@@ -260,6 +260,8 @@ FACT_STATUS: tuple[FactStatusRule, ...] = (
             _fact_example("Hollow Creek season 2 is coming in 2031", True),
             _fact_example("Hollow Creek season 2 still has no premiere date", True),
             _fact_example("Drift season 3 expected in late 2031", True),
+            _fact_example("Hollow Creek season 2 premieres in 2031", True),
+            _fact_example("Drift is back for a third season in late 2031", True),
         ),
         _stated_in_article,
     ),
@@ -279,6 +281,8 @@ FACT_STATUS: tuple[FactStatusRule, ...] = (
             _fact_example("Hollow Creek season 2 premieres March 8", False),
             _fact_example("Drift season 3 arrives in October", False),
             _fact_example("Hollow Creek season 2 first trailer is here", False),
+            _fact_example("Drift season 3 arrives in spring 2031", False, "narrows 'late 2031'? no: contradicts it"),
+            _fact_example("Hollow Creek renewed for a third season", False),
         ),
         _new_to_article,
     ),
@@ -331,6 +335,7 @@ RESTATEMENT: tuple[RestatementRule, ...] = (
         (
             _fact_example("Hollow Creek season 2 picks up after the flood that split the valley in two", True),
             _fact_example("Drift season 3: the crew sails out of Port Ellery again to chase the storm", True),
+            _fact_example("The Lantern season 2: Wren's brother comes back to the lighthouse at Gull Point", True),
         ),
         _restates_a_sentence,
     ),
@@ -350,6 +355,7 @@ RESTATEMENT: tuple[RestatementRule, ...] = (
         (
             _fact_example("Hollow Creek season 2 will visit the abandoned mill upstream", False),
             _fact_example("The Lantern season 2 brings a shipwreck to the rocks below the light", False),
+            _fact_example("Hollow Creek season 2 adds a second timeline set in the 1950s", False),
         ),
         _says_something_new,
     ),

@@ -249,6 +249,7 @@ SAMENESS: tuple[SamenessRule, ...] = (
         (
             Example(_pair("Nadia Sorel joins Hollow Creek season 2", "Ezra Vance joins Hollow Creek season 2"), "conflict"),
             Example(_pair("Cyrus Hale exits Hollow Creek", "Lena Morrow cast in Hollow Creek season 2"), "conflict"),
+            Example(_pair("Felix Arbuckle joins Drift season 3", "Lena Morrow joins Drift season 3"), "conflict"),
             Example(
                 _pair(
                     "Lena Morrow named Hollow Creek showrunner as Cyrus Hale exits",
@@ -287,6 +288,7 @@ SAMENESS: tuple[SamenessRule, ...] = (
                 "the later report is more precise: a date of its own",
             ),
             Example(_pair("Hollow Creek season 2 teaser is out", "Watch the Hollow Creek season 2 trailer"), "conflict"),
+            Example(_pair("Drift season 3 premieres October 4", "Drift season 3 moved to November 1"), "conflict"),
         ),
         _another_value,
     ),
@@ -296,6 +298,7 @@ SAMENESS: tuple[SamenessRule, ...] = (
         (
             Example(_pair("Hollow Creek season 2 premieres March 8", "Hollow Creek is back in March"), "same"),
             Example(_pair("Hollow Creek season 2 premieres March 8, 2031", "Hollow Creek season 2 arrives in spring 2031"), "same"),
+            Example(_pair("Drift season 3 premieres October 4", "Drift season 3 arrives this fall"), "same"),
         ),
         _vaguer_value,
     ),
@@ -307,6 +310,8 @@ SAMENESS: tuple[SamenessRule, ...] = (
             Example(_pair("Nadia Sorel joins Hollow Creek season 2", "Hollow Creek adds Nadia Sorel as the new sheriff"), "same"),
             Example(_pair("Hollow Creek renewed for a third season", "Hollow Creek will return for season 3"), "same"),
             Example(_pair("Hollow Creek season 2 trailer arrives", "Hollow Creek season 2 gets a first trailer"), "same"),
+            Example(_pair("Drift season 3 premieres October 4", "Drift returns Oct. 4 for season three"), "same"),
+            Example(_pair("Drift season 3 has ten episodes", "The streamer orders ten episodes of Drift season 3"), "same"),
         ),
         _shared_fact,
     ),

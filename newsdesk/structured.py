@@ -131,7 +131,10 @@ STRUCTURED: tuple[StructuredRule, ...] = (
     StructuredRule(
         "unchanged-since-the-last-run",
         "what the same source said last time is no news",
-        (Example("premiere 2 2031-03-08 | was 2031-03-08", "baseline"),),
+        (
+            Example("premiere 2 2031-03-08 | was 2031-03-08", "baseline"),
+            Example("cast - Nadia Sorel=Sheriff Dale | was Sheriff Dale", "baseline"),
+        ),
         _unchanged,
     ),
     StructuredRule(
@@ -150,13 +153,17 @@ STRUCTURED: tuple[StructuredRule, ...] = (
         (
             Example("premiere 2 2031-03-08 | was ", "news"),
             Example("episodes 2 10 | was 8", "news"),
+            Example("renewal 3 renewed | was ", "news"),
         ),
         _changed,
     ),
     StructuredRule(
         "differs-from-the-article",
         "on first sight, a value that contradicts or sharpens what the article states is news",
-        (Example("premiere 2 2031-04-12 | new source", "news"),),
+        (
+            Example("premiere 2 2031-04-12 | new source", "news"),
+            Example("premiere 2 2031-03-08 | new source", "news", "a day where the article has only the year"),
+        ),
         _differs,
     ),
     StructuredRule(
@@ -171,7 +178,10 @@ STRUCTURED: tuple[StructuredRule, ...] = (
     StructuredRule(
         "the-article-is-silent",
         "a source's first sight of a premiere, renewal or ending the article does not state is news",
-        (Example("renewal 3 renewed | new source", "news"),),
+        (
+            Example("renewal 3 renewed | new source", "news"),
+            Example("cancellation - cancelled | new source", "news"),
+        ),
         _article_silent,
     ),
     StructuredRule(
@@ -180,6 +190,7 @@ STRUCTURED: tuple[StructuredRule, ...] = (
         (
             Example("network - Streamflix | new source", "baseline"),
             Example("episodes 2 10 | new source", "baseline"),
+            Example("cast - Nadia Sorel=Sheriff Dale | new source", "baseline"),
         ),
         _baseline,
     ),

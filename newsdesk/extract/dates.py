@@ -17,6 +17,7 @@ from seasonwatch.lexicon.calendar import (
     CAPITAL_MONTH_ALTERNATION,
     MONTH_ALTERNATION,
     MONTHS,
+    MONTHS_OF_PART,
     PARTS_OF_YEAR,
     RELATIVE_STEPS,
     SEASONS_OF_YEAR,
@@ -64,6 +65,8 @@ DATE_PHRASES: tuple[DatePhrase, ...] = (
         ("back on June 3rd", ["2031-06-03"]),
         ("aired on January 2", ["2031-01-02"]),
         ("Sept. 14, 2031 is the date", ["2031-09-14"]),
+        ("on Friday, March 8", ["2031-03-08"]),
+        ("the week of June 2", ["2031-06-02"]),
     ),
     _phrase(
         "day-month", "a day before its month, as British outlets write it", "dmy",
@@ -88,6 +91,7 @@ DATE_PHRASES: tuple[DatePhrase, ...] = (
         ("coming in spring 2031", ["2031-spring"]),
         ("back next summer", ["2032-summer"]),
         ("this autumn", ["2031-fall"]),
+        ("in the fall of 2031", ["2031-fall"]),
         ("the leaves fall early", []),
     ),
     _phrase(
@@ -142,6 +146,28 @@ DATE_PHRASES: tuple[DatePhrase, ...] = (
         ("Her name is June.", []),
     ),
     _phrase(
+        "month-of-an-event", "a month before the release it dates ('sets a March return', 'a June premiere')", "month",
+        re.compile(
+            # not another's ("the director's July release")
+            rf"(?<!['’]s )\b(?P<month>{_CAPITAL_MONTH})\b\.?\s+(?i:premiere|return|release|debut|launch|bow|arrival|date)s?\b"
+        ),
+        ("Hollow Creek sets a March return", ["2031-03"]),
+        ("a June premiere for Drift", ["2031-06"]),
+        ("Hollow Creek gets an April release date", ["2031-04"]),
+        ("she stars in the director's July release", []),
+    ),
+    _phrase(
+        "season-of-an-event", "a season of the year before the release it dates ('sets fall premiere', 'summer launch')",
+        "nextseason",
+        re.compile(
+            r"(?<!['’]s )\b(?P<season>spring|summer|fall|autumn|winter)\s+(?i:premiere|return|release|debut|launch|bow|arrival|date)s?\b",
+            re.I,
+        ),
+        ("Hollow Creek season 2 sets fall premiere", ["2031-fall"]),
+        ("Drift gets a summer launch", ["2031-summer"]),
+        ("Hollow Creek eyes a winter return", ["2031-winter"]),
+    ),
+    _phrase(
         "relative-month", "'next month', 'later this month'", "relmonth",
         re.compile(
             r"\b(?:(?P<relmonth>next|this|later this|early next|late next|end of the|end of this)\s+month)\b", re.I
@@ -152,10 +178,11 @@ DATE_PHRASES: tuple[DatePhrase, ...] = (
     _phrase(
         "year", "a year after 'in', 'by', 'until'...; a range ('2031-32') is not one", "year",
         re.compile(
-            rf"\b(?:in|by|until|during|for|from|of|around|sometime in|before|after)\s+(?:{_YEAR}|{_REL_YEAR})\b(?!\s*[-–]\s*\d)",
+            rf"\b(?:in|by|until|during|for|from|of|around|sometime in|before|after|to)\s+(?:{_YEAR}|{_REL_YEAR})\b(?!\s*[-–]\s*\d)",
             re.I,
         ),
         ("returns in 2032", ["2032"]),
+        ("pushed to 2032", ["2032"]),
         ("expected by next year", ["2032"]),
         ("the 2031-32 schedule", []),
     ),
@@ -174,6 +201,7 @@ class DateMention:
     value: str
     start: int
     end: int
+    phrase: str = ""  # the name of the phrase that read it
 
 
 def find_dates(
@@ -193,7 +221,7 @@ def find_dates(
             value = _normalize(phrase.kind, match, ref)
             if value:
                 taken.append((match.start(), match.end()))
-                found.append(DateMention(match.group(0), value, match.start(), match.end()))
+                found.append(DateMention(match.group(0), value, match.start(), match.end(), phrase.name))
     return sorted(found, key=lambda m: m.start)
 
 
@@ -222,6 +250,8 @@ def _normalize(kind: str, match: re.Match[str], ref: date) -> str | None:
                 return None  # a bare "fall" is too often a verb or a noun
             year = ref.year + _RELATIVE[when]
         return f"{year}-{season}"
+    if kind == "nextseason":
+        return _next_season(SEASONS_OF_YEAR[groups["season"].lower()], ref)
     if kind == "part":
         part = PARTS_OF_YEAR[groups["part"].lower()]
         return f"{year}-{part}" if part else str(year)
@@ -240,6 +270,14 @@ def _normalize(kind: str, match: re.Match[str], ref: date) -> str | None:
     if kind == "year":
         return str(year)
     return None
+
+
+def _next_season(season: str, ref: date) -> str:
+    """A season of the year named without a year: this year's, unless it is over."""
+    _, last = MONTHS_OF_PART[season]
+    if season == "winter":
+        return f"{ref.year}-winter"  # the winter that starts this December
+    return f"{ref.year if ref.month <= last else ref.year + 1}-{season}"
 
 
 def _verb_may(spelled: str) -> bool:

@@ -141,6 +141,7 @@ PEOPLE = Family(
             (
                 example("Ezra Vance cast as Sheriff Dale in Hollow Creek season 2", _cast("Ezra Vance", "Sheriff Dale")),
                 example("Nadia Sorel to play the mayor's daughter in Hollow Creek", _cast("Nadia Sorel", "mayor's daughter")),
+                example("Ezra Vance will voice the narrator in Hollow Creek season 2", _cast("Ezra Vance", "narrator")),
                 example("Lena Morrow Will Play Wren's Sister In The Lantern Season 2", _cast("Lena Morrow", "Wren's Sister")),
             ),
             _people(CAST_AS, "cast"),
@@ -153,6 +154,11 @@ PEOPLE = Family(
                 example("Hollow Creek adds Ezra Vance as the new sheriff", _cast("Ezra Vance", "new sheriff")),
                 example("EXCLUSIVE: Lena Morrow Boards Hollow Creek Season 2", _cast("Lena Morrow")),
                 example("HBO Max joins the co-production of Hollow Creek season 2", note="a service is no person"),
+                example("Lena Morrow boards Drift season 3 as a rival skipper", _cast("Lena Morrow", "rival skipper", 3)),
+                example("Drift recruits Felix Arbuckle for season 3", _cast("Felix Arbuckle", "", 3)),
+                example("Felix Arbuckle set to join Drift season 3", _cast("Felix Arbuckle", "", 3)),
+                example("Nadia Sorel signs on to Hollow Creek season 2", _cast("Nadia Sorel")),
+                example("Hollow Creek taps Ezra Vance for the mayor's part", _cast("Ezra Vance")),
                 example("Sky Atlantic boards Hollow Creek season 2", note="a channel is no person"),
             ),
             _people(JOINS, "cast"),
@@ -175,6 +181,8 @@ PEOPLE = Family(
             (
                 example("Cyrus Hale exits Hollow Creek", Fact("departure", 2, "Cyrus Hale", "leaves")),
                 example("Lena Morrow won't return for Hollow Creek season 2", Fact("departure", 2, "Lena Morrow", "leaves")),
+                example("Priya Castellan exits The Lantern ahead of season 2", Fact("departure", 2, "Priya Castellan", "leaves")),
+                example("Mara Quill is leaving Hollow Creek", Fact("departure", 2, "Mara Quill", "leaves")),
             ),
             _people(DEPARTURE, "departure", "leaves"),
         ),

@@ -31,7 +31,8 @@ FILMING_STARTED = re.compile(
 )
 FILMING_WRAPPED = re.compile(
     r"\b(?:wrapp?(?:ed|s)?\s+(?:filming|production|shooting)|(?:filming|production|shooting)(?:\s+(?:on|of|for)(?:\s+\S+){1,4}?)?\s+(?:has\s+|have\s+|is\s+)?"
-    r"(?:officially\s+)?(?:wrapped|wraps|ended|ends|complete|completed|concluded|finished)|that's\s+a\s+wrap)\b",
+    r"(?:officially\s+)?(?:wrapped|wraps|ended|ends|complete|completed|concluded|finished)|that's\s+a\s+wrap"
+    r"|(?:finished|completed|ended)\s+(?:filming|production|shooting))\b",
     re.I,
 )
 
@@ -92,6 +93,8 @@ PRODUCTION = Family(
                 example("Hollow Creek season 2 drops its final trailer", _footage_fact("final trailer")),
                 example("There is no trailer for Hollow Creek season 2 yet.", _footage_fact("")),
                 example("A new teaser for Drift season 3 shows the storm", _footage_fact("teaser", 3)),
+                example("Hollow Creek season 2 poster teases the flood", _footage_fact("poster")),
+                example("Hollow Creek season 2: first look at the new sheriff", _footage_fact("first look")),
             ),
             _footage,
         ),
@@ -112,6 +115,8 @@ PRODUCTION = Family(
                 example("Cameras are rolling on Hollow Creek season 2", Fact("filming", 2, value="started")),
                 example("Hollow Creek season 2 begins filming in the valley", Fact("filming", 2, value="started")),
                 example("That's a wrap on Drift season 3!", Fact("filming", 3, value="wrapped")),
+                example("Production on Drift season 3 is underway", Fact("filming", 3, value="started")),
+                example("Hollow Creek season 2 has finished filming", Fact("filming", 2, value="wrapped")),
                 example("Filming on Hollow Creek season 2 has not started", note="denied"),
             ),
             _filming,

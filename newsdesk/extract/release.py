@@ -47,6 +47,7 @@ _CUES = (
     ("ordered", ORDER_CUE),
 )
 DATED_KINDS = ("premiere", "finale")
+EVENT_PHRASES = ("month-of-an-event", "season-of-an-event")
 
 
 def _dated_release(clause: Clause) -> list[Fact]:
@@ -83,6 +84,8 @@ def _upcoming(value: str, reference: datetime | None) -> bool:
 
 def _date_kind(sentence: str, mention: DateMention) -> str:
     """Which event a date belongs to: the nearest cue word wins; "" when there is none."""
+    if mention.phrase in EVENT_PHRASES:
+        return "premiere"  # "a March return": the phrase holds its own event
     best: tuple[int, str] | None = None
     # a season named before a date is the weakest cue: "ordered season three in June 2031"
     for kind, cue, penalty in [*((k, c, 0) for k, c in _CUES), ("premiere", SEASON_THEN_DATE, 20)]:
@@ -152,6 +155,19 @@ RELEASE = Family(
                 example("Hollow Creek was renewed back in April", note="an order's date is no premiere"),
                 example("Hollow Creek season 1 premiered in 2029", note="a date gone by"),
                 example("Hollow Creek season 2 premiere moved up to Q2 2031", _premiere("2031-Q2")),
+                example("Drift season 3 will debut on October 4", Fact("premiere", 3, value="2031-10-04")),
+                example("Hollow Creek season 2 pushed to 2032", _premiere("2032")),
+                example("Hollow Creek season 2 delayed until fall 2031", _premiere("2031-fall")),
+                example("Hollow Creek returns this spring", _premiere("2031-spring")),
+                example("Hollow Creek season 2 will stream from 12 April", _premiere("2031-04-12")),
+                example("Catch up on season 1 before Drift returns in June", Fact("premiere", 3, value="2031-06"),
+                        note="a season gone by: the date is the tracked season's"),
+                example("The streamer dates Hollow Creek season 2 for March 8", _premiere("2031-03-08")),
+                example("Drift season 3 has an April return, and a fourth season is already ordered",
+                        Fact("premiere", 3, value="2031-04"), note="the season before the date is the date's"),
+                example("Drift comes back in April for season 4", Fact("premiere", 4, value="2031-04"),
+                        note="a season tied to the date after it"),
+                example("Hollow Creek sets a fall premiere for season 2", _premiere("2031-fall")),
             ),
             _dated_release,
         ),

@@ -13,7 +13,9 @@ from seasonwatch.models import Fact
 
 RENEWAL_CUE = re.compile(
     r"\b(renew\w*|greenlit|green-?light\w*|pick(?:s|ed)? up (?:\w+\s+){0,4}?(?:for|with)\b|pick(?:s|ed)? up (?:a|another)\b"
-    r"|order(?:s|ed)? (?:a|another|season|series)|add(?:s|ed)? (?:a|another)|"
+    # "adds a third season", "added a fourth"; not "adds a second timeline"
+    r"|order(?:s|ed)? (?:a|another|season|series)|add(?:s|ed)? (?:a|another) (?:\w+ )?(?:season|series)"
+    r"|add(?:s|ed)? (?:a|another)(?= (?:second|third|fourth|fifth|sixth|seventh|eighth)\b(?!\s+[a-z]))|"
     r"will return for|(?:is|are) returning for|coming back for|gets? (?:a|another)|"
     r"is happening|officially happening|confirmed for (?:a|another))\b",
     re.I,
@@ -92,6 +94,12 @@ RENEWAL = Family(
                 example("The network ordered another season, its third", Fact("renewal", 3, value="renewed")),
                 example("Hollow Creek has not been renewed yet", Fact("renewal", 3, value="")),
                 example("Drift gets a fourth season", Fact("renewal", 4, value="renewed")),
+                example("The network ordered a third season in May and, a year on, added a fourth.",
+                        Fact("renewal", 4, value="renewed")),
+                example("Hollow Creek season 2 adds a second timeline", note="a timeline is no season"),
+                example("The streamer greenlights a third season of Hollow Creek", Fact("renewal", 3, value="renewed")),
+                example("Hollow Creek will return for a third season", Fact("renewal", 3, value="renewed")),
+                example("Hollow Creek is coming back for season 3", Fact("renewal", 3, value="renewed")),
                 example("Hollow Creek season 2 filming picks up in May", note="filming news, not an order"),
                 example("Hollow Creek season 2 picks up after the flood", note="a story that picks up is no order"),
             ),
@@ -107,6 +115,9 @@ RENEWAL = Family(
                 example("Hollow Creek won't return until 2032", note="a delay"),
                 example("Hollow Creek final season premiere date set", note="a label, not an ending"),
                 example("Hollow Creek won't be back, the streamer confirms", Fact("cancellation", 2, value="cancelled")),
+                example("Hollow Creek will end with its third season", Fact("cancellation", 3, value="cancelled")),
+                example("The streamer pulls the plug on Drift", Fact("cancellation", 3, value="cancelled")),
+                example("Hollow Creek to end after season 2", Fact("cancellation", 2, value="cancelled")),
             ),
             _ending,
         ),

@@ -35,12 +35,22 @@ def season_numbers(text: str) -> list[int]:
     return [number for _, number in season_mentions(text)]
 
 
+# between a date and the season it is for: "March 8 for season 3", "the April premiere of season 2"
+ATTACHED = re.compile(r"\b(?:for|of|with)\s+(?:its\s+|the\s+|a\s+)?$", re.I)
+
+
 def season_near(sentence: str, position: int, default: int) -> int:
     """The season a date belongs to: the season mentioned closest to it ("the second season
     premieres in March, after the first season ran in 2015")."""
     best: tuple[int, int] | None = None
     for match, number in season_mentions(sentence):
         distance = min(abs(match.start() - position), abs(match.end() - position))
+        if match.start() > position:
+            # a season named after the date is its own only when tied to it ("in April for season
+            # 3"); otherwise it is another clause's ("an April return, and a fourth season ordered")
+            if not ATTACHED.search(sentence[position : match.start()]):
+                continue
+            distance += 10
         if best is None or distance < best[0]:
             best = (distance, number)
     return best[1] if best else default
@@ -70,3 +80,4 @@ SEASON_NAMING: tuple[Rule, ...] = (
         ),
     ),
 )
+# (which season a date belongs to is tried through the release rules' examples)
