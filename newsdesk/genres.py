@@ -84,10 +84,10 @@ NO_NEWS: tuple[NoNewsRule, ...] = (
 )
 
 
-def no_news(title: str, kind: str, new_facts: list[Fact]) -> tuple[str, str] | None:
-    """(rule, reason) when a piece is written about news rather than to break it."""
+def no_news(title: str, piece: str, new_facts: list[Fact]) -> tuple[str, str] | None:
+    """(rule, reason) when a piece (its genre) is written about news rather than to break it."""
     for rule in NO_NEWS:
-        if kind == rule.genre and (rule.even_with_facts or not new_facts):
+        if piece == rule.genre and (rule.even_with_facts or not new_facts):
             what = "a roundup of several shows" if rule.genre == "roundup" else "an explainer or opinion piece"
             return rule.name, f"{what} that breaks no news of its own"
     return None

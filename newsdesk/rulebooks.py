@@ -28,6 +28,7 @@ from newsdesk.similarity import Vectorizer
 from newsdesk.story_index import TOLD, StoryIndex
 from newsdesk.structured import STRUCTURED, Sight, StructuredNews, judge_observation
 from newsdesk.text import sentences
+from seasonwatch.fact_kinds import FACT_KINDS, Scope
 from seasonwatch.models import Fact, FactObservation, Fate, History, ShowSpec, Update
 
 
@@ -177,7 +178,7 @@ def _told(rule: Rule, example: Example) -> None:
     index: StoryIndex[object] = StoryIndex()
     index.add(Evidence(show.name, tuple(story.facts)), past=story)
     kind, season, value = claim.split(" ", 2)
-    fact = Fact(kind, int(season), *(("", value) if kind != "cast" else (value, "")))
+    fact = Fact(kind, int(season), *((value, "") if FACT_KINDS[kind].scope is Scope.PERSON else ("", value)))
     deciding = next((r.name for r in TOLD if r.find(index, show.name, fact) is not None), None)
     assert (deciding is not None) == example.expect, f"told by {deciding!r}"
     if example.expect:
@@ -188,7 +189,7 @@ def _structured(rule: Rule, example: Example) -> None:
     parts = [p.strip() for p in example.text.split("|")]
     kind, season, value = [*parts[0].split(" ", 2), ""][:3]
     subject = ""
-    if kind == "cast":
+    if FACT_KINDS[kind].scope is Scope.PERSON:
         subject, _, value = value.partition("=")
     fact = Fact(kind, None if season == "-" else int(season), subject, value)
     last = next((p.removeprefix("was").strip() for p in parts[1:] if p.startswith("was")), None)

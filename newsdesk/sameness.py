@@ -123,15 +123,19 @@ def _different_people(c: _Comparison) -> Relation | None:
 
 def _kind_pairs(c: _Comparison) -> list[tuple[str, list[tuple[Fact, Fact]]]]:
     """For each kind of fact both tell (people aside), the pairs of facts about the same season."""
-    kinds = {f.kind for f in c.earlier.facts} & {f.kind for f in c.later.facts}
-    found = []
-    for name in sorted(kinds):
-        if FACT_KINDS[name].scope is Scope.PERSON:
-            continue
-        earlier = [f for f in c.earlier.facts if f.kind == name]
-        later = [f for f in c.later.facts if f.kind == name]
-        found.append((name, [(a, b) for a in earlier for b in later if _same_season(a, b)]))
-    return found
+    earlier, later = _by_kind(c.earlier.facts), _by_kind(c.later.facts)
+    return [
+        (name, [(a, b) for a in earlier[name] for b in later[name] if _same_season(a, b)])
+        for name in sorted(earlier.keys() & later.keys())
+        if FACT_KINDS[name].scope is not Scope.PERSON
+    ]
+
+
+def _by_kind(facts: Iterable[Fact]) -> dict[str, list[Fact]]:
+    grouped: dict[str, list[Fact]] = {}
+    for fact in facts:
+        grouped.setdefault(fact.kind, []).append(fact)
+    return grouped
 
 
 def _another_season(c: _Comparison) -> Relation | None:

@@ -1,0 +1,110 @@
+"""An item's facts: what its headline states defines the story, its summary adds the rest.
+
+The summary adds facts of other kinds, the person a headline names by surname, the part an
+actor plays, and the date a headline announces without giving it ("...sets a return date" over
+"It comes back on March 8"). What the headline announces is the item's event: what decides
+which story it is.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+from newsdesk.extract import FactContext, extract_facts
+from newsdesk.extract.dates import date_precision, date_within
+from newsdesk.extract.release import PREMIERE_CUE, PRODUCTION_CUE
+from newsdesk.topics import topic_of_words
+from seasonwatch.fact_kinds import Scope, Values, kind_of
+from seasonwatch.models import Fact
+
+
+@dataclass(frozen=True)
+class ItemFacts:
+    headline: tuple[Fact, ...]  # stated by the headline (with the part the summary gives)
+    summary: tuple[Fact, ...]  # stated by the summary
+    all: tuple[Fact, ...]  # the headline's, then what the summary adds; one date per event
+    event: tuple[Fact, ...]  # what the headline announces
+
+
+def item_facts(title: str, summary: str, context: FactContext, moment: datetime) -> ItemFacts:
+    """`title` is "" when the headline is about something else and only the summary names the show."""
+    title_facts = extract_facts(title, context, moment) if title else []
+    # a summary's date without a cue word belongs to the headline's release news, if it has any
+    undated = "premiere" if PREMIERE_CUE.search(title) and not PRODUCTION_CUE.search(title) else ""
+    summary_facts = extract_facts(_full_names(summary, title_facts), context, moment, undated)
+    title_facts = [_with_role(t, summary_facts) for t in title_facts]
+    facts = title_facts + [
+        f for f in summary_facts if not any(f.same_claim(t) or _same_person(f, t) or _overruled(f, t) for t in title_facts)
+    ]
+    facts = _most_precise(facts)
+    return ItemFacts(tuple(title_facts), tuple(summary_facts), tuple(facts), tuple(_event(title, title_facts, facts)))
+
+
+def _event(title: str, title_facts: list[Fact], facts: list[Fact]) -> list[Fact]:
+    """What the headline announces: its own facts, or, when it gives no value ("Netflix dates
+    Hollow Creek season 2"), the summary's facts of the topic its words name."""
+    if title_facts:
+        kinds = {f.kind for f in title_facts}
+        # a trailer that comes with a date: the date is the event, the trailer supports it
+        return [f for f in title_facts if not kinds & set(kind_of(f).subordinate_to)]
+    topic = topic_of_words(title)
+    return [f for f in facts if topic is not None and kind_of(f).topic == topic]
+
+
+def _overruled(summary_fact: Fact, title_fact: Fact) -> bool:
+    """The headline says what the story is: a summary's other casting or other date of the same
+    kind is background ("...joins the cast alongside X, announced last week"), not this story."""
+    if _about_a_person(summary_fact) and _about_a_person(title_fact):
+        return True
+    if _dated(summary_fact) and date_within(summary_fact.value, title_fact.value):
+        return False  # "lands in March" over "Sunday 15 March": the summary says it more precisely
+    return summary_fact.kind == title_fact.kind
+
+
+def _full_names(summary: str, title_facts: list[Fact]) -> str:
+    """ "Walter will play Dasha" under "Harriet Walter's character revealed": the summary's surname is
+    the headline's person."""
+    for fact in title_facts:
+        if _about_a_person(fact) and " " in fact.subject:
+            first, _, surname = fact.subject.rpartition(" ")
+            summary = re.sub(
+                rf"(?<!{re.escape(first.split()[-1])} )\b{re.escape(surname)}\b(?!['’]s\s+[A-Z])", fact.subject, summary
+            )
+    return summary
+
+
+def _with_role(title_fact: Fact, summary_facts: list[Fact]) -> Fact:
+    """ "Harriet Walter's character revealed" + "she plays Dasha": the headline's casting, with its part."""
+    if _about_a_person(title_fact) and not title_fact.value:
+        for fact in summary_facts:
+            if _same_person(fact, title_fact) and fact.value:
+                return fact
+    return title_fact
+
+
+def _same_person(a: Fact, b: Fact) -> bool:
+    return a.kind == b.kind and _about_a_person(a) and a.subject.casefold() == b.subject.casefold()
+
+
+def _most_precise(facts: list[Fact]) -> list[Fact]:
+    """One date per event: "December" and "this year" in one summary say December."""
+    kept: dict[tuple[str, int | None, str], Fact] = {}
+    order = []
+    for fact in facts:
+        key = fact.key
+        if key not in kept:
+            kept[key] = fact
+            order.append(key)
+        elif _dated(fact) and date_precision(fact.value) > date_precision(kept[key].value):
+            kept[key] = fact
+    return [kept[key] for key in order]
+
+
+def _about_a_person(fact: Fact) -> bool:
+    return kind_of(fact).scope is Scope.PERSON
+
+
+def _dated(fact: Fact) -> bool:
+    return kind_of(fact).values is Values.DATE
