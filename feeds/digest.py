@@ -16,10 +16,11 @@ from email.utils import format_datetime, parseaddr
 
 import css_inline
 
-from feeds.entries import StoryView, failed_sources, present_all, site_title
+from feeds.desk_views import digest_desk
+from feeds.entries import StoryView, failed_sources, present_all, site_title, site_url
 from feeds.grouping import by_show_and_section, in_reading_order
 from feeds.templating import environment, text_environment
-from seasonwatch.models import Digest, EmailSettings, ShowSpec, SiteSettings, SourceReport, Story
+from seasonwatch.models import DeskReview, Digest, EmailSettings, ShowSpec, SiteSettings, SourceReport, Story
 
 # most clients show 40 to 80 characters of a subject: the first headlines and a count say enough
 SUBJECT_LIMIT = 110
@@ -64,6 +65,7 @@ def compose(
     created: datetime,
     status: str,
     identifier: str | None = None,
+    desk: DeskReview | None = None,
 ) -> Digest:
     # grouped once: the body shows the groups, the subject, the index and story_ids their order
     groups = by_show_and_section(present_all(stories, site), shows)
@@ -80,6 +82,9 @@ def compose(
         "created": created,
         "unsubscribe": unsubscribe,
         "site_url": site.base_url,
+        # the editor's desk: compact boards and new conflicts on top, new suggestions after the stories
+        "desk": digest_desk(desk, shows),
+        "site_link": lambda path: site_url(site, path),
     }
     raw_html = environment().get_template("digest.html.j2").render(**context)
     # keep <style> too: clients that honour it get dark mode and the phone layout

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from feeds.desk_views import desks_of
 from feeds.entries import failed_sources, site_title, views_of
 from feeds.files import write_atomically
 from feeds.templating import environment
@@ -22,6 +23,7 @@ def render(edition: Edition) -> str:
             digests=edition.digests,
             generated=edition.generated,
             failed=failed_sources(edition.reports),
+            desks={desk.show.name: desk for desk in desks_of(edition.shows, edition.desks)},
         )
     )
 

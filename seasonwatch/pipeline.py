@@ -18,11 +18,22 @@ import httpx
 
 import feeds
 import newsdesk
+import newsdesk.review
 import scrapers
 from seasonwatch.config import Config
 from seasonwatch.console import QUIET, Console
 from seasonwatch.lock import RunLock
-from seasonwatch.models import Decision, Digest, Edition, Gathered, ShowSpec, Story
+from seasonwatch.models import (
+    Decision,
+    DeskReview,
+    Digest,
+    Edition,
+    FactObservation,
+    Gathered,
+    History,
+    ShowSpec,
+    Story,
+)
 from seasonwatch.store import Store
 
 RECENT_DIGESTS = 30
@@ -80,7 +91,7 @@ def _dry_run(config: Config, options: RunOptions, console: Console) -> RunResult
         now = options.now or datetime.now(UTC).replace(microsecond=0)
         # unconditional fetches: a dry run shows the fate of everything the sources list now
         gathered = _gather(config, options, console, validators={})
-        decision = _decide(config, store, gathered, now)
+        decision, _, _ = _decide(config, store, gathered, now)
     finally:
         store.close()
     console.verdicts(decision.verdicts)
@@ -102,8 +113,9 @@ def _real_run(config: Config, options: RunOptions, console: Console, store: Stor
     backlog_clear = _deliver_pending(config, store, console, started, deliveries) if email_on else True
 
     gathered = _gather(config, options, console, validators=store.validators())
-    decision = _decide(config, store, gathered, started)
+    decision, history, articles = _decide(config, store, gathered, started)
     console.verdicts(decision.verdicts)
+    review = _review(config, store, decision, history, articles, started)
 
     digest = None
     if decision.new_stories:
@@ -116,6 +128,7 @@ def _real_run(config: Config, options: RunOptions, console: Console, store: Stor
             started,
             status="pending" if email_on else "not sent",
             identifier=store.unused_digest_id(feeds.digest_id(started)),
+            desk=review,
         )
     store.commit_run(
         started=started,
@@ -123,11 +136,12 @@ def _real_run(config: Config, options: RunOptions, console: Console, store: Stor
         gathered=gathered,
         decision=decision,
         digest=digest,
+        review=review,
     )
     console.stories(decision, "This run")
 
     try:
-        written = feeds.write_outputs(_edition(config, store, gathered, started), config.site.output_dir)
+        written = feeds.write_outputs(_edition(config, store, gathered, started, review), config.site.output_dir)
         # a .eml copy of every digest: this run's, and any an earlier run was killed before writing
         outbox = config.email.outbox_dir
         written += feeds.write_outbox(store.digests(ids=feeds.missing_from_outbox(store.digest_ids(), outbox)), outbox)
@@ -164,10 +178,34 @@ def _gather(config: Config, options: RunOptions, console: Console, validators: d
     )
 
 
-def _decide(config: Config, store: Store, gathered: Gathered, now: datetime) -> Decision:
+def _decide(config: Config, store: Store, gathered: Gathered, now: datetime) -> tuple[Decision, History, dict[str, str]]:
+    """The decision, with the history and articles it was made against (the editor's desk reads them too)."""
     articles = read_articles(config.shows)
     history = store.history(shows=[s.name for s in config.shows])
-    return newsdesk.decide(list(config.shows), articles, gathered.updates, gathered.observations, history, now)
+    decision = newsdesk.decide(list(config.shows), articles, gathered.updates, gathered.observations, history, now)
+    return decision, history, articles
+
+
+def _review(
+    config: Config, store: Store, decision: Decision, history: History, articles: dict[str, str], now: datetime
+) -> DeskReview:
+    """The editor's desk after the decision: boards, conflicts, suggestions, from every story of the
+    shows (this run's sources included) and each configured structured source's latest facts."""
+    names = [show.name for show in config.shows]
+    configured = {source.name for source in config.sources}
+    latest: dict[tuple, FactObservation] = {}
+    for obs in [*store.known_facts(shows=names), *decision.known_facts]:  # this run's replace the stored
+        if obs.source in configured:
+            latest[(obs.show, obs.source, obs.fact.kind, obs.fact.season, obs.fact.subject.casefold())] = obs
+    return newsdesk.review.review(
+        list(config.shows),
+        articles,
+        [*history.stories, *decision.new_stories],
+        decision.new_stories,
+        list(latest.values()),
+        store.desk_state(names),
+        now,
+    )
 
 
 def read_articles(shows: Iterable[ShowSpec]) -> dict[str, str]:
@@ -181,7 +219,7 @@ def read_articles(shows: Iterable[ShowSpec]) -> dict[str, str]:
     return articles
 
 
-def _edition(config: Config, store: Store, gathered: Gathered, now: datetime) -> Edition:
+def _edition(config: Config, store: Store, gathered: Gathered, now: datetime, review: DeskReview) -> Edition:
     limit = config.site.feed_items
     # one read for every window: each show's newest `limit`, and among them the newest `limit` of all
     recent = store.recent_stories(shows=[s.name for s in config.shows], per_show=limit)
@@ -196,6 +234,7 @@ def _edition(config: Config, store: Store, gathered: Gathered, now: datetime) ->
         digests=list(reversed(store.digests(newest=RECENT_DIGESTS))),
         reports=gathered.reports,
         generated=now,
+        desks={name: store.show_desk(board) for name, board in review.boards.items()},
     )
 
 
