@@ -27,6 +27,8 @@ from seasonwatch.models import (
 
 TIMELINE_ON_INDEX = 6  # the latest changes per show on index.html; the show's page has them all
 TEXT_LIMIT = 300  # an article sentence or a headline, as quoted
+# rows a compact board always shows; the others only once some source says something about them
+ALWAYS_COMPACT = {"renewal", "premiere"}
 
 
 @dataclass(frozen=True)
@@ -82,11 +84,27 @@ class RowView:
         named = [e for e in self.entries if e.subject]
         if not named:
             return self.entries[0].text
-        return "; ".join(f"{e.label} ({e.text})" if e.row == "cast" else e.label for e in named)
+        return ", ".join(_short(e) for e in named)
 
     @property
     def disputed(self) -> bool:
         return any(e.conflict is not None for e in self.entries)
+
+    @property
+    def known(self) -> bool:
+        return any(e.sources for e in self.entries)
+
+
+def compact(rows: Iterable[RowView]) -> tuple[RowView, ...]:
+    """The rows of a compact board: what is known, and always whether it is renewed and when it comes."""
+    return tuple(row for row in rows if row.known or row.row in ALWAYS_COMPACT)
+
+
+def _short(entry: EntryView) -> str:
+    """A listed entry in a word or two: "+ J.R. Ramirez" joins, "− Janet McTeer" leaves, "Teaser"."""
+    if entry.row != "cast":
+        return entry.label
+    return f"{'−' if entry.text == 'leaves' else '+'} {entry.label}"
 
 
 @dataclass(frozen=True)
@@ -124,6 +142,10 @@ class DeskView:
     @property
     def open_suggestions(self) -> tuple[SuggestionView, ...]:
         return tuple(s for s in self.suggestions if s.done is None)
+
+    @property
+    def compact_rows(self) -> tuple[RowView, ...]:
+        return compact(self.rows)
 
     @property
     def recent_timeline(self) -> tuple[TimelineItem, ...]:
@@ -243,7 +265,7 @@ class DigestDesk:
 def digest_desk(review: DeskReview | None, shows: list[ShowSpec]) -> DigestDesk:
     if review is None:
         return DigestDesk((), (), ())
-    boards = tuple((show, rows_of(review.boards[show.name])) for show in shows if show.name in review.boards)
+    boards = tuple((show, compact(rows_of(review.boards[show.name]))) for show in shows if show.name in review.boards)
     by_name = {show.name: show for show in shows}
     conflicts = tuple((by_name[c.show], conflict_view(c)) for c in review.to_report if c.show in by_name)
     suggestions = tuple(

@@ -105,12 +105,12 @@ KINDS: dict[str, KindRule] = {
         f"{f.subject} is the showrunner.",
     ),
     "cast": KindRule(
-        "cast", "Cast added or leaving since the article", LIST, SHOW, False, False, "no change yet",
+        "cast", "Cast changes since the article", LIST, SHOW, False, False, "no change yet",
         lambda f: f"joins{_role(f)}",
         lambda f, show: f"{f.subject} joins the cast{_role(f)}.",
     ),
     "departure": KindRule(
-        "cast", "Cast added or leaving since the article", LIST, SHOW, False, False, "no change yet",
+        "cast", "Cast changes since the article", LIST, SHOW, False, False, "no change yet",
         lambda f: "leaves",
         lambda f, show: f"{f.subject} leaves the cast.",
     ),
@@ -294,7 +294,7 @@ def _single(row: str, label: str, claims: list[Claim]) -> Draft:
 
 
 def _disputed(row: str, subject: str, label: str, sides: list[ConflictSide]) -> Draft:
-    text = " or ".join(side.text for side in sides) + ": sources disagree"
+    text = " or ".join(side.text for side in sides) + " (sources disagree)"
     value = " | ".join(side.value for side in sides)
     sources = tuple({a.source: a for side in sides for a in side.sources}.values())
     return Draft(row, subject, label, value, text, sources, tuple(sides))

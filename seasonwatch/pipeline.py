@@ -219,7 +219,9 @@ def read_articles(shows: Iterable[ShowSpec]) -> dict[str, str]:
     return articles
 
 
-def _edition(config: Config, store: Store, gathered: Gathered, now: datetime, review: DeskReview) -> Edition:
+def _edition(
+    config: Config, store: Store, gathered: Gathered, now: datetime, review: DeskReview | None = None
+) -> Edition:
     limit = config.site.feed_items
     # one read for every window: each show's newest `limit`, and among them the newest `limit` of all
     recent = store.recent_stories(shows=[s.name for s in config.shows], per_show=limit)
@@ -234,7 +236,7 @@ def _edition(config: Config, store: Store, gathered: Gathered, now: datetime, re
         digests=list(reversed(store.digests(newest=RECENT_DIGESTS))),
         reports=gathered.reports,
         generated=now,
-        desks={name: store.show_desk(board) for name, board in review.boards.items()},
+        desks={name: store.show_desk(board) for name, board in review.boards.items()} if review else {},
     )
 
 
