@@ -211,12 +211,13 @@ def on_timeline(change: BoardChange) -> bool:
 
 
 def timeline_of(history: list[BoardChange]) -> tuple[TimelineItem, ...]:
-    items = [
-        TimelineItem(c.known_on, plain_text(c.label), plain_text(c.before), plain_text(c.after), _sources(c.sources))
-        for c in history
+    """Newest first; of two changes known the same day, the one recorded later first."""
+    dated = [
+        ((c.known_on, position), TimelineItem(c.known_on, plain_text(c.label), plain_text(c.before), plain_text(c.after), _sources(c.sources)))
+        for position, c in enumerate(history)
         if on_timeline(c)
     ]
-    return tuple(sorted(items, key=lambda item: item.day, reverse=True))
+    return tuple(item for _, item in sorted(dated, key=lambda pair: pair[0], reverse=True))
 
 
 def suggestion_view(suggestion: Suggestion) -> SuggestionView:

@@ -406,9 +406,9 @@ def build_board(
     current = drafts(show, claims)
     for draft in current:
         key = (draft.row, draft.subject)
-        before, since = state.latest.get((show.name, *key), (None, None))
+        before, since, said_by = state.latest.get((show.name, *key), (None, None, frozenset()))
         if before != draft.text or since is None:
-            since = _became_known(draft, now)
+            since = _became_known(draft, now, said_by, since)
             was = before if before is not None else baseline.get(key, "")
             only_article = all(a.kind == "article" for a in draft.sources) or baseline.get(key) == draft.text
             changes.append(
@@ -424,17 +424,20 @@ def build_board(
         entry = BoardEntry(draft.row, draft.subject, draft.label, draft.value, draft.text, draft.sources, since, conflict)
         board.entries.append(entry)
     listed = {(d.row, d.subject) for d in current}
-    for (name, row, subject), (words, _) in state.latest.items():
+    for (name, row, subject), (words, _, _) in state.latest.items():
         if name == show.name and (row, subject) not in listed and words:
             changes.append(BoardChange(name, row, subject, board.rows.get(row, row), words, "", now, now, ()))
     return BoardOutcome(board, changes, conflicts)
 
 
-def _became_known(draft: Draft, now: datetime) -> datetime:
-    """The day the entry's value became known: for a conflict, the day its latest side was first
-    said; otherwise the day its first source said it (the day of the run for the article)."""
+def _became_known(draft: Draft, now: datetime, said_before: frozenset[str], known_before: datetime | None) -> datetime:
+    """The day the entry's new value became known: the day the first source that brought it said
+    it (sources that already said it before the change do not date it), never before the change
+    it follows; for a conflict, the day its latest side was first said; for the article, the run's."""
     if draft.sides:
         firsts = [min((a.said_on or now for a in side.sources), default=now) for side in draft.sides]
         return max(firsts)
-    said = [a.said_on for a in draft.sources if a.said_on is not None]
-    return min(said) if said else now
+    dated = [a for a in draft.sources if a.said_on is not None]
+    bringing = [a.said_on for a in dated if a.source not in said_before] or [a.said_on for a in dated]
+    since = min(bringing) if bringing else now
+    return max(since, known_before) if known_before else since

@@ -130,12 +130,12 @@ def read_state(db: sqlite3.Connection, shows: Iterable[str]) -> DeskState:
     """Each entry's latest words and since when, the open conflicts, the open suggestions."""
     state = DeskState()
     where, params = _shows_filter("show", list(shows))
-    for show, row, subject, after, known_on in db.execute(
-        "SELECT show, row, subject, after, known_on FROM board_history "
+    for show, row, subject, after, known_on, sources in db.execute(
+        "SELECT show, row, subject, after, known_on, sources FROM board_history "
         f"WHERE id IN (SELECT max(id) FROM board_history WHERE {where} GROUP BY show, row, subject)",
         params,
     ):
-        state.latest[(show, row, subject)] = (after, _dt(known_on))
+        state.latest[(show, row, subject)] = (after, _dt(known_on), frozenset(s.source for s in _sources(sources)))
     for conflict_id, first_seen, reported_in in db.execute(
         f"SELECT id, first_seen, reported_in FROM conflicts WHERE resolved IS NULL AND {where}", params
     ):

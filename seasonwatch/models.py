@@ -403,8 +403,8 @@ class Suggestion:
 class DeskState:
     """What the state remembers of the desk, as the next run needs it."""
 
-    latest: dict[tuple[str, str, str], tuple[str, datetime]] = field(default_factory=dict)
-    # (show, row, subject) -> (the entry's words, the day they became known)
+    latest: dict[tuple[str, str, str], tuple[str, datetime, frozenset[str]]] = field(default_factory=dict)
+    # (show, row, subject) -> (the entry's words, the day they became known, the sources that said them)
     conflicts: dict[str, tuple[datetime, bool]] = field(default_factory=dict)  # open: id -> (first seen, reported)
     open_suggestions: list[Suggestion] = field(default_factory=list)
 
