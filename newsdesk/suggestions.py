@@ -67,6 +67,10 @@ def suggest(
             "caution": caution(board, fact),
         }
         if stale:
+            # filed under the section where the article discusses it, when a stale sentence is there
+            # (the lead's "returns in 2018" is stale too, but the news belongs under "Release date")
+            home = _placement(article, story, fact)
+            stale.sort(key=lambda s: s.section is not home)
             relation = "made more precise by" if all(_vaguer(s, fact) for s in stale) else "contradicted by"
             quoted = tuple(s.sentence for s in stale)
             out.append(Suggestion(section=stale[0].section.title, action="replace", quoted=quoted, relation=relation, **common))
