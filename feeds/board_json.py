@@ -11,8 +11,15 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from feeds.desk_views import ConflictView, DeskView, EntryView, SourceView, SuggestionView, TimelineItem, desks_of
-from feeds.files import write_atomically
+from feeds.desk_views import (
+    ConflictView,
+    DeskView,
+    EntryView,
+    SourceView,
+    SuggestionView,
+    TimelineItem,
+    write_each_desk,
+)
 from seasonwatch.models import Edition
 
 SCHEMA_VERSION = 1
@@ -90,10 +97,9 @@ def board_document(desk: DeskView, generated: datetime) -> dict[str, Any]:
 
 
 def write(edition: Edition, output_dir: Path) -> list[Path]:
-    return [
-        write_atomically(
-            output_dir / "shows" / f"{desk.show.slug}.json",
-            json.dumps(board_document(desk, edition.generated), ensure_ascii=False, indent=2) + "\n",
-        )
-        for desk in desks_of(edition.shows, edition.desks)
-    ]
+    return write_each_desk(
+        edition,
+        output_dir,
+        "shows/{slug}.json",
+        lambda desk: json.dumps(board_document(desk, edition.generated), ensure_ascii=False, indent=2) + "\n",
+    )

@@ -7,11 +7,13 @@ suggestions file all show the same clean thing.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 
 from feeds.entries import plain_text, safe_url
+from feeds.files import write_atomically
 from seasonwatch.models import (
     Attribution,
     Board,
@@ -20,6 +22,7 @@ from seasonwatch.models import (
     Conflict,
     ConflictSide,
     DeskReview,
+    Edition,
     ShowDesk,
     ShowSpec,
     Suggestion,
@@ -249,6 +252,14 @@ def desk_view(show: ShowSpec, desk: ShowDesk) -> DeskView:
 def desks_of(shows: list[ShowSpec], desks: dict[str, ShowDesk]) -> list[DeskView]:
     """The desks of `shows` that have one, in config order."""
     return [desk_view(show, desks[show.name]) for show in shows if show.name in desks]
+
+
+def write_each_desk(edition: Edition, output_dir: Path, name: str, render: Callable[[DeskView], str]) -> list[Path]:
+    """One file per show with a desk: `name` with "{slug}" filled in, relative to `output_dir`."""
+    return [
+        write_atomically(output_dir / name.replace("{slug}", desk.show.slug), render(desk))
+        for desk in desks_of(edition.shows, edition.desks)
+    ]
 
 
 @dataclass(frozen=True)

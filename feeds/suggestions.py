@@ -10,9 +10,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from feeds.desk_views import desks_of
+from feeds.desk_views import write_each_desk
 from feeds.entries import site_title
-from feeds.files import write_atomically
 from feeds.templating import text_environment
 from seasonwatch.models import Edition
 
@@ -37,10 +36,9 @@ def md_link(name: str, url: str) -> str:
 def write(edition: Edition, output_dir: Path) -> list[Path]:
     template = text_environment().get_template("suggestions.md.j2")
     title = site_title(edition.site)
-    return [
-        write_atomically(
-            output_dir / "suggestions" / f"{desk.show.slug}.md",
-            template.render(title=title, desk=desk, generated=edition.generated, md=md, md_link=md_link),
-        )
-        for desk in desks_of(edition.shows, edition.desks)
-    ]
+    return write_each_desk(
+        edition,
+        output_dir,
+        "suggestions/{slug}.md",
+        lambda desk: template.render(title=title, desk=desk, generated=edition.generated, md=md, md_link=md_link),
+    )

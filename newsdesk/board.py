@@ -13,6 +13,7 @@ sentence is worded (used by `newsdesk.suggestions`).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -191,7 +192,8 @@ def stated_by(story: Story, fact: Fact, context: FactContext, listings: frozense
     none does in words the reader recognises (the story still stands for all). TVmaze and
     Wikipedia speak through their own latest facts, not through the stories they confirmed."""
     outlets = [s for s in story.sources if s.source not in listings]
-    own = [s for s in outlets if _states(s.title, s.summary, s.published or story.first_seen, fact, context)]
+    # a story's only outlet is the one telling it: no need to read it again
+    own = [s for s in outlets if len(outlets) == 1 or _states(s.title, s.summary, s.published or story.first_seen, fact, context)]
     return [
         Attribution(s.source, s.url, s.published or story.first_seen, s.title, "outlet") for s in (own or outlets)
     ]
@@ -201,8 +203,15 @@ def _states(title: str, summary: str, when: datetime, fact: Fact, context: FactC
     # the same person, in a role worded another way, is the same news
     return any(
         said.key == fact.key and (said.value.casefold() == fact.value.casefold() or KINDS[fact.kind].shape == LIST)
-        for said in extract_facts(f"{title}. {summary}", context, when)
+        for said in _said(title, summary, when, context)
     )
+
+
+@functools.lru_cache(maxsize=4096)
+def _said(title: str, summary: str, when: datetime, context: FactContext) -> tuple[Fact, ...]:
+    """What one report states, read once however many of its story's facts ask (and every run of
+    a long-lived process, such as the tests, reads the same reports)."""
+    return tuple(extract_facts(f"{title}. {summary}", context, when))
 
 
 def story_claims(show: ShowSpec, stories: Iterable[Story], listings: frozenset[str]) -> list[Claim]:
