@@ -412,7 +412,7 @@ def build_board(
     # what the article alone says: a first board's "before", and what is no news on a timeline
     baseline = {(d.row, d.subject): d.text for d in drafts(show, from_article) if d.sources}
     board, changes, conflicts = Board(show.name, show.slug, show.season, rows=row_labels(show)), [], []
-    current = drafts(show, claims)
+    current = [_with_article(d, knowledge, show.season) for d in drafts(show, claims)]
     for draft in current:
         key = (draft.row, draft.subject)
         before, since, said_by = state.latest.get((show.name, *key), (None, None, frozenset()))
@@ -437,6 +437,17 @@ def build_board(
         if name == show.name and (row, subject) not in listed and words:
             changes.append(BoardChange(name, row, subject, board.rows.get(row, row), words, "", now, now, ()))
     return BoardOutcome(board, changes, conflicts)
+
+
+def _with_article(draft: Draft, knowledge: ArticleKnowledge, season: int) -> Draft:
+    """A cast change the article has taken in since names the article among its sources."""
+    if draft.row != "cast" or not draft.subject:
+        return draft
+    kind = "departure" if draft.text == "leaves" else "cast"
+    status = knowledge.status(Fact(kind, season, draft.label, draft.value))
+    if not status.known or status.statement is None:
+        return draft
+    return replace(draft, sources=(*draft.sources, Attribution(THE_ARTICLE, title=status.statement.sentence, kind="article")))
 
 
 def _became_known(draft: Draft, now: datetime, said_before: frozenset[str], known_before: datetime | None) -> datetime:

@@ -10,6 +10,8 @@ import io
 import json
 import shutil
 import sqlite3
+import subprocess
+import sys
 from datetime import UTC, datetime, timedelta
 from email import policy
 from pathlib import Path
@@ -17,7 +19,7 @@ from pathlib import Path
 import html5lib
 import jsonschema
 import pytest
-from conftest import DEMO_DATA, design_config
+from conftest import DEMO_DATA, ROOT, design_config
 from lxml import html as lxml_html
 
 from feeds.board_json import SCHEMA, SCHEMA_VERSION
@@ -251,3 +253,25 @@ def test_the_digest_carries_the_board_and_new_conflicts_in_both_parts(mornings):
     assert text.index("STATUS BOARDS") < text.index("NEW CONFLICTS") < text.index("== Jessica Jones, season 2 ==")
     assert "Suggested: Season 2 premieres on March 8, 2018." in text
     assert "== Suggested article updates ==" in text
+
+
+def test_the_demo_shows_each_board_and_timeline_and_marks_the_overnight_edit_done(tmp_path):
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "run.py"), "--demo", "-q"], cwd=tmp_path, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    demo = tmp_path / "seasonwatch-demo"
+    public = demo / "public"
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    index = lxml_html.fromstring((public / "index.html").read_text(encoding="utf-8"))
+    for slug in ("jessica-jones", "the-expanse"):
+        html5lib.HTMLParser(strict=True).parse((public / "shows" / f"{slug}.html").read_text(encoding="utf-8"))
+        jsonschema.validate(json.loads((public / "shows" / f"{slug}.json").read_text(encoding="utf-8")), schema)
+        assert index.cssselect(f'.glance a[href="shows/{slug}.html"]')
+        assert index.get_element_by_id(f"show-{slug}").getparent().cssselect(".timeline li")
+    suggestions = json.loads((public / "shows" / "jessica-jones.json").read_text(encoding="utf-8"))["suggestions"]
+    done = [s["proposed"] for s in suggestions if s["done"]]
+    assert done == ["J.R. Ramirez joins the cast as Oscar Arocho."]
+    # the demo's own article copy was edited as an editor would; the shipped one is untouched
+    assert "J.R. Ramirez" in (demo / JJ_ARTICLE).read_text(encoding="utf-8")
+    assert "J.R. Ramirez" not in (DEMO_DATA / JJ_ARTICLE).read_text(encoding="utf-8")
