@@ -114,13 +114,31 @@ def _suggestion_json(suggestion: Suggestion) -> str:
     return json.dumps(data)
 
 
-def _suggestion(text: str) -> Suggestion:
+def _readable(table: str, parse):
+    """`parse` of one stored record, or an SQLite error naming the table and what is wrong, which
+    the store reports in one line like any other damage to the state file."""
+
+    def read(text: str, key: str = ""):
+        try:
+            return parse(text)
+        except (ValueError, TypeError, KeyError) as exc:
+            raise sqlite3.DatabaseError(f"table {table}{f' {key}' if key else ''}: unreadable record ({exc})") from None
+
+    return read
+
+
+def _suggestion_record(text: str) -> Suggestion:
     data = json.loads(text)
     data["fact"] = Fact(**data["fact"]) if data["fact"] else None
     data["sources"] = tuple(_attribution(s) for s in data["sources"])
     data["quoted"] = tuple(data["quoted"])
     data["created"], data["done"] = _dt(data["created"]), _dt(data["done"])
     return Suggestion(**data)
+
+
+_suggestion = _readable("suggestions", _suggestion_record)
+_history_sources = _readable("board_history", _sources)
+_conflict_sides = _readable("conflicts", _sides)
 
 
 # ----------------------------------------------------------------------------- reading
@@ -135,14 +153,17 @@ def read_state(db: sqlite3.Connection, shows: Iterable[str]) -> DeskState:
         f"WHERE id IN (SELECT max(id) FROM board_history WHERE {where} GROUP BY show, row, subject)",
         params,
     ):
-        state.latest[(show, row, subject)] = (after, _dt(known_on), frozenset(s.source for s in _sources(sources)))
+        said_by = frozenset(s.source for s in _history_sources(sources))
+        state.latest[(show, row, subject)] = (after, _dt(known_on), said_by)
     for conflict_id, first_seen, reported_in in db.execute(
         f"SELECT id, first_seen, reported_in FROM conflicts WHERE resolved IS NULL AND {where}", params
     ):
         state.conflicts[conflict_id] = (_dt(first_seen), reported_in is not None)
     state.open_suggestions = [
-        _suggestion(record)
-        for (record,) in db.execute(f"SELECT record FROM suggestions WHERE done IS NULL AND {where} ORDER BY created", params)
+        _suggestion(record, key)
+        for key, record in db.execute(
+            f"SELECT id, record FROM suggestions WHERE done IS NULL AND {where} ORDER BY created", params
+        )
     ]
     return state
 
@@ -159,7 +180,7 @@ def read_history(db: sqlite3.Connection, show: str) -> list[BoardChange]:
             after=row[5],
             known_on=_dt(row[6]),
             recorded=_dt(row[7]),
-            sources=_sources(row[8]),
+            sources=_history_sources(row[8]),
             from_article=bool(row[9]),
         )
         for row in db.execute(
@@ -173,8 +194,10 @@ def read_history(db: sqlite3.Connection, show: str) -> list[BoardChange]:
 def read_suggestions(db: sqlite3.Connection, show: str) -> list[Suggestion]:
     """The show's suggestions, newest first."""
     return [
-        _suggestion(record)
-        for (record,) in db.execute("SELECT record FROM suggestions WHERE show = ? ORDER BY created DESC, id", (show,))
+        _suggestion(record, key)
+        for key, record in db.execute(
+            "SELECT id, record FROM suggestions WHERE show = ? ORDER BY created DESC, id", (show,)
+        )
     ]
 
 
@@ -183,7 +206,7 @@ def read_conflicts(db: sqlite3.Connection, show: str, open_only: bool = True) ->
     if open_only:
         sql += " AND resolved IS NULL"
     return [
-        Conflict(row[0], row[1], row[2], row[3], row[4], _sides(row[5]), _dt(row[6]), _dt(row[7]))
+        Conflict(row[0], row[1], row[2], row[3], row[4], _conflict_sides(row[5], row[0]), _dt(row[6]), _dt(row[7]))
         for row in db.execute(sql + " ORDER BY first_seen, id", (show,))
     ]
 

@@ -293,3 +293,13 @@ def test_the_desk_is_committed_with_the_run_and_read_back(tmp_path):
     assert store.desk_state(["Show"]).conflicts == {} and store.desk_state(["Show"]).open_suggestions == []
     assert [c.resolved for c in store.conflicts("Show", open_only=False)] == [later]
     store.close()
+
+
+def test_a_damaged_desk_record_is_one_line_naming_its_table(tmp_path):
+    store = Store.open(tmp_path / "s.sqlite3")
+    store.db.execute(
+        "INSERT INTO suggestions (id, show, story_id, created, record) VALUES ('sg-9', 'Show', 'sw-1', '2026-01-01', '{not json')"
+    )
+    with pytest.raises(StoreError, match=r"cannot read the editor's desk: table suggestions sg-9: unreadable record"):
+        store.desk_state(["Show"])
+    store.close()
