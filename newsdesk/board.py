@@ -414,16 +414,9 @@ def build_board(
     board, changes, conflicts = Board(show.name, show.slug, show.season, rows=row_labels(show)), [], []
     current = [_with_article(d, knowledge, show.season) for d in drafts(show, claims)]
     for draft in current:
-        key = (draft.row, draft.subject)
-        before, since, said_by = state.latest.get((show.name, *key), (None, None, frozenset()))
-        if before != draft.text or since is None:
-            since = _became_known(draft, now, said_by, since)
-            was = before if before is not None else baseline.get(key, "")
-            only_article = all(a.kind == "article" for a in draft.sources) or baseline.get(key) == draft.text
-            changes.append(
-                BoardChange(show.name, draft.row, draft.subject, draft.label, "" if was == draft.text else was,
-                            draft.text, since, now, draft.sources, only_article)
-            )  # fmt: skip
+        since, change = _change(show, draft, state, baseline, now)
+        if change is not None:
+            changes.append(change)
         conflict = None
         if draft.sides:
             identity = conflict_id(show.name, draft)
@@ -437,6 +430,24 @@ def build_board(
         if name == show.name and (row, subject) not in listed and words:
             changes.append(BoardChange(name, row, subject, board.rows.get(row, row), words, "", now, now, ()))
     return BoardOutcome(board, changes, conflicts)
+
+
+def _change(
+    show: ShowSpec, draft: Draft, state: DeskState, baseline: dict[tuple[str, str], str], now: datetime
+) -> tuple[datetime, BoardChange | None]:
+    """Since when the entry says what it says, and its change when that is new to the state."""
+    key = (draft.row, draft.subject)
+    before, since, said_by = state.latest.get((show.name, *key), (None, None, frozenset()))
+    if before == draft.text and since is not None:
+        return since, None
+    since = _became_known(draft, now, said_by, since)
+    was = before if before is not None else baseline.get(key, "")  # a first board starts from the article
+    only_article = all(a.kind == "article" for a in draft.sources) or baseline.get(key) == draft.text
+    change = BoardChange(
+        show.name, draft.row, draft.subject, draft.label, "" if was == draft.text else was, draft.text, since, now,
+        draft.sources, only_article,
+    )  # fmt: skip
+    return since, change
 
 
 def _with_article(draft: Draft, knowledge: ArticleKnowledge, season: int) -> Draft:

@@ -17,7 +17,7 @@ from newsdesk.board import build_board, stated_by
 from newsdesk.facts import FactContext
 from newsdesk.novelty import ArticleKnowledge
 from newsdesk.suggestions import caution, is_done, suggest
-from seasonwatch.models import DeskReview, DeskState, FactObservation, ShowSpec, Story, Suggestion
+from seasonwatch.models import Board, DeskReview, DeskState, FactObservation, ShowSpec, Story, Suggestion
 
 
 def review(
@@ -61,7 +61,9 @@ def review(
     return out
 
 
-def _refreshed(suggestion: Suggestion, story: Story | None, context: FactContext, listings: frozenset[str], board) -> Suggestion:
+def _refreshed(
+    suggestion: Suggestion, story: Story | None, context: FactContext, listings: frozenset[str], board: Board
+) -> Suggestion:
     """An open suggestion with the sources its story has now (late reports add some) and what the
     board says today about disagreeing sources."""
     if story is None or suggestion.fact is None:
