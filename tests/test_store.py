@@ -230,16 +230,18 @@ def test_reading_back_does_not_grow_with_the_number_of_stories(tmp_path):
     assert len(store.digests(ids=[d.id for d in digests])) == 20
 
 
-def test_version_2_state_gains_the_desk_tables_and_keeps_its_runs(tmp_path):
+def test_a_state_from_before_the_desk_gains_its_tables_and_keeps_its_facts(tmp_path):
+    from seasonwatch import desk_store
     from seasonwatch.store import MIGRATIONS, _statements
 
-    path = tmp_path / "v2.sqlite3"
+    before_desk = MIGRATIONS.index(desk_store.MIGRATION)  # its own step, whatever number it gets
+    path = tmp_path / "old.sqlite3"
     db = sqlite3.connect(path, isolation_level=None)
     db.create_function("casefold", 1, str.casefold)
-    for script in MIGRATIONS[:2]:
+    for script in MIGRATIONS[:before_desk]:
         for statement in _statements(script):
             db.execute(statement)
-    db.execute("PRAGMA user_version=2")
+    db.execute(f"PRAGMA user_version={before_desk}")
     db.execute(
         "INSERT INTO facts VALUES ('Show', 'TVmaze', 'premiere', 2, '', '2018-03-08', 'https://t.example', '2026-01-01T00:00:00+00:00')"
     )
@@ -247,7 +249,7 @@ def test_version_2_state_gains_the_desk_tables_and_keeps_its_runs(tmp_path):
     store = Store.open(path)
     tables = {row[0] for row in store.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     assert {"board_history", "conflicts", "suggestions"} <= tables
-    assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
+    assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert [o.fact.value for o in store.known_facts()] == ["2018-03-08"]  # nothing lost on the way
     assert store.desk_state(["Show"]).latest == {}
     store.close()
