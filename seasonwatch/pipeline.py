@@ -197,10 +197,12 @@ def _review(
     for obs in [*store.known_facts(shows=names), *decision.known_facts]:  # this run's replace the stored
         if obs.source in configured:
             latest[(obs.show, obs.source, obs.fact.kind, obs.fact.season, obs.fact.subject.casefold())] = obs
+    # every story as this run leaves it: a late report's story with its new source, this run's new ones
+    stories = {story.id: story for story in [*history.stories, *decision.grown_stories, *decision.new_stories]}
     return newsdesk.review.review(
         list(config.shows),
         articles,
-        [*history.stories, *decision.new_stories],
+        list(stories.values()),
         decision.new_stories,
         list(latest.values()),
         store.desk_state(names),
