@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime
 
-from newsdesk.articles import read_article
+from newsdesk.articles import Article, read_article
 from newsdesk.board import build_board, stated_by
 from newsdesk.facts import FactContext
 from newsdesk.novelty import ArticleKnowledge
@@ -36,7 +36,7 @@ def review(
     for show in shows:
         article = read_article(articles.get(show.name, ""), fallback_title=f"{show.name} season {show.season}")
         context = FactContext(show.names, show.season)
-        knowledge = ArticleKnowledge(article, context, frozenset(), frozenset(), now)
+        knowledge = article_knowledge(article, context, now)
         mine = [s for s in stories if s.show == show.name]
         listed = [o for o in observations if o.show == show.name]
         outcome = build_board(show, knowledge, mine, listed, state, now)
@@ -70,3 +70,8 @@ def _refreshed(
         return suggestion
     sources = tuple(stated_by(story, suggestion.fact, context, listings)) or suggestion.sources
     return replace(suggestion, sources=sources, caution=caution(board, suggestion.fact))
+
+
+def article_knowledge(article: Article, context: FactContext, now: datetime) -> ArticleKnowledge:
+    """What the article states, read the way the newsdesk reads it (relative dates as of `now`)."""
+    return ArticleKnowledge(article, context, frozenset(), frozenset(), now)

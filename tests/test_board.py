@@ -11,7 +11,7 @@ from newsdesk.articles import read_article
 from newsdesk.board import build_board
 from newsdesk.facts import FactContext
 from newsdesk.novelty import ArticleKnowledge
-from newsdesk.review import review
+from newsdesk.review import article_knowledge, review
 from newsdesk.suggestions import is_done, suggest
 from seasonwatch.models import DeskState, Fact, FactObservation, ShowSpec, Story, StorySource, Topic
 
@@ -21,7 +21,7 @@ ARTICLE = JESSICA.article.read_text(encoding="utf-8")
 
 
 def knowledge(text: str = ARTICLE) -> ArticleKnowledge:
-    return ArticleKnowledge(read_article(text), FactContext(JESSICA.names, 2), frozenset(), frozenset(), NOW)
+    return article_knowledge(read_article(text), FactContext(JESSICA.names, 2), NOW)
 
 
 def story(number: int, outlet: str, title: str, facts: list[Fact], day: int = 17, summary: str = "") -> Story:
