@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from feeds import jsonfeed, site, syndication
+from feeds import board_json, board_page, jsonfeed, site, suggestions, syndication
 from feeds.digest import compose, compose_test, digest_id
 from feeds.entries import presented
 from feeds.mailer import DeliveryError, deliver
@@ -25,6 +25,9 @@ OUTPUTS: dict[str, Output] = {
     "per-show rss": syndication.write_per_show,
     "json feed": jsonfeed.write,
     "site": site.write,
+    "show boards": board_page.write,
+    "show boards as json": board_json.write,
+    "suggested article updates": suggestions.write,
 }
 
 

@@ -19,11 +19,21 @@ from html import escape
 
 import css_inline
 
-from feeds.entries import StoryView, failed_sources, present, present_all, site_title
+from feeds.desk_views import digest_desk
+from feeds.entries import StoryView, failed_sources, present, present_all, site_title, site_url
 from feeds.grouping import by_show_and_section, in_reading_order
 from feeds.mailer import Subject
 from feeds.templating import environment, text_environment
-from seasonwatch.models import Digest, EmailSettings, ShowSpec, SiteSettings, SourceReport, Story, StorySource
+from seasonwatch.models import (
+    DeskReview,
+    Digest,
+    EmailSettings,
+    ShowSpec,
+    SiteSettings,
+    SourceReport,
+    Story,
+    StorySource,
+)
 
 # most clients show 40 to 80 characters of a subject: the first headlines and a count say enough
 SUBJECT_LIMIT = 110
@@ -73,6 +83,7 @@ def compose(
     status: str,
     identifier: str | None = None,
     followups: Sequence[tuple[Story, list[StorySource]]] = (),
+    desk: DeskReview | None = None,
 ) -> Digest:
     """The digest of `stories` (new this run) and of `followups`: earlier stories with the
     sources this run added to them, a late report or a confirmation the editor should hear of."""
@@ -101,6 +112,9 @@ def compose(
         "created": created,
         "unsubscribe": unsubscribe,
         "site_url": site.base_url,
+        # the editor's desk: compact boards and new conflicts on top, new suggestions after the stories
+        "desk": digest_desk(desk, shows),
+        "site_link": lambda path: site_url(site, path),
     }
     raw_html = environment().get_template("digest.html.j2").render(**context)
     # keep <style> too: clients that honour it get dark mode and the phone layout

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from feeds.desk_views import desks_of
 from feeds.entries import plain_text, site_title, views_of
 from feeds.files import write_atomically
 from feeds.grouping import Groups, Sections, by_show_and_section
@@ -27,6 +28,7 @@ def render(edition: Edition) -> str:
             digests=edition.digests,
             generated=edition.generated,
             failed=unread_sources(edition.reports),
+            desks={desk.show.name: desk for desk in desks_of(edition.shows, edition.desks)},
         )
     )
 

@@ -2,7 +2,8 @@
 
 Day 1 finds the first stories; day 2 shows what Season Watch is for: re-posts and late
 reports are recognised, an unchanged feed answers 304, structured sources confirm what outlets
-said, and only genuinely new stories are emitted.
+said, and only genuinely new stories are emitted. Overnight the editor has added one new cast
+member to an article, so that suggested update is marked done on day 2.
 """
 
 from __future__ import annotations
@@ -25,9 +26,10 @@ DAYS = ("day1", "day2")
 
 def prepare(work: Path, server_url: str) -> Path:
     """A fresh demo folder with a real config.toml pointing at the loopback server."""
-    for part in ("public", "state", "outbox"):
+    for part in ("public", "state", "outbox", "articles"):
         shutil.rmtree(work / part, ignore_errors=True)
     work.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(DEMO_DATA / "articles", work / "articles")
     text = (DEMO_DATA / "config.toml").read_text(encoding="utf-8")
     text = text.replace("@SERVER@", server_url).replace("@DEMO@", DEMO_DATA.as_posix())
     config_path = work / "config.toml"
@@ -60,6 +62,9 @@ def _mornings(console: Console, options: RunOptions, work: Path) -> Config:
         console.say(f"Season Watch demo: sample sources served at {server.base_url}, output in {work}")
         for number, day in enumerate(DAYS, start=1):
             server.root = DEMO_DATA / day
+            edits = DEMO_DATA / day / "articles"
+            if edits.is_dir():  # the editor updated an article overnight, as the suggestions asked
+                shutil.copytree(edits, work / "articles", dirs_exist_ok=True)
             # a dry demo runs the mornings before the last for real in its scratch folder: the
             # last one is only worth showing against what they learned
             dry = options.dry_run and number == len(DAYS)
@@ -82,5 +87,8 @@ def _show_outputs(console: Console, config: Config) -> None:
     for digest in digests:
         console.say(f"  {digest}  a digest e-mail (open it in a mail client)")
     console.say(f"  {public / 'digests'}/            the same digests as web pages")
+    for show in config.shows:
+        console.say(f"  {public / 'shows' / (show.slug + '.html')}  the status board, conflicts and timeline of {show.name}")
+        console.say(f"  {public / 'suggestions' / (show.slug + '.md')}  suggested updates to its article")
     console.say(f"\nFor example: xdg-open {public / 'index.html'}   (or open it in any browser)")
     console.say("The sample sources are gone now; `python run.py --demo` runs both days again from the start.")

@@ -298,3 +298,136 @@ class Edition:
     digests: list[Digest]  # newest first
     reports: list[SourceReport]  # of the latest run
     generated: datetime
+    desks: dict[str, ShowDesk] = field(default_factory=dict)  # by show name: boards, timelines, suggestions
+
+
+# --------------------------------------------------------------------------- the editor's desk
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who says what a board entry says: an outlet's report, a structured source or the article."""
+
+    source: str  # "Screen Ledger", "TVmaze", "the article"
+    url: str = ""
+    said_on: datetime | None = None  # an outlet's publication, a structured source's reading; None: the article
+    title: str = ""  # the report's headline, or the article's own sentence
+    kind: str = "outlet"  # outlet | listing (TVmaze, Wikipedia) | article
+
+
+@dataclass(frozen=True)
+class ConflictSide:
+    value: str  # normalized, as facts are
+    text: str  # in words: "March 8, 2018", "13"
+    sources: tuple[Attribution, ...]
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Sources that disagree about one board entry. It stays open, each side shown, until one side
+    changes: it is never settled by picking one."""
+
+    id: str  # the show, the entry and the values in dispute: the same dispute keeps its id
+    show: str
+    row: str
+    subject: str
+    label: str
+    sides: tuple[ConflictSide, ...]
+    first_seen: datetime
+    resolved: datetime | None = None
+
+
+@dataclass(frozen=True)
+class BoardEntry:
+    """One line of a show's status board: what is known about one thing, and who says so."""
+
+    row: str  # premiere | episodes | network | renewal | showrunner | cast | footage | filming
+    subject: str  # a person or a kind of footage, for rows that list several; "" otherwise
+    label: str  # "Season 2 premiere"
+    value: str  # normalized; "" when nothing is known
+    text: str  # in words: "March 8, 2018", "not announced", "13 or 10: sources disagree"
+    sources: tuple[Attribution, ...]
+    known_since: datetime | None
+    conflict: Conflict | None = None
+
+
+@dataclass(frozen=True)
+class BoardChange:
+    """One change of a board entry, kept forever: the board's history and the show's timeline."""
+
+    show: str
+    row: str
+    subject: str
+    label: str
+    before: str  # the entry's words before ("" when it is new)
+    after: str
+    known_on: datetime  # the day it became known
+    recorded: datetime  # the run that saw it
+    sources: tuple[Attribution, ...]
+    from_article: bool = False  # only the article says it: not news, left off the timeline
+
+
+@dataclass
+class Board:
+    show: str
+    slug: str
+    season: int
+    entries: list[BoardEntry] = field(default_factory=list)
+    rows: dict[str, str] = field(default_factory=dict)  # each row's title, in board order
+
+    @property
+    def conflicts(self) -> list[Conflict]:
+        return [entry.conflict for entry in self.entries if entry.conflict is not None]
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A change the article may want, from one fact of one story; the article itself is never touched."""
+
+    id: str
+    show: str
+    story_id: str
+    fact: Fact | None  # None for a story that states no fact
+    section: str  # the editor's section it makes stale or incomplete
+    action: str  # "replace" a sentence | "add" to the section
+    quoted: tuple[str, ...]  # the sentences it contradicts or makes more precise; for "add", the one it follows
+    relation: str  # "contradicted by" | "made more precise by" | "extended by"
+    news: str  # what the story says, in words: "Season 2 premiere: March 8, 2018"
+    proposed: str  # the replacement or addition, in plain words
+    sources: tuple[Attribution, ...]
+    created: datetime
+    done: datetime | None = None  # when a later version of the article stated it
+    caution: str = ""  # "TVmaze lists 10: sources disagree"
+
+
+@dataclass
+class DeskState:
+    """What the state remembers of the desk, as the next run needs it."""
+
+    latest: dict[tuple[str, str, str], tuple[str, datetime, frozenset[str]]] = field(default_factory=dict)
+    # (show, row, subject) -> (the entry's words, the day they became known, the sources that said them)
+    conflicts: dict[str, tuple[datetime, bool]] = field(default_factory=dict)  # open: id -> (first seen, reported)
+    open_suggestions: list[Suggestion] = field(default_factory=list)
+
+
+@dataclass
+class DeskReview:
+    """What the desk decided in one run: the boards, their changes, conflicts and suggestions."""
+
+    boards: dict[str, Board] = field(default_factory=dict)  # by show name
+    changes: list[BoardChange] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)  # open now
+    resolved: list[str] = field(default_factory=list)  # conflict ids no longer in dispute
+    to_report: list[Conflict] = field(default_factory=list)  # open and never in a digest yet
+    new_suggestions: list[Suggestion] = field(default_factory=list)  # from this run's new stories
+    refreshed: list[Suggestion] = field(default_factory=list)  # open ones, with today's sources and cautions
+    done: list[Suggestion] = field(default_factory=list)  # marked done this run
+
+
+@dataclass
+class ShowDesk:
+    """One show's desk as the outputs show it: its board, timeline and suggestions."""
+
+    board: Board
+    history: list[BoardChange]  # oldest first
+    suggestions: list[Suggestion]  # newest first, open and done

@@ -18,11 +18,23 @@ import httpx
 
 import feeds
 import newsdesk
+import newsdesk.review
 import scrapers
 from seasonwatch.config import Config
 from seasonwatch.console import QUIET, Console, summary_line
 from seasonwatch.lock import RunLock
-from seasonwatch.models import Decision, Digest, Edition, Gathered, ShowSpec, Story, StorySource
+from seasonwatch.models import (
+    Decision,
+    DeskReview,
+    Digest,
+    Edition,
+    FactObservation,
+    Gathered,
+    History,
+    ShowSpec,
+    Story,
+    StorySource,
+)
 from seasonwatch.store import Store
 
 RECENT_DIGESTS = 30
@@ -81,7 +93,7 @@ def _dry_run(config: Config, options: RunOptions, console: Console) -> RunResult
         now = options.now or datetime.now(UTC).replace(microsecond=0)
         # unconditional fetches: a dry run shows the fate of everything the sources list now
         gathered = _gather(config, options, console, validators={})
-        decision = _decide(config, store, gathered, now)
+        decision, _, _ = _decide(config, store, gathered, now)
     finally:
         store.close()
     console.verdicts(decision.verdicts)
@@ -107,8 +119,9 @@ def preview(config: Config, options: RunOptions, console: Console) -> Preview:
     try:
         now = options.now or datetime.now(UTC).replace(microsecond=0)
         gathered = _gather(config, options, console, validators=store.validators())
-        decision = _decide(config, store, gathered, now)
-        digest = _compose(config, store, gathered, decision, now, status="preview")
+        decision, history, articles = _decide(config, store, gathered, now)
+        review = _review(config, store, decision, history, articles, now)
+        digest = _compose(config, store, gathered, decision, now, status="preview", desk=review)
         pending = store.digests(status="pending")
     finally:
         store.close()
@@ -116,7 +129,13 @@ def preview(config: Config, options: RunOptions, console: Console) -> Preview:
 
 
 def _compose(
-    config: Config, store: Store, gathered: Gathered, decision: Decision, now: datetime, status: str
+    config: Config,
+    store: Store,
+    gathered: Gathered,
+    decision: Decision,
+    now: datetime,
+    status: str,
+    desk: DeskReview | None = None,
 ) -> Digest | None:
     """This run's digest, if it found news: new stories, and earlier ones that gained sources
     (late reports, TVmaze or Wikipedia confirming them), with only the sources they gained."""
@@ -132,6 +151,7 @@ def _compose(
         status=status,
         identifier=store.unused_digest_id(feeds.digest_id(now)),
         followups=_added_sources(store, decision.grown_stories),
+        desk=desk,
     )
 
 
@@ -161,21 +181,25 @@ def _real_run(config: Config, options: RunOptions, console: Console, store: Stor
     backlog_clear = _deliver_pending(config, store, console, started, deliveries) if email_on else True
 
     gathered = _gather(config, options, console, validators=store.validators())
-    decision = _decide(config, store, gathered, started)
+    decision, history, articles = _decide(config, store, gathered, started)
     console.verdicts(decision.verdicts)
+    review = _review(config, store, decision, history, articles, started)
 
-    digest = _compose(config, store, gathered, decision, started, status="pending" if email_on else "not sent")
+    digest = _compose(
+        config, store, gathered, decision, started, status="pending" if email_on else "not sent", desk=review
+    )
     store.commit_run(
         started=started,
         finished=datetime.now(UTC),
         gathered=gathered,
         decision=decision,
         digest=digest,
+        review=review,
     )
     console.stories(decision, "This run")
 
     try:
-        written = feeds.write_outputs(_edition(config, store, gathered, started), config.site.output_dir)
+        written = feeds.write_outputs(_edition(config, store, gathered, started, review), config.site.output_dir)
         # a .eml copy of every digest: this run's, and any an earlier run was killed before writing
         outbox = config.email.outbox_dir
         written += feeds.write_outbox(store.digests(ids=feeds.missing_from_outbox(store.digest_ids(), outbox)), outbox)
@@ -246,10 +270,36 @@ def _gather(config: Config, options: RunOptions, console: Console, validators: d
         console.gathered()
 
 
-def _decide(config: Config, store: Store, gathered: Gathered, now: datetime) -> Decision:
+def _decide(config: Config, store: Store, gathered: Gathered, now: datetime) -> tuple[Decision, History, dict[str, str]]:
+    """The decision, with the history and articles it was made against (the editor's desk reads them too)."""
     articles = read_articles(config.shows)
     history = store.history(shows=[s.name for s in config.shows])
-    return newsdesk.decide(list(config.shows), articles, gathered.updates, gathered.observations, history, now)
+    decision = newsdesk.decide(list(config.shows), articles, gathered.updates, gathered.observations, history, now)
+    return decision, history, articles
+
+
+def _review(
+    config: Config, store: Store, decision: Decision, history: History, articles: dict[str, str], now: datetime
+) -> DeskReview:
+    """The editor's desk after the decision: boards, conflicts, suggestions, from every story of the
+    shows (this run's sources included) and each configured structured source's latest facts."""
+    names = [show.name for show in config.shows]
+    configured = {source.name for source in config.sources}
+    latest: dict[tuple, FactObservation] = {}
+    for obs in [*store.known_facts(shows=names), *decision.known_facts]:  # this run's replace the stored
+        if obs.source in configured:
+            latest[(obs.show, obs.source, obs.fact.kind, obs.fact.season, obs.fact.subject.casefold())] = obs
+    # every story as this run leaves it: a late report's story with its new source, this run's new ones
+    stories = {story.id: story for story in [*history.stories, *decision.grown_stories, *decision.new_stories]}
+    return newsdesk.review.review(
+        list(config.shows),
+        articles,
+        list(stories.values()),
+        decision.new_stories,
+        list(latest.values()),
+        store.desk_state(names),
+        now,
+    )
 
 
 def read_articles(shows: Iterable[ShowSpec]) -> dict[str, str]:
@@ -263,7 +313,9 @@ def read_articles(shows: Iterable[ShowSpec]) -> dict[str, str]:
     return articles
 
 
-def _edition(config: Config, store: Store, gathered: Gathered, now: datetime) -> Edition:
+def _edition(
+    config: Config, store: Store, gathered: Gathered, now: datetime, review: DeskReview | None = None
+) -> Edition:
     limit = config.site.feed_items
     # one read for every window: each show's newest `limit`, and among them the newest `limit` of all
     recent = store.recent_stories(shows=[s.name for s in config.shows], per_show=limit)
@@ -278,6 +330,7 @@ def _edition(config: Config, store: Store, gathered: Gathered, now: datetime) ->
         digests=list(reversed(store.digests(newest=RECENT_DIGESTS))),
         reports=gathered.reports,
         generated=now,
+        desks={name: store.show_desk(board) for name, board in review.boards.items()} if review else {},
     )
 
 

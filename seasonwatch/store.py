@@ -18,8 +18,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
 
+from seasonwatch import desk_store
 from seasonwatch.models import (
+    Board,
+    Conflict,
     Decision,
+    DeskReview,
+    DeskState,
     Digest,
     Fact,
     FactObservation,
@@ -27,6 +32,7 @@ from seasonwatch.models import (
     Gathered,
     History,
     HttpValidators,
+    ShowDesk,
     Story,
     StorySource,
     Topic,
@@ -141,6 +147,8 @@ MIGRATIONS: list[str] = [
     DROP TABLE facts;
     ALTER TABLE facts_by_source RENAME TO facts;
     """,
+    # version 3: the editor's desk: board history, conflicts between sources, suggested article updates
+    desk_store.MIGRATION,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -289,6 +297,32 @@ class Store:
             history.known_facts[(show, source, kind, None if season < 0 else season, subject)] = value
         return history
 
+    @_sql_errors("read the known facts")
+    def known_facts(self, shows: Iterable[str] | None = None) -> list[FactObservation]:
+        """What each structured source said last about each fact, with where and when."""
+        chosen, params = _select(
+            "SELECT show, kind, season, subject, value, source, source_url, observed_at FROM facts", show=shows
+        )
+        return [
+            FactObservation(show, Fact(kind, None if season < 0 else season, subject, value), source, url, _dt(seen))
+            for show, kind, season, subject, value, source, url, seen in self.db.execute(chosen, params)
+        ]
+
+    @_sql_errors("read the editor's desk")
+    def desk_state(self, shows: Iterable[str]) -> DeskState:
+        return desk_store.read_state(self.db, shows)
+
+    @_sql_errors("read the editor's desk")
+    def show_desk(self, board: Board) -> ShowDesk:
+        """A show's current board with its history and its suggestions, as the outputs show them."""
+        return ShowDesk(
+            board, desk_store.read_history(self.db, board.show), desk_store.read_suggestions(self.db, board.show)
+        )
+
+    @_sql_errors("read the conflicts")
+    def conflicts(self, show: str, open_only: bool = True) -> list[Conflict]:
+        return desk_store.read_conflicts(self.db, show, open_only)
+
     @_sql_errors("read the stories")
     def stories(
         self, shows: Iterable[str] | None = None, limit: int | None = None, ids: Iterable[str] | None = None
@@ -391,6 +425,7 @@ class Store:
         gathered: Gathered,
         decision: Decision,
         digest: Digest | None,
+        review: DeskReview | None = None,
     ) -> int:
         """Record everything one run learned, atomically. Returns the run's number."""
         with self.transaction() as db:
@@ -458,6 +493,8 @@ class Store:
                         digest.status,
                     ),
                 )
+            if review is not None:
+                desk_store.record(db, review, finished, digest.id if digest else None)
         return int(run_id)
 
     def _insert_story(self, story: Story) -> None:

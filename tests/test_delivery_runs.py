@@ -226,6 +226,7 @@ def test_ids_stay_and_entries_update_in_place_when_a_story_gains_a_source(projec
     text = second_digest.get_body(("plain",)).get_content()
     news, _, followups = text.partition("== More sources for earlier stories ==")
     assert "March 8 Premiere" not in news.partition("\n== ")[2]  # the body's news, after the index
+    followups = followups.partition("\n== ")[0]  # up to the next part (the suggested article updates)
     earlier = followups.split("\n* ")[1:]  # shows in config order: Jessica Jones, then The Expanse
     assert [block.splitlines()[0] for block in earlier] == [
         "Jessica Jones Season 2 Gets March 8 Premiere Date on Netflix",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import threading
@@ -150,3 +151,35 @@ def test_a_reader_never_sees_half_a_file(tmp_path):
         done.set()
         reader.join()
     assert reads[0] > 0 and torn[0] == 0
+
+
+def test_desk_pages_keep_scraped_text_plain_and_links_safe(tmp_path):
+    from seasonwatch.models import Attribution, Board, BoardChange, BoardEntry, ShowDesk, Suggestion
+
+    hostile = Attribution("Evil <b>Outlet</b>", "javascript:alert(1)", NOW, "[click](javascript:alert(1)) <script>x</script>")
+    fine = Attribution("Ledger", "https://ledger.example/a?utm_source=x&id=1", NOW, "A title")
+    entry = BoardEntry("cast", "x", "<img src=x onerror=alert(1)>", "Role", "joins as *Role*", (hostile, fine), NOW)
+    board = Board("Jessica Jones", "jessica-jones", 2, [entry], {"cast": "Cast changes since the article"})
+    change = BoardChange("Jessica Jones", "cast", "x", entry.label, "", entry.text, NOW, NOW, (hostile, fine))
+    suggestion = Suggestion(
+        "sg-1", "Jessica Jones", "sw-1", None, "Cast", "add", ("# A heading? [x](javascript:y)",), "extended by",
+        "Evil headline <i>", "1. Not a list *or emphasis*", (hostile, fine), NOW,
+    )  # fmt: skip
+    desk = ShowDesk(board, [change], [suggestion])
+    feeds.write_outputs(replace(edition(ordinary(), tmp_path), desks={"Jessica Jones": desk}), tmp_path)
+    for page in ("index.html", "shows/jessica-jones.html"):
+        text = (tmp_path / page).read_text(encoding="utf-8")
+        html5lib.HTMLParser(strict=True).parse(text)
+        tree = lxml_html.fromstring(text)
+        assert not tree.cssselect("script, img")
+        hrefs = [a.get("href") for a in tree.cssselect("a")]
+        assert "https://ledger.example/a?id=1" in hrefs and not [h for h in hrefs if h.startswith("javascript")]
+    markdown = (tmp_path / "suggestions" / "jessica-jones.md").read_text(encoding="utf-8")
+    assert "](javascript" not in markdown.replace("\\](javascript", "")  # escaped: never a link
+    assert "> \\# A heading? \\[x\\](javascript:y)" in markdown
+    assert "**1\\. Not a list \\*or emphasis\\***" in markdown
+    assert "[Ledger](<https://ledger.example/a?id=1>)" in markdown
+    board_json = json.loads((tmp_path / "shows" / "jessica-jones.json").read_text(encoding="utf-8"))
+    urls = {s["url"] for e in board_json["rows"][0]["entries"] for s in e["sources"]}
+    assert urls == {"", "https://ledger.example/a?id=1"}  # a javascript: link is no link at all
+    assert board_json["rows"][0]["entries"][0]["sources"][0]["name"] == "Evil Outlet"  # markup reduced to its words

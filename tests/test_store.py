@@ -228,3 +228,80 @@ def test_reading_back_does_not_grow_with_the_number_of_stories(tmp_path):
     recent = store.stories(shows=["Show"], limit=5)
     assert len(recent) == 5 and all(story.sources for story in recent)
     assert len(store.digests(ids=[d.id for d in digests])) == 20
+
+
+def test_a_state_from_before_the_desk_gains_its_tables_and_keeps_its_facts(tmp_path):
+    from seasonwatch import desk_store
+    from seasonwatch.store import MIGRATIONS, _statements
+
+    before_desk = MIGRATIONS.index(desk_store.MIGRATION)  # its own step, whatever number it gets
+    path = tmp_path / "old.sqlite3"
+    db = sqlite3.connect(path, isolation_level=None)
+    db.create_function("casefold", 1, str.casefold)
+    for script in MIGRATIONS[:before_desk]:
+        for statement in _statements(script):
+            db.execute(statement)
+    db.execute(f"PRAGMA user_version={before_desk}")
+    db.execute(
+        "INSERT INTO facts VALUES ('Show', 'TVmaze', 'premiere', 2, '', '2018-03-08', 'https://t.example', '2026-01-01T00:00:00+00:00')"
+    )
+    db.close()
+    store = Store.open(path)
+    tables = {row[0] for row in store.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert {"board_history", "conflicts", "suggestions"} <= tables
+    assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert [o.fact.value for o in store.known_facts()] == ["2018-03-08"]  # nothing lost on the way
+    assert store.desk_state(["Show"]).latest == {}
+    store.close()
+
+
+def test_the_desk_is_committed_with_the_run_and_read_back(tmp_path):
+    from seasonwatch.models import (
+        Attribution,
+        BoardChange,
+        Conflict,
+        ConflictSide,
+        DeskReview,
+        Suggestion,
+    )
+
+    store = Store.open(tmp_path / "s.sqlite3")
+    gathered, decision = sample_run()
+    outlet = Attribution("Outlet", "https://o.example/a", NOW, "Title", "outlet")
+    listing = Attribution("TVmaze", "https://tvmaze.example", NOW, "Season 2 episodes: 10", "listing")
+    sides = (ConflictSide("13", "13", (outlet,)), ConflictSide("10", "10", (listing,)))
+    conflict = Conflict("cf-1", "Show", "episodes", "", "Season 2 episodes", sides, NOW)
+    suggestion = Suggestion(
+        "sg-1", "Show", "sw-1", Fact("cast", 2, "Jane Doe", "Role"), "Cast", "add", ("Someone joins.",),
+        "extended by", "Cast: Jane Doe as Role", "Jane Doe joins the cast as Role.", (outlet,), NOW,
+    )  # fmt: skip
+    change = BoardChange("Show", "episodes", "", "Season 2 episodes", "", "13 or 10", NOW, NOW, (outlet, listing))
+    review = DeskReview(changes=[change], conflicts=[conflict], to_report=[conflict], new_suggestions=[suggestion])
+    digest = Digest("d1", NOW, "s", "<p>", "t", b"m", ["sw-1"])
+    store.commit_run(started=NOW, finished=NOW, gathered=gathered, decision=decision, digest=digest, review=review)
+
+    state = store.desk_state(["Show"])
+    assert state.latest == {("Show", "episodes", ""): ("13 or 10", NOW, frozenset({"Outlet", "TVmaze"}))}
+    assert state.conflicts == {"cf-1": (NOW, True)}  # reported in digest d1: not reported again
+    assert state.open_suggestions == [suggestion]
+    assert store.conflicts("Show") == [conflict]
+
+    later = NOW.replace(day=3)
+    done = dataclasses.replace(suggestion, done=later)
+    store.commit_run(
+        started=later, finished=later, gathered=Gathered(), decision=Decision(), digest=None,
+        review=DeskReview(resolved=["cf-1"], done=[done]),
+    )  # fmt: skip
+    assert store.desk_state(["Show"]).conflicts == {} and store.desk_state(["Show"]).open_suggestions == []
+    assert [c.resolved for c in store.conflicts("Show", open_only=False)] == [later]
+    store.close()
+
+
+def test_a_damaged_desk_record_is_one_line_naming_its_table(tmp_path):
+    store = Store.open(tmp_path / "s.sqlite3")
+    store.db.execute(
+        "INSERT INTO suggestions (id, show, story_id, created, record) VALUES ('sg-9', 'Show', 'sw-1', '2026-01-01', '{not json')"
+    )
+    with pytest.raises(StoreError, match=r"cannot read the editor's desk: table suggestions sg-9: unreadable record"):
+        store.desk_state(["Show"])
+    store.close()
