@@ -127,7 +127,7 @@ class StoryView:
     topic: str
     headline: str
     summary: str
-    facts: tuple[str, ...]  # in words: "Season 2 premiere: March 8, 2018"
+    facts: tuple[str, ...]  # in words, as seasonwatch.fact_kinds.describe_fact writes them
     sources: tuple[SourceLink, ...]  # earliest first
     link: str  # the earliest source that can be linked; the page's anchor when none can
     first_seen: datetime

@@ -72,6 +72,7 @@ class KindRule:
     empty: str  # the entry's words when nobody says anything yet
     words: Callable[[Fact], str]  # a value in words, as the board shows it
     propose: Callable[[Fact, ShowSpec], str]  # the sentence a suggestion proposes for the article
+    ends: bool = False  # in a RENEWAL row: it ends the show rather than orders a season
 
 
 KINDS: dict[str, KindRule] = {
@@ -84,6 +85,7 @@ KINDS: dict[str, KindRule] = {
         "renewal", "Renewal", RENEWAL, SHOW, True, True, "unknown",
         lambda f: f"cancelled after season {f.season}" if f.season else "cancelled",
         lambda f, show: f"{show.name} has been cancelled" + (f"; season {f.season} is its last." if f.season else "."),
+        ends=True,
     ),
     "premiere": KindRule(
         "premiere", "Season {season} premiere", SINGLE, SEASON, True, True, "not announced",
@@ -137,11 +139,6 @@ KINDS: dict[str, KindRule] = {
         "", "Episode titles", SINGLE, SEASON, True, True, "not revealed",
         lambda f: f.value,
         lambda f, show: f"The episode titles of season {f.season} have been revealed.",
-    ),
-    "production": KindRule(
-        "", "Filming dates", SINGLE, SEASON, True, True, "not announced",
-        lambda f: describe_date(f.value),
-        lambda f, show: f"Filming on season {f.season} is set to start {_when(f.value)}.",
     ),
 }  # fmt: skip
 DATE_ROWS = {"premiere"}  # values compared as dates: "2018" is a vaguer way of saying "2018-03-08"
@@ -312,8 +309,8 @@ def _disputed(row: str, subject: str, label: str, sides: list[ConflictSide]) -> 
 
 
 def _renewal(label: str, claims: list[Claim], season: int) -> Draft:
-    renewals = [c for c in claims if c.fact.kind == "renewal" and c.fact.value]
-    endings = [c for c in claims if c.fact.kind == "cancellation"]
+    renewals = [c for c in claims if not c.rule.ends and c.fact.value]
+    endings = [c for c in claims if c.rule.ends]
     if not renewals and not endings:
         return Draft("renewal", "", label, "", f"unknown: no word on season {season + 1} yet", _sources(claims))
     top = max((c.fact.season or 0 for c in renewals), default=0)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from seasonwatch.models import ShowSpec
 
-# the day the examples are "published": partial dates ("March 8") resolve against it
+# the day the examples are "published": a date given without its year resolves against it
 REFERENCE = datetime(2031, 1, 15, 9, 0, tzinfo=UTC)
 
 HOLLOW_CREEK = ShowSpec("Hollow Creek", 2, ("Hollow Creek: The Series",), Path("hollow-creek.md"), "hollow-creek")

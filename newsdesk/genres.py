@@ -28,7 +28,7 @@ EXPLAINER = re.compile(
     r"|could mean|might mean|what to expect|guide|primer|catch up|before you watch|ranked|ranking|reviews?|reviewed"
     r"|interview|talks|opens up|reflects|looks back|breaks down|easter eggs|(?:biggest|burning) questions|who'?s who"
     r"|in defen[cs]e of|worth (?:your|the) (?:time|watch)|\d+\s+things|(?:could|might|will) look like|so far"
-    r"|who'?s (?:coming )?back|who'?s in it|what (?:it|this) means|means for|lot to live up to|hot take|we'?re (?:not )?ready"
+    r"|who'?s (?:coming )?back|who'?s in it|what (?:it|this) means|means for|lot to live up to|hot take|we'?re (?:\w+ )?ready"
     r"|in praise of|the best thing about|deserves? better|deserved better)\b",
     re.I,
 )

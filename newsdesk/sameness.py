@@ -151,7 +151,7 @@ def _another_value(c: _Comparison) -> Relation | None:
         if not kind.telling or any(kind.same_value(a.value, b.value) for a, b in pairs):
             c.shared.append(kind.label)
         elif any(b.value and kind.implies(a.value, b.value) for a, b in pairs):
-            c.vaguer.append(kind.label)  # "in March" after "on March 8": the same premiere, told vaguer
+            c.vaguer.append(kind.label)  # a month after its day: the same premiere, told vaguer
         else:
             return Relation(Kinship.CONFLICT, 0.0, "another-value", f"another {kind.label}")
     return None

@@ -19,10 +19,10 @@ from newsdesk.novelty import ArticleKnowledge, ReportWords, Statement
 from newsdesk.similarity import Vectorizer, terms
 from newsdesk.text import has_negation
 from newsdesk.topics import topic_from_facts
-from seasonwatch.fact_kinds import FACT_KINDS, Values, describe_fact
+from seasonwatch.fact_kinds import FACT_KINDS, Values, describe_fact, kind_of
 from seasonwatch.fuzzy_date import within as date_within
 from seasonwatch.markup import shorten
-from seasonwatch.models import Attribution, Board, Fact, ShowSpec, Story, Suggestion
+from seasonwatch.models import Attribution, Board, Fact, ShowSpec, Story, Suggestion, Topic
 
 PROPOSAL_LIMIT = 240  # a factless story's suggested line: its summary, cut to a sentence or two
 
@@ -88,16 +88,21 @@ def _listing_sources(story: Story) -> tuple[Attribution, ...]:
 
 def _stale(knowledge: ArticleKnowledge, fact: Fact, named: Statement | None) -> list[Statement]:
     """The article's sentences that say something else about the same thing, in article order."""
-    if fact.kind in ("cast", "showrunner"):
+    if _named_is_known(fact):
         return [named] if named is not None else []  # the part it gives ("a role kept secret") is out of date
     return [
         s for s in knowledge.statements if any(f.key == fact.key and f.value.casefold() != fact.value.casefold() for f in s.facts)
     ]
 
 
+def _named_is_known(fact: Fact) -> bool:
+    """A cast member or showrunner: an article that names them tells them."""
+    return fact.kind in FACT_KINDS and FACT_KINDS[fact.kind].known_when_named
+
+
 def _vaguer(statement: Statement, fact: Fact) -> bool:
     """Does the sentence say the same thing less precisely ("in 2018" for March 8, 2018)?"""
-    if fact.kind in ("cast", "showrunner"):
+    if _named_is_known(fact):
         return True
     said = [f for f in statement.facts if f.key == fact.key]
     dated = FACT_KINDS[fact.kind].values is Values.DATE if fact.kind in FACT_KINDS else False
@@ -126,7 +131,7 @@ def _anchor(knowledge: ArticleKnowledge, section: ArticleSection | None, fact: F
     mine = [s for s in knowledge.statements if s.section is section]
     same_kind = [s.sentence for s in mine if any(f.kind == fact.kind for f in s.facts)]
     if not same_kind and KINDS.get(fact.kind) and KINDS[fact.kind].shape == LIST and fact.subject:
-        same_kind = [s.sentence for s in mine if any(f.kind in ("cast", "departure") for f in s.facts)]
+        same_kind = [s.sentence for s in mine if any(kind_of(f).topic is Topic.CAST for f in s.facts)]
     return (same_kind[-1] if same_kind else section.sentences[-1],)
 
 

@@ -39,7 +39,7 @@ ANCHORED_SHARED_WORDS = 2
 # ---------------------------------------------------------------- reading facts
 
 # Characters between a date and the cue word that says what it is the date of, beyond which the
-# date has no cue ("...returns, and in other news, March 8").
+# date has no cue ("...returns, and in other news, <a day>").
 DATE_CUE_DISTANCE = 90
 # Episode counts below this are not a season's order ("the first 3 episodes").
 MIN_EPISODES = 4

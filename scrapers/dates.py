@@ -167,5 +167,5 @@ def _lenient(text: str, now: datetime | None) -> datetime | None:
     except (ValueError, OverflowError, TypeError):
         return None
     if not has_year and moment.replace(tzinfo=None) > anchor.replace(tzinfo=None) + timedelta(days=2):
-        moment = moment.replace(year=moment.year - 1)  # "Dec 30" read in January is last year's
+        moment = moment.replace(year=moment.year - 1)  # the year's last days, read in its first: last year's
     return moment

@@ -318,7 +318,7 @@ class Attribution:
 @dataclass(frozen=True)
 class ConflictSide:
     value: str  # normalized, as facts are
-    text: str  # in words: "March 8, 2018", "13"
+    text: str  # in words: a date as fuzzy_date describes it, "13"
     sources: tuple[Attribution, ...]
 
 
@@ -345,7 +345,7 @@ class BoardEntry:
     subject: str  # a person or a kind of footage, for rows that list several; "" otherwise
     label: str  # "Season 2 premiere"
     value: str  # normalized; "" when nothing is known
-    text: str  # in words: "March 8, 2018", "not announced", "13 or 10: sources disagree"
+    text: str  # in words: a described date, "not announced", "13 or 10: sources disagree"
     sources: tuple[Attribution, ...]
     known_since: datetime | None
     conflict: Conflict | None = None
@@ -392,7 +392,7 @@ class Suggestion:
     action: str  # "replace" a sentence | "add" to the section
     quoted: tuple[str, ...]  # the sentences it contradicts or makes more precise; for "add", the one it follows
     relation: str  # "contradicted by" | "made more precise by" | "extended by"
-    news: str  # what the story says, in words: "Season 2 premiere: March 8, 2018"
+    news: str  # what the story says, in words, as describe_fact writes it
     proposed: str  # the replacement or addition, in plain words
     sources: tuple[Attribution, ...]
     created: datetime

@@ -6,10 +6,10 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from conftest import DEMO_DATA
-from newsdesk.extract import FactContext
 
 from newsdesk.articles import read_article
 from newsdesk.board import build_board
+from newsdesk.extract import FactContext
 from newsdesk.novelty import ArticleKnowledge
 from newsdesk.review import article_knowledge, review
 from newsdesk.suggestions import is_done, suggest

@@ -148,7 +148,7 @@ DATE_PHRASES: tuple[DatePhrase, ...] = (
     _phrase(
         "month-of-an-event", "a month before the release it dates ('sets a March return', 'a June premiere')", "month",
         re.compile(
-            # not another's ("the director's July release")
+            # not another's (the director's own release, named by its possessive)
             rf"(?<!['’]s )\b(?P<month>{_CAPITAL_MONTH})\b\.?\s+(?i:premiere|return|release|debut|launch|bow|arrival|date)s?\b"
         ),
         ("Hollow Creek sets a March return", ["2031-03"]),
@@ -276,7 +276,7 @@ def _next_season(season: str, ref: date) -> str:
     """A season of the year named without a year: this year's, unless it is over."""
     _, last = MONTHS_OF_PART[season]
     if season == "winter":
-        return f"{ref.year}-winter"  # the winter that starts this December
+        return f"{ref.year}-winter"  # the winter that starts at this year's end
     return f"{ref.year if ref.month <= last else ref.year + 1}-{season}"
 
 

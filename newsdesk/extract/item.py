@@ -59,7 +59,7 @@ def _overruled(summary_fact: Fact, title_fact: Fact) -> bool:
     if _about_a_person(summary_fact) and _about_a_person(title_fact):
         return True
     if _dated(summary_fact) and date_within(summary_fact.value, title_fact.value):
-        return False  # "lands in March" over "Sunday 15 March": the summary says it more precisely
+        return False  # a month in the headline, its day in the summary: the summary says it more precisely
     return summary_fact.kind == title_fact.kind
 
 

@@ -13,12 +13,13 @@ from newsdesk.extract.clause import Clause
 from newsdesk.extract.rule import FactRule, Family, example
 from seasonwatch.lexicon.calendar import CALENDAR_WORDS
 from seasonwatch.lexicon.forms import alternation, fold
+from seasonwatch.lexicon.negation import WILL_NOT
 from seasonwatch.lexicon.networks import is_network
 from seasonwatch.lexicon.not_names import NAME_BREAKERS, NOT_PERSON_WORDS
 from seasonwatch.models import Fact
 
-# a name token starts at a word's start ("HBO Max" holds no "BO Max") and is no word of a Title
-# Case headline or network ("Joins", "Netflix")
+# a name token starts at a word's start (a network's name holds no person's name inside it) and
+# is no word of a Title Case headline or a network (see the rules' examples)
 _NAME_TOKEN = rf"(?<![\w])(?!{alternation(NAME_BREAKERS)}\b)(?:[A-Z][a-zA-Z'’\-]+|[A-Z]\.(?:\s?[A-Z]\.)*|(?:Mc|Mac|O')[A-Z][a-z]+)"
 _NAME = rf"(?P<name>{_NAME_TOKEN}(?:\s+(?:(?:de|van|von|da|del|la|le|di|du|der)\s+)?{_NAME_TOKEN}){{1,3}})"
 # a role may hold a title's abbreviation ("Mrs. Winslow", "Dr. Owens") but ends at other punctuation
@@ -65,7 +66,7 @@ DIRECTOR = _patterns(
     rf"\b(?i:directed|helmed)\s+(?i:by)\s+{_NAME}",
 )
 DEPARTURE = _patterns(
-    rf"{_NAME}\s+(?i:is\s+|has\s+)?(?i:exits?|exited|exiting|leaves|leaving|left|departs?|departed|departing|quits?|quitting|won't\s+return|will\s+not\s+return|not\s+returning)\b",
+    rf"{_NAME}\s+(?i:is\s+|has\s+)?(?i:exits?|exited|exiting|leaves|leaving|left|departs?|departed|departing|quits?|quitting|{WILL_NOT}\s+(?:be\s+)?return(?:ing)?)\b",
     rf"\b(?i:exit|departure)\s+(?i:of)\s+{_NAME}",
 )
 

@@ -21,7 +21,7 @@ RELEASE_CUE = re.compile(
     r"air(?:s|ing|date)?|stream(?:s|ing|ed)?|out on|(?:release|premiere|air) date|bowing|on screens?)\b",
     re.I,
 )
-# Words of a schedule: they say a date is planned, not for what ("production is slated for March")
+# Words of a schedule: they say a date is planned, not for what ("production is slated for ...")
 SCHEDULE_CUE = re.compile(
     r"\b(coming|comes|set for|slated|due|back|dates|dated|begins?|starts?|kicks? off|push\w*|mov(?:e|es|ed|ing)|bump\w*|"
     r"delay\w*|shift\w*|postpon\w*|reschedul\w*|expected|scheduled|planned|arriving|forward|moved up|moves up)\b",
@@ -29,7 +29,7 @@ SCHEDULE_CUE = re.compile(
 )
 PREMIERE_CUE = re.compile(f"{RELEASE_CUE.pattern}|{SCHEDULE_CUE.pattern}", re.I)
 ORDER_CUE = re.compile(r"\b(renew\w*|order\w*|greenlit|green-?light\w*|pick\w* up|announc\w*)\b", re.I)
-# "Season 2 in December", "season three: June 5": a season named right before its date
+# "Season 2 in <month>", "season three: <day>": a season named right before its date
 SEASON_THEN_DATE = re.compile(
     r"\b(?:(?:season|series)\s+\w+|S\d{1,2})(?=\s*(?:[:,–—-]\s*|\s+(?:in|on|this|next|come)\s+))", re.I
 )
@@ -58,7 +58,7 @@ def _dated_release(clause: Clause) -> list[Fact]:
             season = season_near(clause.text, mention.start, clause.context.season)
             if season < clause.context.season and not clause.article:
                 # an earlier season has aired: a date still to come is the tracked season's
-                # ("Drift is back in June: catch up on season 1 first")
+                # (see the examples of "dated-release")
                 season = clause.context.season
             found.append(Fact(kind, season, value=mention.value))
     return found
@@ -85,15 +85,15 @@ def _upcoming(value: str, reference: datetime | None) -> bool:
 def _date_kind(sentence: str, mention: DateMention) -> str:
     """Which event a date belongs to: the nearest cue word wins; "" when there is none."""
     if mention.phrase in EVENT_PHRASES:
-        return "premiere"  # "a March return": the phrase holds its own event
+        return "premiere"  # "a <month> return": the phrase holds its own event
     best: tuple[int, str] | None = None
-    # a season named before a date is the weakest cue: "ordered season three in June 2031"
+    # a season named before a date is the weakest cue: "ordered season three in <month> 2031"
     for kind, cue, penalty in [*((k, c, 0) for k, c in _CUES), ("premiere", SEASON_THEN_DATE, 20)]:
         for match in cue.finditer(sentence):
             if mention.start <= match.start() < mention.end:
                 continue
-            # the event usually comes before its date ("premieres on March 8"); a cue after the
-            # date ("March 8 premiere") counts, but at a longer distance
+            # the event usually comes before its date ("premieres on <day>"); a cue after the
+            # date ("<day> premiere") counts, but at a longer distance
             distance = mention.start - match.end() if match.end() <= mention.start else match.start() - mention.end + 25
             distance += penalty
             if best is None or distance < best[0]:
@@ -107,7 +107,7 @@ def _date_kind(sentence: str, mention: DateMention) -> str:
     return best[1]
 
 
-# verbs that air whatever their subject is: "the finale airs June 2" dates the finale
+# verbs that air whatever their subject is: "the finale airs <day>" dates the finale
 AIRING = re.compile(r"\b(?:airs?|airing|drops?|dropping|hits?|lands?|streams?|streaming|arrives?|bows?)\b", re.I)
 
 

@@ -35,7 +35,7 @@ def season_numbers(text: str) -> list[int]:
     return [number for _, number in season_mentions(text)]
 
 
-# between a date and the season it is for: "March 8 for season 3", "the April premiere of season 2"
+# between a date and the season it is for: "<day> for season 3", "the <month> premiere of season 2"
 ATTACHED = re.compile(r"\b(?:for|of|with)\s+(?:its\s+|the\s+|a\s+)?$", re.I)
 
 
@@ -46,8 +46,8 @@ def season_near(sentence: str, position: int, default: int) -> int:
     for match, number in season_mentions(sentence):
         distance = min(abs(match.start() - position), abs(match.end() - position))
         if match.start() > position:
-            # a season named after the date is its own only when tied to it ("in April for season
-            # 3"); otherwise it is another clause's ("an April return, and a fourth season ordered")
+            # a season named after the date is its own only when tied to it ("in <month> for season
+            # 3"); otherwise it is another clause's ("a <month> return, and a fourth season ordered")
             if not ATTACHED.search(sentence[position : match.start()]):
                 continue
             distance += 10
