@@ -80,7 +80,7 @@ def _is_numbered_title(line: str, next_line: str) -> str | None:
         return None
     if title[-1] in ".,;" or title[0].islower():
         return None
-    # a numbered list of short items ("1. Krysten Ritter") is content, not a heading: a title
+    # a numbered list of short items ("1. Mara Quill") is content, not a heading: a title
     # is followed by prose or a blank line, not by the next list item
     if _NUMBERED.match(next_line):
         return None

@@ -18,7 +18,7 @@ _VIDEO_LABEL = re.compile(r"\b(?:teaser|trailer|clip|promo|featurette|first look
 
 
 def _without_pipes(text: str) -> str:
-    """ "The Bear Season 3 | Official Teaser | FX" (a video's title as posted) reads as "The Bear
+    """ "Drift Season 3 | Official Teaser | Channel" (a video's title as posted) reads as "Drift
     Season 3: Official Teaser": a short last part that is no video label and holds no number is
     the channel that posted it."""
     head, *rest = _PIPE.split(text)

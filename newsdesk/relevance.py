@@ -1,7 +1,7 @@
 """Is an update about a tracked show? It must name the show and read as news about that series.
 
 Names are matched as written: capitalized, on word boundaries, through curly or straight quotes,
-possessives and accents ("line of succession" is not "Succession"); an all-capitals "YOU" counts.
+possessives and accents ("a slow drift" is not "Drift"); an all-capitals "DRIFT" counts.
 Naming is not enough. The evidence that a name means the series:
 - TV words around it (season, episode, premiere, cast, a network, ...), against words of other
   trades (album, tour, novel, CEO, ...): a singer who shares the show's name reads as music;

@@ -64,7 +64,7 @@ def _overruled(summary_fact: Fact, title_fact: Fact) -> bool:
 
 
 def _full_names(summary: str, title_facts: list[Fact]) -> str:
-    """ "Walter will play Dasha" under "Harriet Walter's character revealed": the summary's surname is
+    """ "Sorel will play Dale" under "Nadia Sorel's character revealed": the summary's surname is
     the headline's person."""
     for fact in title_facts:
         if _about_a_person(fact) and " " in fact.subject:
@@ -76,7 +76,7 @@ def _full_names(summary: str, title_facts: list[Fact]) -> str:
 
 
 def _with_role(title_fact: Fact, summary_facts: list[Fact]) -> Fact:
-    """ "Harriet Walter's character revealed" + "she plays Dasha": the headline's casting, with its part."""
+    """ "Nadia Sorel's character revealed" + "she plays Dale": the headline's casting, with its part."""
     if _about_a_person(title_fact) and not title_fact.value:
         for fact in summary_facts:
             if _same_person(fact, title_fact) and fact.value:

@@ -221,7 +221,7 @@ _ANY_NAME = re.compile(_NAME)
 
 def names_person(text: str, person: str, show_names: tuple[str, ...]) -> bool:
     """Does `text` (case kept) name `person`, in full or by a surname that is not part of the show's
-    own name ("Jones" says nothing in a Jessica Jones story)?"""
+    own name ("Creek" says nothing in a Hollow Creek story)?"""
     if re.search(rf"\b{re.escape(person)}\b", text):
         return True
     surname = person.split()[-1]
@@ -250,7 +250,7 @@ def clean_person(raw: str, show_folds: set[str]) -> str:
         tokens = tokens[-3:] if tokens[-3][0].isupper() and len(tokens[-3]) > 2 else tokens[-2:]
     name = " ".join(tokens)
     folded = fold(name)
-    # the show's own name, or a name that holds it or is part of it ("Jessica Jones", "Marvel's Jessica Jones")
+    # the show's own name, or a name that holds it or is part of it ("Hollow Creek", "Hollow Creek: The Series")
     if len(tokens) < 2 or any(folded in s or s in folded for s in show_folds) or is_network(name):
         return ""
     if any(t.lower() in CALENDAR_WORDS or (t.isupper() and t.isalpha() and len(t) > 3) for t in tokens):
