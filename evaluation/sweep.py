@@ -16,9 +16,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import evaluate  # noqa: E402
+import evaluate
 
-from newsdesk import thresholds  # noqa: E402
+from newsdesk import thresholds
 
 SETS = [Path("evaluation/set"), Path("evaluation/holdout")]
 
