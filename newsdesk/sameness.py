@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
 
 from newsdesk import thresholds
 from newsdesk.rules import Example, Rule
@@ -66,9 +67,9 @@ class Evidence:
             links=self.links | other.links,
         )
 
-    @property
-    def people(self) -> set[str]:
-        return {f.subject.casefold() for f in self.facts if kind_of(f).scope is Scope.PERSON}
+    @cached_property
+    def people(self) -> frozenset[str]:
+        return frozenset(f.subject.casefold() for f in self.facts if kind_of(f).scope is Scope.PERSON)
 
 
 def merged_facts(known: Iterable[Fact], more: Iterable[Fact]) -> tuple[Fact, ...]:
@@ -204,7 +205,7 @@ def _same_season(a: Fact, b: Fact) -> bool:
     return a.season == b.season or a.season is None or b.season is None or kind_of(a).scope is Scope.SHOW
 
 
-def _headlines_name(headlines: tuple[str, ...], people: set[str]) -> bool:
+def _headlines_name(headlines: tuple[str, ...], people: frozenset[str]) -> bool:
     """Does a headline name one of these people, as whole words ("Ann Lee" is not in "Ann Leeson")?"""
     return any(_has_words(headline.casefold(), person) for headline in headlines for person in people)
 

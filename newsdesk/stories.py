@@ -69,7 +69,7 @@ def story_evidence(
         facts=tuple(story.facts),
         vectors=tuple(vectorizer.vector(story_terms(s, drop)) for s in kept),
         entities=new_entities(text, show, world) if text else frozenset(),
-        headlines=(story.headline, *(s.title for s in kept)),
+        headlines=tuple(dict.fromkeys((story.headline, *(s.title for s in kept)))),
         words=folded_words(text) if text else frozenset(),
         topic=story.topic,
     )

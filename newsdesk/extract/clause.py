@@ -9,6 +9,7 @@ from functools import cached_property
 
 from newsdesk.extract.dates import DateMention, find_dates
 from newsdesk.extract.seasons import season_numbers
+from seasonwatch.lexicon.forms import fold
 from seasonwatch.lexicon.negation import NEGATION_PATTERN
 
 
@@ -43,6 +44,11 @@ class Clause:
     def season(self) -> int:
         """The season the sentence is about: the first it names, else the article's."""
         return self.seasons[0] if self.seasons else self.context.season
+
+    @cached_property
+    def show_folds(self) -> set[str]:
+        """The show's names, folded: no person's name holds them."""
+        return {fold(name) for name in self.context.show_names}
 
     @cached_property
     def negated(self) -> bool:

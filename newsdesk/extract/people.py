@@ -76,7 +76,7 @@ def _people(patterns: tuple[re.Pattern[str], ...], kind: str, value: str = "") -
     where the pattern reads one (a cast member's role), or the kind's fixed value."""
 
     def find(clause: Clause) -> list[Fact]:
-        show_folds = {fold(n) for n in clause.context.show_names}
+        show_folds = clause.show_folds
         found = []
         for pattern in patterns:
             for match in pattern.finditer(clause.text):
