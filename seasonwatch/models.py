@@ -58,6 +58,8 @@ class FetchSettings:
     user_agent: str = "SeasonWatch/1.0 (+https://example.org/seasonwatch/)"
     respect_robots: bool = True
     max_redirects: int = 5
+    parse_timeout: float = 10.0  # seconds to read one source's document
+    deadline: float = 600.0  # seconds for the whole gather stage
 
 
 # --------------------------------------------------------------------------- gathered records

@@ -30,14 +30,16 @@ MONTH_NAMES = [
 ]  # fmt: skip
 
 
+MOST_DIGITS = 9
+
+
 def number_value(word: str) -> int | None:
     """ "3", "3rd", "three", "third" -> 3; None when the word is no number."""
     word = word.lower().strip()
-    if word.isdigit():
-        return int(word)
     if word in CARDINALS:
         return CARDINALS[word]
     if word in ORDINALS:
         return ORDINALS[word]
-    digits = word[:-2] if word[-2:] in ("st", "nd", "rd", "th") else ""
-    return int(digits) if digits.isdigit() else None
+    digits = word[:-2] if word[-2:] in ("st", "nd", "rd", "th") else word
+    # isdecimal, not isdigit: int() refuses "²"; and no season or count runs to ten digits
+    return int(digits) if digits.isdecimal() and len(digits) <= MOST_DIGITS else None
