@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from feeds.entries import failed_sources, site_title, views_of
-from feeds.files import write_atomically
+from feeds.entries import PresentedEdition, failed_sources, site_title, views_of
+from feeds.files import write_atomically, write_once
 from feeds.templating import environment
 from seasonwatch.models import Edition
 
@@ -30,6 +30,10 @@ def write(edition: Edition, output_dir: Path) -> list[Path]:
     written = [write_atomically(output_dir / "index.html", render(edition))]
     for digest in edition.digests:
         path = output_dir / "digests" / f"{digest.id}.html"
-        if not path.exists():  # a digest never changes once composed
-            written.append(write_atomically(path, digest.html))
+        # a digest never changes once composed: its page is written once, and put back if not ours
+        done = write_once(path, digest.html, root=output_dir)
+        if done != "kept":
+            written.append(path)
+        if done == "replaced" and isinstance(edition, PresentedEdition):
+            edition.notes.append(f"{path} was not the page Season Watch wrote for digest {digest.id}: replaced")
     return written

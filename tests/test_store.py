@@ -98,11 +98,14 @@ def test_a_run_that_fails_half_way_leaves_nothing(tmp_path, monkeypatch):
 
 def test_a_newer_schema_is_refused(tmp_path):
     path = tmp_path / "s.sqlite3"
+    Store.open(path).close()
     db = sqlite3.connect(path)
-    db.execute(f"PRAGMA user_version={SCHEMA_VERSION + 1}")
+    db.execute(f"PRAGMA user_version={SCHEMA_VERSION + 1}")  # as a later release would leave it
     db.close()
     with pytest.raises(StoreError, match="newer Season Watch"):
         Store.open(path)
+    with pytest.raises(StoreError, match="newer Season Watch"):
+        Store.open_readonly(path)  # a dry run says so too, instead of reading an empty state
 
 
 def test_dry_run_store_reads_without_creating(tmp_path):
