@@ -103,7 +103,10 @@ def line(value: object, limit: int, notes: Notes, what: str = "") -> str:
     if not isinstance(value, str):
         return ""
     # cut before cleaning, so a 10 MB title costs no more than a long one; cleaning only shortens
-    text = valid_unicode(value[: limit * 2 + 64]).strip()
+    text = value[: limit * 2 + 64]
+    if what and (_SURROGATE.search(text) or _INVALID_IN_LINE.search(text)):
+        notes[f"{what} with characters that are not valid text repaired"] += 1
+    text = valid_unicode(text).strip()
     if len(text) > limit:
         if what:
             notes[f"{what} cut to {limit:,} characters"] += 1
