@@ -283,7 +283,8 @@ def _unconfirmed(config: Config, store: Store, console: Console, now: datetime) 
     (email.resend_unconfirmed_after, if set) is pending again and goes out with the others."""
     grace = timedelta(hours=config.email.resend_unconfirmed_after)
     for digest, attempted, error in store.unconfirmed():
-        if grace and attempted is not None and now - attempted >= grace:
+        # the attempt's time is the wall clock's when it was made: so is the grace
+        if grace and attempted is not None and datetime.now(UTC) - attempted >= grace:
             store.mark_digest(
                 digest.id, "pending", f"resent {grace.total_seconds() / 3600:g} hours after: {error}", False
             )
