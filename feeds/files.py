@@ -24,11 +24,15 @@ class UnsafeOutput(OSError):
 
     def __init__(self, folder: Path) -> None:
         target = os.readlink(folder) if folder.is_symlink() else "?"
-        super().__init__(
+        self.message = (
             f"{folder} is a symbolic link (to {target}); Season Watch never writes through one: "
             "replace it with a real folder"
         )
-        self.filename = str(folder)
+        super().__init__(self.message)
+        self.strerror, self.filename = self.message, str(folder)
+
+    def __str__(self) -> str:
+        return self.message
 
 
 def write_atomically(path: Path, data: bytes | str, mode: int = 0o644, root: Path | None = None) -> Path:
