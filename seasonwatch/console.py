@@ -42,6 +42,8 @@ class Console:
         if report.status == SourceStatus.FAILED:
             self.warn(f"source {report.source} failed: {report.detail}")
             return
+        if report.detail:  # read, but with items skipped or cleaned: the outlet's data is off
+            self.say(f"source {report.source}: {report.detail}")
         if self.interactive:
             mark = "✓" if report.status == SourceStatus.OK else "="
             what = f"{report.items} items" if report.status == SourceStatus.OK else "not modified"
