@@ -12,8 +12,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from feeds import board_json, board_page, jsonfeed, site, suggestions, syndication
+from feeds.delivery import Delivery, deliver_digest
 from feeds.digest import compose, compose_test, digest_id
 from feeds.entries import presented
+from feeds.files import UnsafeOutput, remove_stale_temporaries
 from feeds.mailer import DeliveryError, deliver
 from feeds.outbox import eml_path, missing_from_outbox, write_outbox
 from seasonwatch.models import Edition
@@ -31,24 +33,37 @@ OUTPUTS: dict[str, Output] = {
 }
 
 
-def write_outputs(edition: Edition, output_dir: Path) -> list[Path]:
+def write_outputs(edition: Edition, output_dir: Path, refused: list[str] | None = None) -> list[Path]:
+    """Every output; with `refused` given, an output that would have to be written through a
+    symbolic link is left out and said there (the others are still written), and a file not
+    ours where one of ours goes is replaced and said there too."""
     # every output sees the same views: a story is presented, and its entry body rendered, once
     edition = presented(edition)
+    edition.notes = refused if refused is not None else []
     written: list[Path] = []
     for write in OUTPUTS.values():
-        written.extend(write(edition, output_dir))
+        try:
+            written.extend(write(edition, output_dir))
+        except UnsafeOutput as exc:
+            if refused is None:
+                raise
+            refused.append(str(exc))
     return written
 
 
 __all__ = [
     "OUTPUTS",
+    "Delivery",
     "DeliveryError",
+    "UnsafeOutput",
     "compose",
     "compose_test",
     "deliver",
+    "deliver_digest",
     "digest_id",
     "eml_path",
     "missing_from_outbox",
+    "remove_stale_temporaries",
     "write_outbox",
     "write_outputs",
 ]

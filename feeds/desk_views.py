@@ -257,7 +257,7 @@ def desks_of(shows: list[ShowSpec], desks: dict[str, ShowDesk]) -> list[DeskView
 def write_each_desk(edition: Edition, output_dir: Path, name: str, render: Callable[[DeskView], str]) -> list[Path]:
     """One file per show with a desk: `name` with "{slug}" filled in, relative to `output_dir`."""
     return [
-        write_atomically(output_dir / name.replace("{slug}", desk.show.slug), render(desk))
+        write_atomically(output_dir / name.replace("{slug}", desk.show.slug), render(desk), root=output_dir)
         for desk in desks_of(edition.shows, edition.desks)
     ]
 

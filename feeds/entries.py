@@ -185,6 +185,7 @@ class PresentedEdition(Edition):
     """An edition whose stories are presented once for all the outputs that show them."""
 
     views: dict[str, StoryView] = field(default_factory=dict)  # story id -> its view
+    notes: list[str] = field(default_factory=list)  # files not ours that an output replaced
 
 
 def presented(edition: Edition) -> PresentedEdition:

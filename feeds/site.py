@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from feeds.desk_views import desks_of
-from feeds.entries import plain_text, site_title, views_of
-from feeds.files import write_atomically
+from feeds.entries import PresentedEdition, plain_text, site_title, views_of
+from feeds.files import write_atomically, write_once
 from feeds.grouping import Groups, Sections, by_show_and_section
 from feeds.templating import environment
 from seasonwatch.models import Edition, SourceReport, SourceStatus
@@ -48,6 +48,10 @@ def write(edition: Edition, output_dir: Path) -> list[Path]:
     written = [write_atomically(output_dir / "index.html", render(edition))]
     for digest in edition.digests:
         path = output_dir / "digests" / f"{digest.id}.html"
-        if not path.exists():  # a digest never changes once composed
-            written.append(write_atomically(path, digest.html))
+        # a digest never changes once composed: its page is written once, and put back if not ours
+        done = write_once(path, digest.html, root=output_dir)
+        if done != "kept":
+            written.append(path)
+        if done == "replaced" and isinstance(edition, PresentedEdition):
+            edition.notes.append(f"{path} was not the page Season Watch wrote for digest {digest.id}: replaced")
     return written

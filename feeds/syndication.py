@@ -123,7 +123,8 @@ def _publish(
     """Build the feed and write it to `path`: one name for the file and for its self link, which
     readers compare with the URL they fetched."""
     feed = build_feed(edition, stories, path, title, description, atom)
-    return write_atomically(output_dir / path, feed.atom_str(pretty=True) if atom else feed.rss_str(pretty=True))
+    text = feed.atom_str(pretty=True) if atom else feed.rss_str(pretty=True)
+    return write_atomically(output_dir / path, text, root=output_dir)  # shows/ must be a real folder
 
 
 def _show_list(shows: list[ShowSpec]) -> str:

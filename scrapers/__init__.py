@@ -10,13 +10,15 @@ import asyncio
 import logging
 import time
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import httpx
 
-from scrapers import feed, listing, tvmaze, wikipedia
+from scrapers import boundary, feed, listing, tvmaze, wikipedia
 from scrapers.http import FetchError, HttpClient
-from scrapers.source_type import Document, IncompleteParse, ParseError, SourceType
+from scrapers.parsing import ParsePool
+from scrapers.source_type import Document, IncompleteParse, Parsed, ParseError, SourceType
 from seasonwatch.models import FetchSettings, Gathered, HttpValidators, SourceReport, SourceSpec, SourceStatus
 
 SOURCE_TYPES: dict[str, SourceType] = {
@@ -42,13 +44,31 @@ async def gather(
     transport: httpx.AsyncBaseTransport | None = None,
     on_report: Callable[[SourceReport], None] | None = None,
 ) -> Gathered:
-    """Fetch and parse every source concurrently; one failing source never stops the others."""
+    """Fetch and parse every source concurrently; one failing source never stops the others,
+    and none runs past `settings.deadline`."""
     validators = validators or {}
     gathered = Gathered()
-    async with HttpClient(settings, transport=transport) as http:
+    deadline = asyncio.get_running_loop().time() + settings.deadline
+    async with HttpClient(settings, transport=transport) as http, ParsePool(settings.parse_timeout) as parsers:
 
         async def one(spec: SourceSpec) -> None:
-            report = await _gather_source(spec, http, validators.get(validator_key(spec)), gathered)
+            started = time.monotonic()
+            try:
+                async with asyncio.timeout_at(deadline):
+                    outcome = await _gather_source(spec, http, parsers, validators.get(validator_key(spec)))
+            except TimeoutError:
+                url = SOURCE_TYPES[spec.type].request_url(spec)
+                reason = f"not finished within fetch.deadline ({settings.deadline:g} s for all sources); given up"
+                outcome = _Outcome(
+                    SourceReport(spec.name, url, SourceStatus.FAILED, reason, time.monotonic() - started)
+                )
+            # the one gate: nothing a source sent reaches the rest of the run without passing it
+            report, parsed = boundary.admit(outcome.report, outcome.parsed)
+            # what was read is kept even when the source is reported: news is never thrown away
+            gathered.updates.extend(parsed.updates)
+            gathered.observations.extend(parsed.observations)
+            if outcome.validators:
+                gathered.validators[validator_key(spec)] = outcome.validators
             gathered.reports.append(report)
             if on_report:
                 on_report(report)
@@ -58,9 +78,16 @@ async def gather(
     return gathered
 
 
+@dataclass
+class _Outcome:
+    report: SourceReport
+    parsed: Parsed | None = None
+    validators: HttpValidators | None = None  # to store: only for a source read whole and well
+
+
 async def _gather_source(
-    spec: SourceSpec, http: HttpClient, validators: HttpValidators | None, gathered: Gathered
-) -> SourceReport:
+    spec: SourceSpec, http: HttpClient, parsers: ParsePool, validators: HttpValidators | None
+) -> _Outcome:
     source_type = SOURCE_TYPES[spec.type]
     url = source_type.request_url(spec)
     started = time.monotonic()
@@ -72,33 +99,30 @@ async def _gather_source(
     try:
         fetched = await http.fetch_conditionally(url, validators, accept=source_type.accept)
         if fetched.not_modified:
-            return report(SourceStatus.NOT_MODIFIED)
+            return _Outcome(report(SourceStatus.NOT_MODIFIED))
         if fetched.truncated:
             problems.append(
                 f"the response was larger than max_bytes ({http.settings.max_bytes:,} bytes) and was cut off"
             )
-        document = Document(url=fetched.url, body=fetched.body, headers=fetched.headers, fetched_at=datetime.now(UTC))
-        # parsing is CPU work: off the event loop, so slow parses never stall other downloads
-        parsed = await asyncio.to_thread(source_type.parse, spec, document)
+        headers = {name.lower(): value for name, value in fetched.headers.items()}
+        document = Document(url=fetched.url, body=fetched.body, headers=headers, fetched_at=datetime.now(UTC))
+        # in a worker process, under the source's time budget: never on the event loop
+        parsed = await parsers.read(spec, document)
     except IncompleteParse as exc:
         parsed = exc.parsed
         problems.append(str(exc))
     except (FetchError, ParseError) as exc:
-        return report(SourceStatus.FAILED, "; ".join([*problems, str(exc)]))
+        return _Outcome(report(SourceStatus.FAILED, "; ".join([*problems, str(exc)])))
     except Exception as exc:  # a bug or a surprise in one source must not end the run
         log.debug("unexpected error in source %s", spec.name, exc_info=True)
-        return report(SourceStatus.FAILED, f"unexpected {type(exc).__name__}: {exc}")
+        return _Outcome(report(SourceStatus.FAILED, f"unexpected {type(exc).__name__}: {exc}"))
 
-    # what was read is kept even when the source is reported: news is never thrown away
-    gathered.updates.extend(parsed.updates)
-    gathered.observations.extend(parsed.observations)
     if problems:
         # no validators either: the next run must fetch and read the whole thing again
         items = f"{len(parsed)} {'item' if len(parsed) == 1 else 'items'} read"
-        return report(SourceStatus.FAILED, f"{'; '.join(problems)} ({items})", len(parsed))
-    if fetched.validators.etag or fetched.validators.last_modified:
-        gathered.validators[validator_key(spec)] = fetched.validators
-    return report(SourceStatus.OK, items=len(parsed))
+        return _Outcome(report(SourceStatus.FAILED, f"{'; '.join(problems)} ({items})", len(parsed)), parsed)
+    kept = fetched.validators if fetched.validators.etag or fetched.validators.last_modified else None
+    return _Outcome(report(SourceStatus.OK, items=len(parsed)), parsed, kept)
 
 
 __all__ = ["SOURCE_TYPES", "gather", "validator_key"]

@@ -62,8 +62,9 @@ _RFC822 = re.compile(
 )
 _DOTTED = re.compile(r"^\s*\d{1,2}\.\d{1,2}\.\d{2,4}\b")
 _RELATIVE = re.compile(
-    r"\b(?P<count>\d+|an?|one)\s+(?P<unit>second|sec|minute|min|hour|hr|day|week|month|year)s?\s+ago\b", re.I
+    r"\b(?P<count>\d{1,6}|an?|one)\s+(?P<unit>second|sec|minute|min|hour|hr|day|week|month|year)s?\s+ago\b", re.I
 )
+LONGEST_DATE_FIELD = 300  # characters: a longer field is a paragraph, not a date (and not worth parsing)
 _UNIT_SECONDS = {
     "second": 1,
     "sec": 1,
@@ -83,11 +84,11 @@ def parse_date_field(text: str, *, now: datetime | None = None, zone: tzinfo | N
 
     `now` (UTC) anchors "3 hours ago", "yesterday" and dates without a year; `zone` is the zone
     assumed when the field names none (a feed's own zone, else UTC)."""
-    text = " ".join((text or "").split())
-    if not text:
+    text = " ".join((text or "")[: LONGEST_DATE_FIELD * 2].split())
+    if not text or len(text) > LONGEST_DATE_FIELD:
         return None
     if text.isdigit():
-        return _from_timestamp(int(text)) if len(text) >= 9 else None
+        return _from_timestamp(int(text)) if 9 <= len(text) <= 13 else None
     if now is not None and (relative := _relative(text, now)) is not None:
         return relative
     moment = _strict(text) or _lenient(text, now)
@@ -126,7 +127,10 @@ def _relative(text: str, now: datetime) -> datetime | None:
     if not match:
         return None
     count = int(match["count"]) if match["count"].isdigit() else 1
-    return now - timedelta(seconds=count * _UNIT_SECONDS[match["unit"].lower()])
+    try:
+        return now - timedelta(seconds=count * _UNIT_SECONDS[match["unit"].lower()])
+    except OverflowError:  # "999999 years ago" is before the year 1: no date at all
+        return None
 
 
 def _strict(text: str) -> datetime | None:

@@ -19,7 +19,7 @@ from lxml import html as lxml_html
 
 from scrapers import xml_text
 from scrapers.dates import parse_date_field, zone_of
-from scrapers.source_type import Document, Parsed, ParseError, SourceType
+from scrapers.source_type import Document, Parsed, ParseError, SourceType, each_readable
 from scrapers.urls import canonical_url
 from seasonwatch.markup import html_to_text, normalize_text, sanitize_html, shorten
 from seasonwatch.models import SourceSpec, Update
@@ -55,13 +55,15 @@ def request_url(spec: SourceSpec) -> str:
 
 
 def parse(spec: SourceSpec, document: Document) -> Parsed:
-    json_feed = _looks_like_json(document)
+    skipped: Counter[str] = Counter()
     entries = (
-        parse_json_feed(document.body, document.url)
-        if json_feed
-        else parse_xml_feed(document.body, document.url, document.charset)
+        parse_json_feed(document.body, document.url, skipped)
+        if _looks_like_json(document)
+        else parse_xml_feed(document.body, document.url, document.charset, skipped)
     )
-    return Parsed(updates=[_update(spec, entry, document.url) for entry in _unique_ids(entries) if not entry.is_empty])
+    present = [entry for entry in _unique_ids(entries) if not entry.is_empty]
+    updates = each_readable(present, lambda entry: _update(spec, entry, document.url), skipped, "item")
+    return Parsed(updates=updates, skipped=skipped)
 
 
 def _unique_ids(entries: list[Entry]) -> list[Entry]:
@@ -85,7 +87,9 @@ def _looks_like_json(document: Document) -> bool:
 # ---------------------------------------------------------------------------- RSS and Atom
 
 
-def parse_xml_feed(body: bytes, url: str, http_charset: str | None = None) -> list[Entry]:
+def parse_xml_feed(
+    body: bytes, url: str, http_charset: str | None = None, skipped: Counter[str] | None = None
+) -> list[Entry]:
     # Repaired and re-encoded as UTF-8 first, so the charset of the Content-Type is honoured and
     # feedparser's strict parser accepts what real servers send.
     response_headers = {"content-location": url, "content-type": "application/xml; charset=utf-8"}
@@ -102,7 +106,7 @@ def parse_xml_feed(body: bytes, url: str, http_charset: str | None = None) -> li
     if not result.version and not result.entries:
         raise ParseError(_not_a_feed(body, result, url))
     zone = _feed_zone(result.feed)
-    return [_entry_fields(entry, zone) for entry in result.entries]
+    return each_readable(result.entries, lambda entry: _entry_fields(entry, zone), _counter(skipped), "item")
 
 
 def _not_a_feed(body: bytes, result: Any, url: str) -> str:
@@ -197,11 +201,11 @@ def _struct_to_datetime(value: time.struct_time | None) -> datetime | None:
 # ---------------------------------------------------------------------------- JSON Feed
 
 
-def parse_json_feed(body: bytes, base_url: str) -> list[Entry]:
+def parse_json_feed(body: bytes, base_url: str, skipped: Counter[str] | None = None) -> list[Entry]:
     """JSON Feed 1.0 and 1.1 (https://jsonfeed.org/version/1.1)."""
     try:
         data = json.loads(body.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+    except (ValueError, RecursionError) as exc:  # ValueError: bad UTF-8, bad JSON, a 5,000-digit number
         raise ParseError(f"not valid JSON: {exc}") from None
     if not isinstance(data, dict) or not str(data.get("version", "")).startswith("https://jsonfeed.org/version/"):
         raise ParseError("JSON document is not a JSON Feed (no jsonfeed.org version)")
@@ -209,7 +213,19 @@ def parse_json_feed(body: bytes, base_url: str) -> list[Entry]:
     if not isinstance(items, list):
         raise ParseError("JSON Feed has no 'items' list")
     feed_authors = _json_authors(data)
-    return [_json_entry(item, base_url, feed_authors) for item in items if isinstance(item, dict)]
+    skipped = _counter(skipped)
+    if not_objects := sum(not isinstance(item, dict) for item in items):
+        skipped["item that is not a JSON object skipped"] += not_objects
+    return each_readable(
+        [item for item in items if isinstance(item, dict)],
+        lambda item: _json_entry(item, base_url, feed_authors),
+        skipped,
+        "item",
+    )
+
+
+def _counter(skipped: Counter[str] | None) -> Counter[str]:
+    return skipped if skipped is not None else Counter()
 
 
 def _json_entry(item: dict[str, Any], base_url: str, feed_authors: str) -> Entry:

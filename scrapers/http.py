@@ -9,8 +9,10 @@ Politeness and resilience live here so source types stay pure parsers:
 - bodies streamed and cut at `max_bytes` after decompression (a gzip bomb stops at the cap);
   gzip and deflate negotiated, and a .gz file served as-is unwrapped;
 - redirects followed by hand, so every hop obeys robots.txt and the per-host limit, and a loop is
-  named as one; a public source may not redirect to a loopback, private or link-local address
-  (an outlet must not be able to point the cron host at its own network's services);
+  named as one; a public source may not redirect to a loopback, private or link-local address,
+  nor to a name that does not resolve (an outlet must not be able to point the cron host at its
+  own network's services); each name is resolved once per run and connections go to the
+  address that was judged, so a second DNS answer cannot lead elsewhere;
 - robots.txt fetched once per host per run (RFC 9309) and obeyed when asked.
 """
 
@@ -21,12 +23,16 @@ import email.utils
 import ipaddress
 import random
 import socket
+import urllib.request
 import zlib
 from collections import defaultdict
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+import httpcore
 import httpx
 
 from scrapers import robots
@@ -64,6 +70,12 @@ class Fetched:
 class HttpClient:
     def __init__(self, settings: FetchSettings, transport: httpx.AsyncBaseTransport | None = None) -> None:
         self.settings = settings
+        # With a proxy, the proxy resolves names and connects (httpx honours HTTP(S)_PROXY and
+        # ALL_PROXY): names are then judged by what they look like too. Without one, every
+        # connection goes to the address that was resolved, once, and judged.
+        self.proxied = transport is None and bool(proxies_in_environment())
+        if transport is None and not self.proxied:
+            transport = PinnedTransport(self._addresses, settings.concurrency)
         self._client = httpx.AsyncClient(
             transport=transport,
             follow_redirects=False,  # followed by hand: robots.txt and limits apply to every hop
@@ -76,7 +88,8 @@ class HttpClient:
         # per origin: its rules, or the reason robots.txt could not be read
         self._robots: dict[str, robots.RobotsRules | str] = {}
         self._robots_locks: dict[str, asyncio.Lock] = defaultdict(asyncio.Lock)
-        self._internal_hosts: dict[str, str] = {}  # host name -> "" (public) or why it is internal
+        self._resolved: dict[str, list[str] | str] = {}  # host -> its addresses, or why it has none
+        self._resolving: dict[str, asyncio.Lock] = defaultdict(asyncio.Lock)
 
     async def __aenter__(self) -> HttpClient:
         return self
@@ -125,23 +138,38 @@ class HttpClient:
         host = urlsplit(target).hostname or ""
         if host == (urlsplit(chain[-1]).hostname or ""):
             return  # the same host as the hop before: no further inside than it was
-        inside = await self._internal(host)
-        if inside and not await self._internal(urlsplit(chain[0]).hostname or ""):
+        if await self._internal(urlsplit(chain[0]).hostname or "", unresolved=""):
+            return
+        inside = await self._internal(host, unresolved="a name this host cannot resolve")
+        if not inside and self.proxied:
+            inside = internal_name(host)
+        if inside:
             raise RedirectError(
                 f"redirect from {chain[0]} to {target} refused: {host} is {inside}, "
                 "and a public source may not point at internal addresses"
             )
 
-    async def _internal(self, host: str) -> str:
-        """Why `host` is internal ("a loopback address (127.0.0.1)"), or "" when it is public or
-        cannot be resolved (then fetching it fails on its own)."""
-        if host not in self._internal_hosts:
-            try:
-                addresses = await asyncio.wait_for(resolve(host), self.settings.timeout)
-            except (OSError, TimeoutError, UnicodeError):
-                addresses = []
-            self._internal_hosts[host] = next(filter(None, map(_internal_kind, addresses)), "")
-        return self._internal_hosts[host]
+    async def _internal(self, host: str, unresolved: str) -> str:
+        """Why `host` is internal ("a loopback address (127.0.0.1)"), "" when it is public, or
+        `unresolved` when it has no address here. With a proxy, a name is resolved here only to
+        be judged: the proxy resolves it again."""
+        addresses = await self._addresses(host)
+        if isinstance(addresses, str):
+            return unresolved
+        return next(filter(None, map(internal_kind, addresses)), "")
+
+    async def _addresses(self, host: str) -> list[str] | str:
+        """The addresses of `host`, resolved once per run and kept: what is judged is what is
+        connected to (a second lookup could answer otherwise). A str says why there are none."""
+        async with self._resolving[host]:
+            if host not in self._resolved:
+                try:
+                    self._resolved[host] = await asyncio.wait_for(resolve(host), self.settings.timeout) or "no address"
+                except (OSError, TimeoutError, UnicodeError) as exc:
+                    self._resolved[host] = (
+                        _connect_detail(str(exc)) if not isinstance(exc, TimeoutError) else "timed out"
+                    )
+        return self._resolved[host]
 
     # ------------------------------------------------------------------ retries
 
@@ -287,14 +315,37 @@ async def resolve(host: str) -> list[str]:
     return [str(info[4][0]) for info in infos]
 
 
-def _internal_kind(address: str) -> str:
-    """What kind of internal address this is, or "" for a public one."""
+# IPv6 prefixes that carry an IPv4 address in their last 32 bits: NAT64 (RFC 6052, RFC 8215)
+# and the deprecated IPv4-compatible form. Such an address reaches what the IPv4 one does.
+EMBEDDED_IPV4 = [ipaddress.ip_network(prefix) for prefix in ("64:ff9b::/96", "64:ff9b:1::/48", "::/96")]
+# Names that exist only inside a network: with a proxy (which resolves names itself) a public
+# source may not point at them, resolvable here or not
+INTERNAL_SUFFIXES = (
+    ".internal",
+    ".local",
+    ".localhost",
+    ".localdomain",
+    ".lan",
+    ".home",
+    ".home.arpa",
+    ".corp",
+    ".intranet",
+    ".private",
+)
+
+
+def internal_kind(address: str) -> str:
+    """What kind of internal address this is, or "" for a public one. An IPv6 address that
+    carries an IPv4 one (mapped, NAT64, 6to4, Teredo, IPv4-compatible) is judged by that."""
     try:
         ip = ipaddress.ip_address(address.split("%", 1)[0])
     except ValueError:
         return ""
     if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
+        ip = ip.ipv4_mapped  # ::ffff:a.b.c.d is that IPv4 address itself
+    embedded = _embedded_ipv4(ip)
+    if embedded is not None and (inner := internal_kind(str(embedded))):
+        return f"{inner[:-1]}, inside {ip})"
     for kind, test in (
         ("a loopback", ip.is_loopback),
         ("a link-local", ip.is_link_local),
@@ -303,7 +354,88 @@ def _internal_kind(address: str) -> str:
     ):
         if test:
             return f"{kind} address ({ip})"
-    return "" if ip.is_global else f"a non-public address ({ip})"
+    return "" if ip.is_global or embedded is not None else f"a non-public address ({ip})"
+
+
+def _embedded_ipv4(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
+    if not isinstance(ip, ipaddress.IPv6Address):
+        return None
+    if ip.sixtofour is not None:
+        return ip.sixtofour
+    if ip.teredo is not None:
+        return ip.teredo[1]  # the client's address
+    if any(ip in network for network in EMBEDDED_IPV4) and int(ip) > 1:  # not "::" or "::1"
+        return ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
+    return None
+
+
+def internal_name(host: str) -> str:
+    """Why a host name looks like one only a local network resolves, or ""."""
+    name = host.rstrip(".").lower()
+    try:
+        ipaddress.ip_address(name.strip("[]"))
+        return ""  # an address, judged as one
+    except ValueError:
+        pass
+    if "." not in name:
+        return "a single-label name, which only a local network resolves (and the proxy may)"
+    if name.endswith(INTERNAL_SUFFIXES) or name.startswith(("intranet.", "metadata.")):
+        return "a name of a local network, which the proxy may reach"
+    return ""
+
+
+def proxies_in_environment() -> dict[str, str]:
+    """The proxies httpx would use, from HTTP_PROXY, HTTPS_PROXY and ALL_PROXY."""
+    return {
+        scheme: url
+        for scheme, url in urllib.request.getproxies_environment().items()
+        if scheme in ("http", "https", "all") and url
+    }
+
+
+class PinnedTransport(httpx.AsyncHTTPTransport):
+    """httpx's own transport, connecting to the addresses the client resolved and judged."""
+
+    def __init__(self, addresses: Callable[[str], Awaitable[list[str] | str]], connections: int) -> None:
+        super().__init__(limits=httpx.Limits(max_connections=connections, max_keepalive_connections=connections))
+        # httpcore's pool takes a network backend; httpx does not pass one through
+        self._pool._network_backend = PinnedBackend(addresses)
+
+
+class PinnedBackend(httpcore.AsyncNetworkBackend):
+    def __init__(self, addresses: Callable[[str], Awaitable[list[str] | str]]) -> None:
+        self._addresses = addresses
+        self._network = httpcore.AnyIOBackend()
+
+    async def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Iterable[Any] | None = None,
+    ) -> httpcore.AsyncNetworkStream:
+        addresses = await self._addresses(host)
+        if isinstance(addresses, str):
+            raise httpcore.ConnectError(f"{host}: {addresses}")
+        failure: Exception | None = None
+        for address in addresses:
+            try:
+                return await self._network.connect_tcp(
+                    address, port, timeout=timeout, local_address=local_address, socket_options=socket_options
+                )
+            except (httpcore.ConnectError, httpcore.ConnectTimeout) as exc:
+                failure = exc
+        assert failure is not None
+        raise failure
+
+    async def connect_unix_socket(
+        self, path: str, timeout: float | None = None, socket_options: Iterable[Any] | None = None
+    ) -> httpcore.AsyncNetworkStream:
+        return await self._network.connect_unix_socket(path, timeout=timeout, socket_options=socket_options)
+
+    async def sleep(self, seconds: float) -> None:
+        await self._network.sleep(seconds)
 
 
 def _host(url: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -10,7 +11,7 @@ import soupsieve
 from bs4 import BeautifulSoup, Tag
 
 from scrapers.dates import parse_date_field
-from scrapers.source_type import Document, IncompleteParse, Parsed, ParseError, SourceType
+from scrapers.source_type import Document, IncompleteParse, Parsed, ParseError, SourceType, each_readable
 from scrapers.urls import canonical_url
 from seasonwatch.markup import normalize_text, sanitize_html
 from seasonwatch.models import SourceSpec, Update
@@ -72,21 +73,24 @@ def parse(spec: SourceSpec, document: Document) -> Parsed:
     items = soup.select(options["item"])
     if not items:
         raise ParseError(f"item selector {options['item']!r} matched nothing on the page (has the layout changed?)")
-    updates: list[Update] = []
     missing = {"title": 0, "link": 0}
-    for item in items:
+
+    def read(item: Tag) -> Update | None:
         title = _select_value(item, options["title"])
         url = _absolute_link(base, _select_value(item, options["link"]))
         missing["title"] += not title
         missing["link"] += not url
-        if title and url:
-            updates.append(_update(spec, item, title, url, document))
+        return _update(spec, item, title, url, document) if title and url else None
+
+    skipped: Counter[str] = Counter()
+    updates = each_readable(items, read, skipped, "item")
+    parsed = Parsed(updates=updates, skipped=skipped)
     problem = _missing_reason(missing, len(items), options)
     if problem and not updates:
         raise ParseError(problem)
     if problem:
-        raise IncompleteParse(problem, Parsed(updates=updates))
-    return Parsed(updates=updates)
+        raise IncompleteParse(problem, parsed)
+    return parsed
 
 
 def _absolute_link(base: str, link: str) -> str:

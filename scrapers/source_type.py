@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from seasonwatch.models import Fact, FactObservation, SourceSpec, Update
 from seasonwatch.options import Option
+
+T = TypeVar("T")
+R = TypeVar("R")
 
 
 class ParseError(Exception):
@@ -50,9 +54,31 @@ class Document:
 class Parsed:
     updates: list[Update] = field(default_factory=list)
     observations: list[FactObservation] = field(default_factory=list)
+    skipped: Counter[str] = field(default_factory=Counter)  # why items or facts were left out, counted
 
     def __len__(self) -> int:
         return len(self.updates) + len(self.observations)
+
+
+# What reading one malformed item raises: a field of the wrong type (a string where an object
+# belongs), a number out of range, a missing key. Never a reason to lose the rest of the source.
+UNREADABLE = (AttributeError, TypeError, ValueError, KeyError, IndexError, OverflowError, RecursionError)
+
+
+def each_readable(items: Iterable[T], read: Callable[[T], R | None], skipped: Counter[str], what: str) -> list[R]:
+    """`read` applied to every item; an item it cannot read is skipped and counted under
+    "`what` that cannot be read" instead of failing the source. None from `read` skips an item
+    on purpose (nothing to count)."""
+    results = []
+    for item in items:
+        try:
+            result = read(item)
+        except UNREADABLE:
+            skipped[f"{what} that cannot be read skipped"] += 1
+            continue
+        if result is not None:
+            results.append(result)
+    return results
 
 
 def observations_of(spec: SourceSpec, facts: list[Fact], page_url: str, document: Document) -> Parsed:

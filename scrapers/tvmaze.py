@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from typing import Any
 from urllib.parse import urlsplit
 
-from scrapers.source_type import Document, Parsed, ParseError, SourceType, observations_of
+from scrapers.source_type import Document, Parsed, ParseError, SourceType, each_readable, observations_of
 from scrapers.xml_text import codec_name
 from seasonwatch.markup import normalize_text
 from seasonwatch.models import Fact, SourceSpec
@@ -27,12 +28,15 @@ def request_url(spec: SourceSpec) -> str:
 
 def parse(spec: SourceSpec, document: Document) -> Parsed:
     data = _json(document)
+    skipped: Counter[str] = Counter()
     if _is_cast_list(data):  # /shows/<id>/cast: the cast alone
-        facts, page = cast_facts(data), document.url
+        facts, page = cast_facts(data, skipped), document.url
     else:
         show = _show(data)
-        facts, page = show_facts(show), _page_url(show, document.url)
-    return observations_of(spec, facts, page, document)
+        facts, page = show_facts(show, skipped), _page_url(show, document.url)
+    parsed = observations_of(spec, facts, page, document)
+    parsed.skipped = skipped
+    return parsed
 
 
 def _json(document: Document) -> Any:
@@ -43,8 +47,8 @@ def _json(document: Document) -> Any:
         raise ParseError("TVmaze answered with an empty body (no show matched?)")
     try:
         return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ParseError(f"TVmaze answer is not JSON: {exc}") from None
+    except (ValueError, RecursionError) as exc:  # ValueError: also a number of 5,000 digits
+        raise ParseError(f"TVmaze answer is not JSON we can read: {exc}") from None
 
 
 def _is_cast_list(data: Any) -> bool:
@@ -77,42 +81,72 @@ def _page_url(data: dict[str, Any], fallback: str) -> str:
     return url if isinstance(url, str) and url.startswith("http") else fallback
 
 
-def show_facts(data: dict[str, Any]) -> list[Fact]:
-    facts: list[Fact] = []
+def show_facts(data: dict[str, Any], skipped: Counter[str] | None = None) -> list[Fact]:
+    """The show's facts; a season or cast entry that cannot be read is skipped and counted in
+    `skipped`, and the rest still count."""
+    skipped = skipped if skipped is not None else Counter()
+    facts = _flat(each_readable([data], _channel_facts, skipped, "network or status"))
+    embedded = data.get("_embedded") if isinstance(data.get("_embedded"), dict) else {}
+    facts.extend(_flat(each_readable(_listed(embedded.get("seasons")), _season_facts, skipped, "season")))
+    facts.extend(cast_facts(_listed(embedded.get("cast")), skipped))
+    return facts
+
+
+def _channel_facts(data: dict[str, Any]) -> list[Fact]:
+    facts = []
     channel = data.get("network") or data.get("webChannel") or {}
     if isinstance(channel, dict) and channel.get("name"):
-        facts.append(Fact("network", None, value=normalize_text(channel["name"])))
+        facts.append(Fact("network", None, value=normalize_text(_text(channel["name"]))))
     if data.get("status"):
-        facts.append(Fact("status", None, value=normalize_text(str(data["status"]))))
-    embedded = data.get("_embedded") if isinstance(data.get("_embedded"), dict) else {}
-    for season in embedded.get("seasons") or []:
-        number = season.get("number") if isinstance(season, dict) else None
-        if not isinstance(number, int):
-            continue
-        facts.append(Fact("renewal", number, value="renewed"))
-        facts.append(Fact("premiere", number, value=_date(season.get("premiereDate"))))
-        if season.get("endDate"):
-            facts.append(Fact("finale", number, value=_date(season["endDate"])))
-        if isinstance(season.get("episodeOrder"), int):
-            facts.append(Fact("episodes", number, value=str(season["episodeOrder"])))
-    facts.extend(cast_facts(embedded.get("cast") or []))
+        facts.append(Fact("status", None, value=normalize_text(_text(data["status"]))))
     return facts
 
 
-def cast_facts(cast: list[Any]) -> list[Fact]:
-    """Person and character; a voice role says so."""
-    facts = []
-    for member in cast:
-        if not isinstance(member, dict):
-            continue
-        person = (member.get("person") or {}).get("name")
-        character = (member.get("character") or {}).get("name") or ""
-        if person:
-            role = normalize_text(character)
-            if member.get("voice"):
-                role = f"{role} (voice)" if role else "(voice)"
-            facts.append(Fact("cast", None, subject=normalize_text(person), value=role))
+def _season_facts(season: Any) -> list[Fact]:
+    number = season["number"]
+    if not isinstance(number, int) or isinstance(number, bool):
+        raise TypeError(f"season number {number!r} is not a whole number")
+    facts = [
+        Fact("renewal", number, value="renewed"),
+        Fact("premiere", number, value=_date(season.get("premiereDate"))),
+    ]
+    if season.get("endDate"):
+        facts.append(Fact("finale", number, value=_date(season["endDate"])))
+    order = season.get("episodeOrder")
+    if isinstance(order, int) and not isinstance(order, bool):
+        facts.append(Fact("episodes", number, value=str(order)))
     return facts
+
+
+def cast_facts(cast: list[Any], skipped: Counter[str] | None = None) -> list[Fact]:
+    """Person and character; a voice role says so. An entry that cannot be read is skipped."""
+    skipped = skipped if skipped is not None else Counter()
+    return each_readable(cast, _cast_fact, skipped, "cast entry")
+
+
+def _cast_fact(member: Any) -> Fact | None:
+    person = _text(member["person"]["name"])
+    character = member.get("character") or {}
+    role = normalize_text(_text(character.get("name") or ""))
+    if not person.strip():
+        return None
+    if member.get("voice"):
+        role = f"{role} (voice)" if role else "(voice)"
+    return Fact("cast", None, subject=normalize_text(person), value=role)
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"expected text, found {type(value).__name__}")
+    return value
+
+
+def _listed(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def _flat(groups: list[list[Fact]]) -> list[Fact]:
+    return [fact for group in groups for fact in group]
 
 
 def _date(value: Any) -> str:

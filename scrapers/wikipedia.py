@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from typing import Any
 from urllib.parse import quote, urlencode
 
@@ -15,7 +16,7 @@ import mwparserfromhell
 from mwparserfromhell.nodes import Template
 from mwparserfromhell.wikicode import Wikicode
 
-from scrapers.source_type import Document, Parsed, ParseError, SourceType, observations_of
+from scrapers.source_type import Document, Parsed, ParseError, SourceType, each_readable, observations_of
 from seasonwatch.lexicon.calendar import MONTHS
 from seasonwatch.lexicon.numbers import ORDINALS, number_value
 from seasonwatch.markup import normalize_text
@@ -56,17 +57,21 @@ def parse(spec: SourceSpec, document: Document) -> Parsed:
     if not isinstance(wikitext, str):
         raise ParseError("MediaWiki answer carries no wikitext (was prop=wikitext asked for?)")
     # with redirects=1 the title is that of the page redirected to: link to that one
-    title = page.get("title") or spec.options["page"]
-    page_url = _page_url(spec.options["api"], title)
-    return observations_of(spec, page_facts(wikitext), page_url, document)
+    title = page.get("title")
+    if not isinstance(title, str) or not title.strip():
+        title = spec.options["page"]
+    skipped: Counter[str] = Counter()
+    parsed = observations_of(spec, page_facts(wikitext, skipped), _page_url(spec.options["api"], title), document)
+    parsed.skipped = skipped
+    return parsed
 
 
 def _parse_object(document: Document) -> dict[str, Any]:
     """The "parse" object of an action=parse answer, or a ParseError naming the API's own error."""
     try:
         data = json.loads(document.body.decode("utf-8-sig", errors="replace"))
-    except json.JSONDecodeError as exc:
-        raise ParseError(f"MediaWiki answer is not JSON: {exc}") from None
+    except (ValueError, RecursionError) as exc:  # ValueError: also a number of 5,000 digits
+        raise ParseError(f"MediaWiki answer is not JSON we can read: {exc}") from None
     if not isinstance(data, dict):
         raise ParseError("MediaWiki answer is not a JSON object")
     error = data.get("error") or next(iter(data.get("errors") or []), None)  # errorformat=bc / plaintext
@@ -84,30 +89,31 @@ def _page_url(api: str, title: str) -> str:
     return f"{root}/wiki/{quote(title.replace(' ', '_'))}"
 
 
-def page_facts(wikitext: str) -> list[Fact]:
+def page_facts(wikitext: str, skipped: Counter[str] | None = None) -> list[Fact]:
+    """The page's facts, each once; a template or cast line that cannot be read is skipped and
+    counted in `skipped`, and the rest still count."""
+    skipped = skipped if skipped is not None else Counter()
     code = mwparserfromhell.parse(wikitext)
-    facts: list[Fact] = []
-    seen: set[tuple[Any, ...]] = set()
+    found = [
+        fact
+        for facts in each_readable(code.filter_templates(recursive=True), _template_facts, skipped, "template")
+        for fact in facts
+    ]
+    found.extend(_statement_facts(_plain(code)))
+    found.extend(_cast_facts(code, skipped))
+    unique: dict[tuple[Any, ...], Fact] = {}
+    for fact in found:
+        unique.setdefault((fact.key, fact.value), fact)
+    return list(unique.values())
 
-    def add(fact: Fact) -> None:
-        if (fact.key, fact.value) not in seen:
-            seen.add((fact.key, fact.value))
-            facts.append(fact)
 
-    for template in code.filter_templates(recursive=True):
-        name = _template_name(template)
-        if name.startswith("infobox television") or name.startswith("infobox tv"):
-            for fact in _infobox_facts(template):
-                add(fact)
-        elif name == "series overview":
-            for fact in _overview_facts(template):
-                add(fact)
-    prose = _plain(code)
-    for fact in _statement_facts(prose):
-        add(fact)
-    for fact in _cast_facts(code):
-        add(fact)
-    return facts
+def _template_facts(template: Template) -> list[Fact]:
+    name = _template_name(template)
+    if name.startswith("infobox television") or name.startswith("infobox tv"):
+        return _infobox_facts(template)
+    if name == "series overview":
+        return _overview_facts(template)
+    return []
 
 
 def _statement_facts(prose: str) -> list[Fact]:
@@ -199,21 +205,24 @@ def _plain(code: Wikicode) -> str:
     return re.sub(r"[ \t]+", " ", text)
 
 
-def _cast_facts(code: Wikicode) -> list[Fact]:
+def _cast_facts(code: Wikicode, skipped: Counter[str]) -> list[Fact]:
     facts = []
     for section in code.get_sections(levels=[2, 3], include_headings=True):
         heading = (
             section.filter_headings()[0].title.strip_code().strip().casefold() if section.filter_headings() else ""
         )
-        if "cast" not in heading:
-            continue
-        for match in CAST_LINE.finditer(str(section)):
-            person = _plain(mwparserfromhell.parse(match["person"])).strip()
-            role_code = mwparserfromhell.parse(re.split(r"<ref|:|;|\(|,", match["role"], maxsplit=1)[0])
-            role = _plain(role_code).strip(" .'\"")
-            if person and len(person) < 60:
-                facts.append(Fact("cast", None, subject=normalize_text(person), value=normalize_text(role)))
+        if "cast" in heading:
+            facts.extend(each_readable(CAST_LINE.finditer(str(section)), _cast_fact, skipped, "cast line"))
     return facts
+
+
+def _cast_fact(match: re.Match[str]) -> Fact | None:
+    person = _plain(mwparserfromhell.parse(match["person"])).strip()
+    role_code = mwparserfromhell.parse(re.split(r"<ref|:|;|\(|,", match["role"], maxsplit=1)[0])
+    role = _plain(role_code).strip(" .'\"")
+    if person and len(person) < 60:
+        return Fact("cast", None, subject=normalize_text(person), value=normalize_text(role))
+    return None
 
 
 def _season_number(word: str | None) -> int | None:
@@ -222,7 +231,7 @@ def _season_number(word: str | None) -> int | None:
     value = number_value(word)
     if value is not None:
         return value
-    digits = re.match(r"\d+", word)
+    digits = re.match(r"\d{1,9}(?!\d)", word)  # a number of more digits is no season count
     return int(digits.group()) if digits else None
 
 

@@ -40,25 +40,27 @@ SITE_KEYS = {
     "title": Option(str, default="Season Watch"),
     "base_url": Option(str, required=True, is_url=True),
     "output_dir": Option(str, default="public"),
-    "feed_items": Option(int, default=50, minimum=1),
+    "feed_items": Option(int, default=50),
     "unsubscribe_url": Option(str, default=""),
 }
 STATE_KEYS = {"path": Option(str, default="state/seasonwatch.sqlite3")}
 LOG_KEYS = {"path": Option(str, default="state/seasonwatch.log")}
 FETCH_KEYS = {
-    "concurrency": Option(int, default=16, minimum=1),
-    "per_host": Option(int, default=4, minimum=1),
+    "concurrency": Option(int, default=16),
+    "per_host": Option(int, default=4),
     "timeout": Option((int, float), default=15.0),
-    "retries": Option(int, default=2, minimum=0),
-    "max_bytes": Option(int, default=5_000_000, minimum=1),
+    "retries": Option(int, default=2),
+    "max_bytes": Option(int, default=5_000_000),
     "user_agent": Option(str, default="SeasonWatch/1.0 (+https://example.org/seasonwatch/)"),
     "respect_robots": Option(bool, default=True),
-    "max_redirects": Option(int, default=5, minimum=0),
+    "max_redirects": Option(int, default=5),
+    "parse_timeout": Option((int, float), default=10.0),
+    "deadline": Option((int, float), default=600.0),
 }
 EMAIL_KEYS = {
     "enabled": Option(bool, default=False),
     "smtp_host": Option(str, default="localhost"),
-    "smtp_port": Option(int, default=587, minimum=1, maximum=65535),
+    "smtp_port": Option(int, default=587),
     "security": Option(str, default="starttls"),
     "username_env": Option(str, default=""),
     "password_env": Option(str, default=""),
@@ -66,10 +68,13 @@ EMAIL_KEYS = {
     "recipients": Option(list, default=[]),
     "outbox_dir": Option(str, default="outbox"),
     "timeout": Option((int, float), default=30.0),
+    "deadline": Option((int, float), default=120.0),
+    "final_reply_timeout": Option((int, float), default=600.0),
+    "resend_unconfirmed_after": Option((int, float), default=0),
 }
 SHOW_KEYS = {
     "name": Option(str, required=True),
-    "season": Option(int, required=True, minimum=1),
+    "season": Option(int, required=True),
     "aliases": Option(list, default=[]),
     "article": Option(str, required=True),
     "slug": Option(str, default=""),
@@ -80,6 +85,30 @@ SOURCE_COMMON_KEYS = {
     "shows": Option(list, default=[]),
 }
 TOP_LEVEL = {"site", "state", "fetch", "email", "log", "shows", "sources"}
+
+# Every number a config sets, and the range it must lie in (both ends allowed): the README's
+# config reference lists the same. Nothing may make a run retry, wait or hold data without bound.
+NUMERIC_RANGES: dict[str, dict[str, tuple[float, float]]] = {
+    "site": {"feed_items": (1, 1_000)},
+    "fetch": {
+        "concurrency": (1, 256),
+        "per_host": (1, 64),
+        "timeout": (0.1, 300),
+        "retries": (0, 10),
+        "max_bytes": (1_000, 100_000_000),
+        "max_redirects": (0, 20),
+        "parse_timeout": (0.1, 300),
+        "deadline": (1, 86_400),
+    },
+    "email": {
+        "smtp_port": (1, 65_535),
+        "timeout": (0.1, 300),
+        "deadline": (1, 3_600),
+        "final_reply_timeout": (1, 3_600),
+        "resend_unconfirmed_after": (0, 720),
+    },
+    "shows": {"season": (1, 999)},
+}
 
 
 def load_config(path: Path) -> Config:
@@ -93,6 +122,8 @@ def load_config(path: Path) -> Config:
         raise ConfigError(f"{name}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{name}: not valid TOML: {exc}") from None
+    except ValueError:  # tomllib reads integers whole: one of thousands of digits cannot be
+        raise ConfigError(f"{name}: not valid TOML: a number with more digits than any setting takes") from None
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read config: {exc.strerror}") from None
     return parse_config(raw, path)
@@ -114,9 +145,7 @@ def parse_config(raw: dict[str, Any], path: Path) -> Config:
     if not state["path"].strip():
         raise ConfigError(f"{name}: [state] key 'path': must name the state file")
     fetch = _table(raw, "fetch", FETCH_KEYS, name)
-    _check_seconds(fetch["timeout"], f"{name}: [fetch] key 'timeout'")
     email = _table(raw, "email", EMAIL_KEYS, name)
-    _check_seconds(email["timeout"], f"{name}: [email] key 'timeout'")
     if email["security"] not in ("none", "starttls", "ssl"):
         raise ConfigError(f"{name}: [email] key 'security': must be none, starttls or ssl, not {email['security']!r}")
     _check_strings(email["recipients"], f"{name}: [email] key 'recipients'")
@@ -162,7 +191,9 @@ def _table(
     values = raw[table]
     if not isinstance(values, dict):
         raise ConfigError(f"{name}: '{table}' must be a table [{table}]")
-    return _check_keys(values, keys, f"{name}: [{table}]")
+    checked = _check_keys(values, keys, f"{name}: [{table}]")
+    check_ranges(table, checked, f"{name}: [{table}]")
+    return checked
 
 
 def _check_keys(values: dict[str, Any], keys: dict[str, Option], where: str) -> dict[str, Any]:
@@ -205,9 +236,17 @@ def _bounds(opt: Option) -> str:
     return f"from {opt.minimum} to {opt.maximum}"
 
 
-def _check_seconds(value: float, where: str) -> None:
-    if value <= 0:
-        raise ConfigError(f"{where}: must be a number of seconds above 0, not {value}")
+def check_ranges(table: str, values: dict[str, Any], where: str) -> None:
+    """Each number of `values` (read from `table`) within its NUMERIC_RANGES range."""
+    for key, (least, greatest) in NUMERIC_RANGES.get(table, {}).items():
+        value = values.get(key)
+        if isinstance(value, int | float) and not least <= value <= greatest:
+            shown = _number(value) if abs(value) < 10**15 else "a number of more than 15 digits"
+            raise ConfigError(f"{where} key '{key}': must be from {_number(least)} to {_number(greatest)}, not {shown}")
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
 def _kinds(opt: Option) -> tuple[type, ...]:
@@ -302,6 +341,7 @@ def parse_shows(raw: Any, name: str, base: Path) -> list[ShowSpec]:
     slugs: dict[str, str] = {}
     for index, where, entry in _tables(raw, name, "shows"):
         values = _check_keys(entry, SHOW_KEYS, where)
+        check_ranges("shows", values, where)
         show_name = values["name"].strip()
         if show_name.casefold() in seen:
             raise ConfigError(

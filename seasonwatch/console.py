@@ -127,6 +127,8 @@ class Console:
         self._to_log(
             f"source={_quote(report.source)} status={status} items={report.items} seconds={report.seconds:.2f}"
         )
+        if report.detail:  # read, but with items skipped or cleaned: the outlet's data is off
+            self.say(f"source {report.source}: {report.detail}")
         if self._rows:
             mark = "✓" if report.status == SourceStatus.OK else "="
             what = f"{report.items} items" if report.status == SourceStatus.OK else "not modified"

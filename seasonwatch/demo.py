@@ -46,6 +46,7 @@ def run_demo(console: Console, options: RunOptions) -> int:
             console.say(f"\nDry run: the demo ran in {scratch}, now removed; nothing was written here.")
         return 0
     work = (Path.cwd() / "seasonwatch-demo").resolve()
+    work.mkdir(exist_ok=True)  # an ordinary folder: the lock would make a missing one private (0700)
     # locked before prepare() empties the folders a running demo writes to; the lock file lies
     # outside them, so emptying them cannot release it
     with RunLock(work / "demo"):

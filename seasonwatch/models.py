@@ -58,6 +58,8 @@ class FetchSettings:
     user_agent: str = "SeasonWatch/1.0 (+https://example.org/seasonwatch/)"
     respect_robots: bool = True
     max_redirects: int = 5
+    parse_timeout: float = 10.0  # seconds to read one source's document
+    deadline: float = 600.0  # seconds for the whole gather stage
 
 
 # --------------------------------------------------------------------------- gathered records
@@ -270,7 +272,10 @@ class EmailSettings:
     sender: str = "Season Watch <digest@example.org>"
     recipients: tuple[str, ...] = ()
     outbox_dir: Path = Path("outbox")
-    timeout: float = 30.0
+    timeout: float = 30.0  # seconds for each answer of the server
+    deadline: float = 120.0  # seconds for the whole conversation, but for the wait below
+    final_reply_timeout: float = 600.0  # seconds to wait for the answer to the message (RFC 5321)
+    resend_unconfirmed_after: float = 0  # hours; 0: a digest whose outcome is unknown goes again only on `resend`
 
 
 @dataclass

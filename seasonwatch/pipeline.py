@@ -35,7 +35,7 @@ from seasonwatch.models import (
     Story,
     StorySource,
 )
-from seasonwatch.store import Store
+from seasonwatch.store import Store, StoreError
 
 RECENT_DIGESTS = 30
 # a digest still pending this long after it was composed is given up (marked failed): its news is
@@ -79,16 +79,18 @@ class _Deliveries:
 def run(config: Config, options: RunOptions, console: Console) -> RunResult:
     if options.dry_run:
         return _dry_run(config, options, console)
-    with RunLock(config.state_path):
+    with RunLock(config.state_path) as lock:
         store = Store.open(config.state_path)
         try:
-            return _real_run(config, options, console, store)
+            return _real_run(config, options, console, store, lock)
         finally:
             store.close()
 
 
 def _dry_run(config: Config, options: RunOptions, console: Console) -> RunResult:
     store = Store.open_readonly(config.state_path)
+    if store.note:
+        console.warn(store.note)
     try:
         now = options.now or datetime.now(UTC).replace(microsecond=0)
         # unconditional fetches: a dry run shows the fate of everything the sources list now
@@ -168,16 +170,22 @@ def _added_sources(store: Store, grown: list[Story]) -> list[tuple[Story, list[S
     return added
 
 
-def _real_run(config: Config, options: RunOptions, console: Console, store: Store) -> RunResult:
+def _real_run(config: Config, options: RunOptions, console: Console, store: Store, lock: RunLock) -> RunResult:
     started = options.now or datetime.now(UTC).replace(microsecond=0)
     email_on = config.email.enabled and options.send_email
     deliveries = _Deliveries()
+    # what a run killed between writing a file and renaming it left behind (we hold the lock)
+    feeds.remove_stale_temporaries(config.site.output_dir, config.email.outbox_dir)
+    store.settle_interrupted()
+    store.reserve_journal()
+    _unconfirmed(config, store, console, started)
     if email_on and config.email.security == "none" and config.email.username_env:
         # before anything is sent, pending digests included: the warning is about that login
         console.warn(
             'email security = "none" with a login: the SMTP password crosses the network in clear text; '
             'use "starttls" or "ssl"'
         )
+    lock.verify()
     backlog_clear = _deliver_pending(config, store, console, started, deliveries) if email_on else True
 
     gathered = _gather(config, options, console, validators=store.validators())
@@ -188,6 +196,7 @@ def _real_run(config: Config, options: RunOptions, console: Console, store: Stor
     digest = _compose(
         config, store, gathered, decision, started, status="pending" if email_on else "not sent", desk=review
     )
+    lock.verify()
     store.commit_run(
         started=started,
         finished=datetime.now(UTC),
@@ -198,19 +207,27 @@ def _real_run(config: Config, options: RunOptions, console: Console, store: Stor
     )
     console.stories(decision, "This run")
 
+    refused: list[str] = []
     try:
-        written = feeds.write_outputs(_edition(config, store, gathered, started, review), config.site.output_dir)
-        # a .eml copy of every digest: this run's, and any an earlier run was killed before writing
+        written = feeds.write_outputs(
+            _edition(config, store, gathered, started, review), config.site.output_dir, refused
+        )
+        # a .eml copy of every digest: this run's (whatever lies where it goes), and any an
+        # earlier run was killed before writing
         outbox = config.email.outbox_dir
-        written += feeds.write_outbox(store.digests(ids=feeds.missing_from_outbox(store.digest_ids(), outbox)), outbox)
+        ids = feeds.missing_from_outbox(store.digest_ids(), outbox) + ([digest.id] if digest else [])
+        written += feeds.write_outbox(store.digests(ids=ids), outbox, refused)
     except OSError as exc:
         raise RunFailed(
             f"cannot write output: {exc.strerror or exc} ({exc.filename or config.site.output_dir})"
         ) from None
+    for problem in refused:
+        console.warn(problem)
 
     if digest is not None and email_on and not backlog_clear:
         console.warn(f"digest {digest.id} is pending: it goes out after the earlier ones, on the next run")
     elif digest is not None and email_on:
+        lock.verify()
         _deliver(config, store, digest, console, deliveries)
     elif digest is not None:
         console.say(
@@ -351,34 +368,68 @@ def _deliver_pending(config: Config, store: Store, console: Console, now: dateti
 
 
 def _deliver(config: Config, store: Store, digest: Digest, console: Console, deliveries: _Deliveries) -> str:
-    """One attempt. Returns the digest's status now: "sent"; "failed" when the server or the
-    settings refused it for good (never retried, so it holds back no newer digest); "pending"
-    when the failure may pass (retried first on the next run)."""
+    """One attempt, recorded before it is made. Returns the digest's status now: "sent";
+    "failed" when the server or the settings refused it for good (never retried, so it holds
+    back no newer digest); "pending" when the failure may pass (retried first on the next run),
+    or when the state could not record the attempt (then nothing was sent); "unconfirmed" when
+    the server took the message and never answered (not sent again by itself)."""
     try:
-        refused = feeds.deliver(digest.message, config.email)
-    except feeds.DeliveryError as exc:
+        delivery = feeds.deliver_digest(digest, config.email, store)
+    except StoreError as exc:
         deliveries.errors.append(str(exc))
-        if exc.permanent:
-            store.mark_digest(digest.id, "failed", str(exc))
-            deliveries.failed.append(digest.id)
-            console.warn(
-                f"digest {digest.id} not delivered and not retried: {exc}; {exc.fix}. "
-                f"It stays in {feeds.eml_path(config.email.outbox_dir, digest.id)}"
-            )
-            return "failed"
-        store.mark_digest(digest.id, "pending", str(exc))
-        console.warn(f"digest {digest.id} not delivered, will retry next run: {exc}")
+        console.warn(f"digest {digest.id} not sent: the state cannot record the attempt ({exc}); it stays pending")
         return "pending"
-    # accepted: marked sent even if some recipients were refused, since sending again would
-    # give everyone else a second copy
-    note = "; ".join(f"{address}: {reason}" for address, reason in refused.items())
-    store.mark_digest(digest.id, "sent", f"refused {note}" if note else "")
-    deliveries.sent.append(digest.id)
-    accepted = [r for r in config.email.recipients if r not in refused]
-    console.say(f"Digest {digest.id} sent to {', '.join(accepted)}")
-    if note:
-        console.warn(f"digest {digest.id}: the SMTP server refused {note}")
-    return "sent"
+    where = feeds.eml_path(config.email.outbox_dir, digest.id)
+    if delivery.error:
+        deliveries.errors.append(delivery.error)
+    if not delivery.recorded:
+        console.warn(
+            f"digest {digest.id}: {delivery.status}, but neither the state nor its journal could record it; "
+            "the next run treats it as unconfirmed and does not send it again by itself"
+        )
+    if delivery.status == "failed":
+        deliveries.failed.append(digest.id)
+        console.warn(
+            f"digest {digest.id} not delivered and not retried: {delivery.error}; {delivery.fix}. It stays in {where}"
+        )
+    elif delivery.status == "pending":
+        console.warn(f"digest {digest.id} not delivered, will retry next run: {delivery.error}")
+    elif delivery.status == "unconfirmed":
+        console.warn(f"digest {digest.id}: {delivery.error}. {_unconfirmed_advice(config, digest.id)}")
+    elif delivery.status == "sent":
+        deliveries.sent.append(digest.id)
+        accepted = [r for r in config.email.recipients if r not in delivery.refused]
+        console.say(f"Digest {digest.id} sent to {', '.join(accepted)}")
+        if delivery.refused:
+            note = "; ".join(f"{address}: {reason}" for address, reason in delivery.refused.items())
+            console.warn(f"digest {digest.id}: the SMTP server refused {note}")
+    return delivery.status
+
+
+def _unconfirmed_advice(config: Config, digest_id: str) -> str:
+    grace = config.email.resend_unconfirmed_after
+    later = f"; it goes again by itself {grace:g} hours after the attempt" if grace else ""
+    return (
+        "The server may have delivered it, so it is not sent again by itself (nobody gets two copies)"
+        f"{later}. If it never arrived: seasonwatch resend {digest_id}"
+    )
+
+
+def _unconfirmed(config: Config, store: Store, console: Console, now: datetime) -> None:
+    """Say every run which digests may or may not have gone out; one whose grace has passed
+    (email.resend_unconfirmed_after, if set) is pending again and goes out with the others."""
+    grace = timedelta(hours=config.email.resend_unconfirmed_after)
+    for digest, attempted, error in store.unconfirmed():
+        # the attempt's time is the wall clock's when it was made: so is the grace
+        if grace and attempted is not None and datetime.now(UTC) - attempted >= grace:
+            store.mark_digest(
+                digest.id, "pending", f"resent {grace.total_seconds() / 3600:g} hours after: {error}", False
+            )
+            console.warn(
+                f"digest {digest.id} was unconfirmed for {config.email.resend_unconfirmed_after:g} hours: sending it again"
+            )
+        elif now - digest.created < GIVE_UP_AFTER:
+            console.warn(f"digest {digest.id} is unconfirmed ({error}). {_unconfirmed_advice(config, digest.id)}")
 
 
 def _give_up(config: Config, store: Store, digest: Digest, console: Console, deliveries: _Deliveries) -> None:

@@ -10,7 +10,10 @@ from __future__ import annotations
 import contextlib
 import functools
 import json
+import os
 import sqlite3
+import stat
+import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict
@@ -37,6 +40,17 @@ from seasonwatch.models import (
     StorySource,
     Topic,
 )
+
+# In the SQLite header (PRAGMA application_id): "SWst", Season Watch state
+APPLICATION_ID = 0x53577374
+SQLITE_HEADER = b"SQLite format 3\x00"
+# How long a real run waits for another program's lock on the state, and how often it tries to
+# record a delivery's outcome (which must not be lost) before it writes it to the journal instead
+BUSY_TIMEOUT = 30.0
+OUTCOME_TRIES = 3
+OUTCOME_PAUSE = 2.0  # seconds between tries
+JOURNAL_RESERVE = 64 * 1024  # bytes set aside for the journal while there is room
+RECOVER = "see 'Recovering the state file' in the README"
 
 MIGRATIONS: list[str] = [
     # version 1
@@ -147,7 +161,23 @@ MIGRATIONS: list[str] = [
     DROP TABLE facts;
     ALTER TABLE facts_by_source RENAME TO facts;
     """,
-    # version 3: the editor's desk: board history, conflicts between sources, suggested article updates
+    # version 3: the file says it is ours and when it was set up, so an emptied or foreign file
+    # is refused instead of taken for a first run; stories carry a sequence number, so the feeds
+    # keep their order when the clock steps back; a delivery attempt is recorded before it is
+    # made (two phases: "sending", then its outcome)
+    f"""
+    PRAGMA application_id = {APPLICATION_ID};
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    INSERT INTO meta (key, value) VALUES ('initialised', utc_now());
+    ALTER TABLE stories ADD COLUMN seq INTEGER NOT NULL DEFAULT 0;
+    UPDATE stories SET seq = numbered.n
+        FROM (SELECT id, row_number() OVER (ORDER BY first_seen, rowid) AS n FROM stories) AS numbered
+        WHERE numbered.id = stories.id;
+    CREATE INDEX stories_sequence ON stories(seq);
+    ALTER TABLE digests ADD COLUMN message_id TEXT NOT NULL DEFAULT '';
+    ALTER TABLE digests ADD COLUMN attempt_started TEXT;
+    """,
+    # version 4: the editor's desk: board history, conflicts between sources, suggested article updates
     desk_store.MIGRATION,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -191,15 +221,22 @@ class Store:
     def __init__(self, connection: sqlite3.Connection, path: Path | None) -> None:
         self.db = connection
         self.path = path
+        self.note = ""  # for --dry-run: why it reads no state
+        self._latest_run: int | None = None  # the last run committed when the history was read
 
     # ----------------------------------------------------------------- opening
 
     @classmethod
     def open(cls, path: Path) -> Store:
-        """Open (creating and migrating as needed) the state file for a real run."""
+        """Open the state file for a real run: created (private to its owner) when there is none,
+        migrated when it is older, refused when it is empty, truncated or not ours."""
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            db = sqlite3.connect(path, timeout=30, isolation_level=None)
+            path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            if not os.path.lexists(path):
+                _create(path)
+            _refuse_if_not_ours(path)
+            _make_private(path)
+            db = sqlite3.connect(path, timeout=BUSY_TIMEOUT, isolation_level=None)
             # A rollback journal, not WAL: one writer at a time is all a cron job needs, and a
             # read-only open of a WAL file creates -wal and -shm files, which --dry-run must not.
             # (Files of earlier releases are in WAL mode: this converts them.)
@@ -212,33 +249,66 @@ class Store:
         except (OSError, sqlite3.Error) as exc:
             raise StoreError(f"{path}: cannot open the state file: {exc}") from None
         store = cls(db, path)
+        store._check_identity()
         store._migrate()
+        store._apply_journal()
         return store
 
     @classmethod
     def open_readonly(cls, path: Path) -> Store:
-        """For --dry-run: read what exists, write nothing, create nothing."""
-        if path.exists():
-            try:
-                db = sqlite3.connect(_read_only_uri(path), uri=True, timeout=30, isolation_level=None)
-                version = db.execute("PRAGMA user_version").fetchone()[0]
-            except sqlite3.Error as exc:
-                raise StoreError(f"{path}: cannot read the state file: {exc}") from None
-            if version == SCHEMA_VERSION:
-                return cls(db, path)
-            db.close()
-        # no state yet (or an older schema we may not migrate in a dry run): start from empty
-        db = sqlite3.connect(":memory:", isolation_level=None)
-        store = cls(db, None)
+        """For --dry-run: read what exists, write nothing, create nothing. A state file of an
+        earlier release is migrated in memory; `note` says when there is no state to read."""
+        if not os.path.lexists(path):
+            store = cls(sqlite3.connect(":memory:", isolation_level=None), None)
+            store._migrate()
+            store.note = f"no state file at {path} yet: this is what a first run would emit"
+            return store
+        _refuse_if_not_ours(path)
+        try:
+            db = sqlite3.connect(_read_only_uri(path), uri=True, timeout=BUSY_TIMEOUT, isolation_level=None)
+            store = cls(db, path)
+            store._check_identity()
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            if version < SCHEMA_VERSION:
+                # an earlier release's file: brought up to date in a copy in memory, never on disk
+                memory = sqlite3.connect(":memory:", isolation_level=None)
+                db.backup(memory)
+                db.close()
+                store = cls(memory, path)
+        except sqlite3.Error as exc:
+            raise StoreError(f"{path}: cannot read the state file: {exc}") from None
         store._migrate()
         return store
 
     def close(self) -> None:
         self.db.close()
 
+    def _check_identity(self) -> None:
+        """Ours: our application id, or (written before it existed) our schema version and tables."""
+        try:
+            application = self.db.execute("PRAGMA application_id").fetchone()[0]
+            version = self.db.execute("PRAGMA user_version").fetchone()[0]
+            tables = {row[0] for row in self.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            initialised = (
+                "meta" in tables and self.db.execute("SELECT 1 FROM meta WHERE key = 'initialised'").fetchone()
+            )
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: not a Season Watch state file ({exc}); {RECOVER}") from None
+        if application == APPLICATION_ID and initialised:
+            return
+        if application == 0 and 1 <= version < 3 and {"digests", "stories", "updates"} <= tables:
+            return  # an earlier release's file, from before the application id: migrated below
+        if application == APPLICATION_ID:
+            raise StoreError(f"{self.path}: the state file has lost its record of being set up (damaged?); {RECOVER}")
+        raise StoreError(
+            f"{self.path}: not a Season Watch state file (an SQLite database of another program, "
+            f"application id {application}, schema {version}); {RECOVER}"
+        )
+
     def _migrate(self) -> None:
         # SQL's lower() folds ASCII only ("ÅSTRÖM", "Strauß" stay): migrations fold as lookups do
         self.db.create_function("casefold", 1, str.casefold, deterministic=True)
+        self.db.create_function("utc_now", 0, lambda: datetime.now(UTC).isoformat(timespec="seconds"))
         try:
             version = self.db.execute("PRAGMA user_version").fetchone()[0]
         except sqlite3.DatabaseError as exc:
@@ -281,6 +351,7 @@ class Store:
     @_sql_errors("read the history")
     def history(self, shows: Iterable[str] | None = None) -> History:
         history = History()
+        self._latest_run = self.db.execute("SELECT coalesce(max(id), 0) FROM runs").fetchone()[0]
         history.stories = self.stories(shows=shows)
         for key, canonical_url, story_id, fate, first_seen in self.db.execute(
             "SELECT key, canonical_url, story_id, fate, first_seen FROM updates"
@@ -328,7 +399,7 @@ class Store:
         self, shows: Iterable[str] | None = None, limit: int | None = None, ids: Iterable[str] | None = None
     ) -> list[Story]:
         chosen, params = _select("FROM stories", show=shows, id=ids)
-        chosen += " ORDER BY first_seen DESC, id"
+        chosen += " ORDER BY seq DESC, id"  # the order they were found in, whatever the clock said
         if limit is not None:
             chosen += f" LIMIT {int(limit)}"
         columns = "id, show, show_slug, topic, section, headline, summary, summary_html, facts, first_seen, updated"
@@ -382,8 +453,9 @@ class Store:
             status=[status] if status else None,
             id=ids,
         )
-        # in the order they were composed: ids of runs in the same second ("…Z", "…Z-2") do not sort
-        sql += " ORDER BY created, rowid"
+        # in the order they were composed: ids of runs in the same second ("…Z", "…Z-2") do not
+        # sort, and `created` goes back with the clock
+        sql += " ORDER BY rowid"
         return [
             Digest(
                 id=row[0],
@@ -407,7 +479,7 @@ class Store:
         ids = [
             row[0]
             for row in self.db.execute(
-                "SELECT id FROM (SELECT id, row_number() OVER (PARTITION BY show ORDER BY first_seen DESC, id) AS n "
+                "SELECT id FROM (SELECT id, row_number() OVER (PARTITION BY show ORDER BY seq DESC, id) AS n "
                 f"{chosen}) WHERE n <= ?",
                 [*params, int(per_show)],
             )
@@ -427,8 +499,16 @@ class Store:
         digest: Digest | None,
         review: DeskReview | None = None,
     ) -> int:
-        """Record everything one run learned, atomically. Returns the run's number."""
+        """Record everything one run learned, atomically. Returns the run's number. Refused when
+        another run committed since this one read the history (two runs at once: the lock file
+        was removed under the first), so a story is never decided and sent by both."""
         with self.transaction() as db:
+            latest = db.execute("SELECT coalesce(max(id), 0) FROM runs").fetchone()[0]
+            if self._latest_run is not None and latest != self._latest_run:
+                raise StoreError(
+                    f"{self.path}: another run recorded its results while this one ran (was the lock file "
+                    "removed?); this run keeps nothing and the next run does its work again"
+                )
             failed = sum(1 for r in gathered.reports if r.status == "failed")
             cursor = db.execute(
                 "INSERT INTO runs (started, finished, updates, new_stories, grown_stories, failed_sources) VALUES (?,?,?,?,?,?)",
@@ -499,8 +579,8 @@ class Store:
 
     def _insert_story(self, story: Story) -> None:
         self.db.execute(
-            "INSERT INTO stories (id, show, show_slug, topic, section, headline, summary, summary_html, facts, first_seen, updated) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO stories (id, show, show_slug, topic, section, headline, summary, summary_html, facts, first_seen, updated, seq) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?, (SELECT coalesce(max(seq), 0) + 1 FROM stories))",
             (
                 story.id,
                 story.show,
@@ -547,7 +627,7 @@ class Store:
 
     @_sql_errors("read the digests")
     def digest_ids(self) -> list[str]:
-        return [row[0] for row in self.db.execute("SELECT id FROM digests ORDER BY created, rowid")]
+        return [row[0] for row in self.db.execute("SELECT id FROM digests ORDER BY rowid")]
 
     @_sql_errors("read the digests")
     def unused_digest_id(self, wanted: str) -> str:
@@ -560,13 +640,129 @@ class Store:
 
     @_sql_errors("record the digest's delivery")
     def mark_digest(self, digest_id: str, status: str, error: str = "", attempted: bool = True) -> None:
-        """Record a delivery attempt's outcome: "sent", "pending" (to retry) or "failed" (never
-        retried), with the reason; `attempted` False for a digest given up without an attempt."""
+        """Record a delivery's outcome: "sent", "pending" (to retry), "failed" (never retried) or
+        "unconfirmed" (the server may have it), with the reason; `attempted` False when the
+        attempt was counted already (claimed) or never made (a digest given up)."""
+        with self.transaction():
+            self.mark_digest_in_transaction(digest_id, status, error, attempted)
+
+    def mark_digest_in_transaction(self, digest_id: str, status: str, error: str, attempted: bool = False) -> None:
+        self.db.execute(
+            "UPDATE digests SET status = ?, attempts = attempts + ?, last_error = ?, sent_at = CASE WHEN ? = 'sent' THEN ? ELSE sent_at END WHERE id = ?",
+            (status, int(attempted), error, status, _ts(datetime.now(UTC)), digest_id),
+        )
+
+    # ----------------------------------------------------------------- delivery, in two phases
+
+    @_sql_errors("record a delivery attempt")
+    def claim_delivery(self, digest_id: str, message_id: str, resend: bool = False) -> bool:
+        """Record, before anything is sent, that `digest_id` is being sent now (status
+        "sending"). False when it is not this run's to send: not pending any more (another run
+        took it), unless `resend` (the operator asked, holding the run lock) takes it whatever
+        its status. Raises StoreError when the state cannot record it: then nothing may be sent."""
+        allowed = "" if resend else "AND status = 'pending'"
         with self.transaction() as db:
-            db.execute(
-                "UPDATE digests SET status = ?, attempts = attempts + ?, last_error = ?, sent_at = CASE WHEN ? = 'sent' THEN ? ELSE sent_at END WHERE id = ?",
-                (status, int(attempted), error, status, _ts(datetime.now(UTC)), digest_id),
+            cursor = db.execute(
+                "UPDATE digests SET status = 'sending', attempts = attempts + 1, message_id = ?, attempt_started = ? "
+                f"WHERE id = ? {allowed}",
+                (message_id, _ts(datetime.now(UTC)), digest_id),
             )
+        return cursor.rowcount == 1
+
+    def record_outcome(self, digest_id: str, status: str, error: str = "") -> bool:
+        """Record how a claimed attempt ended. A busy or full state is tried again a few times,
+        then the outcome goes to the delivery journal beside the state file, which the next run
+        applies first. False only when neither could keep it: the digest then stays "sending",
+        which the next run treats as unconfirmed (never sent again blindly)."""
+        for attempt in range(OUTCOME_TRIES):
+            try:
+                self.mark_digest(digest_id, status, error, attempted=False)
+                return True
+            except StoreError:
+                if attempt + 1 < OUTCOME_TRIES:
+                    time.sleep(OUTCOME_PAUSE)
+        return self._journal(digest_id, status, error)
+
+    @_sql_errors("read the digests")
+    def settle_interrupted(self) -> list[str]:
+        """Digests left "sending" by a run that ended before it recorded the outcome (killed, or
+        its state unwritable): unconfirmed now, since the server may have taken them. Called by
+        a run holding the lock, so no other run is sending them."""
+        ids = [row[0] for row in self.db.execute("SELECT id FROM digests WHERE status = 'sending' ORDER BY rowid")]
+        for digest_id in ids:
+            self.mark_digest(
+                digest_id,
+                "unconfirmed",
+                "the run that sent it ended before it could record the outcome",
+                attempted=False,
+            )
+        return ids
+
+    @_sql_errors("read the digests")
+    def unconfirmed(self) -> list[tuple[Digest, datetime | None, str]]:
+        """Digests whose outcome is unknown, oldest first, with when the attempt began and why."""
+        rows = dict(
+            (row[0], (_dt(row[1]), row[2]))
+            for row in self.db.execute(
+                "SELECT id, attempt_started, last_error FROM digests WHERE status = 'unconfirmed' ORDER BY rowid"
+            )
+        )
+        return [(digest, *rows[digest.id]) for digest in self.digests(ids=list(rows))]
+
+    @property
+    def journal_path(self) -> Path | None:
+        return self.path.with_name(self.path.name + ".deliveries") if self.path else None
+
+    def reserve_journal(self) -> None:
+        """Set aside room for the journal while the disk has some: a record then overwrites the
+        reserve in place and needs no new space even on a full disk."""
+        journal = self.journal_path
+        if journal is None or journal.exists():
+            return
+        with contextlib.suppress(OSError):
+            fd = os.open(journal, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
+            try:
+                os.write(fd, b"\0" * JOURNAL_RESERVE)
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+
+    def _journal(self, digest_id: str, status: str, error: str) -> bool:
+        journal = self.journal_path
+        if journal is None:
+            return False
+        record = json.dumps({"digest": digest_id, "status": status, "error": error, "at": _ts(datetime.now(UTC))})
+        try:
+            fd = os.open(journal, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o600)
+            try:
+                used = os.pread(fd, os.fstat(fd).st_size, 0).split(b"\0", 1)[0]
+                os.pwrite(fd, record.encode("utf-8") + b"\n", len(used))
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+        except OSError:
+            return False
+        return True
+
+    def _apply_journal(self) -> None:
+        """Outcomes an earlier run could only write to the journal, recorded now; the journal
+        is emptied in place (its room kept for the next time)."""
+        journal = self.journal_path
+        if journal is None or not journal.exists():
+            return
+        try:
+            with journal.open("r+b") as stream:
+                used = stream.read().split(b"\0", 1)[0]
+                records = [json.loads(line) for line in used.decode("utf-8", "replace").splitlines() if line.strip()]
+                with self.transaction():
+                    for record in records:
+                        self.mark_digest_in_transaction(record["digest"], record["status"], record["error"])
+                stream.seek(0)
+                stream.write(b"\0" * len(used))
+                stream.flush()
+                os.fsync(stream.fileno())
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise StoreError(f"{journal}: cannot read the delivery journal: {exc}; {RECOVER}") from None
 
     @_sql_errors("read a digest's delivery")
     def digest_delivery(self, digest_id: str) -> tuple[int, str]:
@@ -613,6 +809,65 @@ class Store:
         )
         keys = ("id", "created", "subject", "status", "attempts", "last_error", "sent_at")
         return [dict(zip(keys, row, strict=True)) for row in rows]
+
+
+def _create(path: Path) -> None:
+    """A new state file, set up beside its final name and renamed into place whole: a file at
+    `path` is then always one that was set up, so an empty one is never our own doing (a run
+    killed during its first commit would otherwise leave exactly that)."""
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.new")
+    with contextlib.suppress(FileNotFoundError):
+        temporary.unlink()
+    os.close(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600))
+    try:
+        store = Store(sqlite3.connect(temporary, isolation_level=None), temporary)
+        try:
+            store.db.execute("PRAGMA journal_mode=DELETE")
+            store._migrate()
+        finally:
+            store.close()
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        raise
+
+
+def _refuse_if_not_ours(path: Path) -> None:
+    """Refuse, before SQLite sees it, a state file that is empty, not an SQLite file or shorter
+    than its own header says: SQLite would take an empty file for a new database and start
+    afresh (every story sent again), and read a truncated one until it met the missing part."""
+    try:
+        with path.open("rb") as stream:
+            header = stream.read(100)
+            size = os.fstat(stream.fileno()).st_size
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot read the state file: {exc.strerror or exc}") from None
+    if size == 0:
+        raise StoreError(
+            f"{path}: the state file is empty (0 bytes): its history is gone, and starting afresh would send "
+            f"readers every recent story again; nothing was fetched or sent; {RECOVER}"
+        )
+    if not header.startswith(SQLITE_HEADER) or len(header) < 100:
+        raise StoreError(f"{path}: not a Season Watch state file (not an SQLite database); {RECOVER}")
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    counted = header[92:96] == header[24:28]  # the page count is valid only when these agree
+    hot_journal = os.path.exists(f"{path}-journal")  # SQLite rolls it back first: sizes may differ meanwhile
+    if counted and not hot_journal and pages * page_size > size:
+        raise StoreError(
+            f"{path}: the state file is truncated ({size:,} of {pages * page_size:,} bytes); "
+            f"nothing was fetched or sent; {RECOVER}"
+        )
+
+
+def _make_private(path: Path) -> None:
+    """The state holds every digest with its recipients: readable by its owner alone (0600), as
+    are the .eml copies. Files of earlier releases were created 0644."""
+    info = path.stat()
+    if info.st_uid == os.geteuid() and stat.S_IMODE(info.st_mode) & 0o077:
+        os.chmod(path, stat.S_IMODE(info.st_mode) & 0o700)
 
 
 def _read_only_uri(path: Path) -> str:

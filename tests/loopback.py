@@ -48,13 +48,13 @@ class InFlight:
 class Host:
     """`with Host() as host: host.route("/feed", Reply(body=...)); host.url("/feed")`."""
 
-    def __init__(self, everyone: InFlight | None = None) -> None:
+    def __init__(self, everyone: InFlight | None = None, address: str = "127.0.0.1") -> None:
         self.routes: dict[str, Route] = {"/robots.txt": Reply(404)}
         self.requests: list[tuple[str, dict[str, str]]] = []
         self.in_flight = InFlight()
         self.everyone = everyone or InFlight()
         self.release = threading.Event()  # ends hanging replies at shutdown
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        self._server = ThreadingHTTPServer((address, 0), self._handler())
         self._server.daemon_threads = True
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
 

@@ -77,12 +77,12 @@ def test_a_damaged_state_file_stops_the_run(tmp_path):
     state = tmp_path / "state" / "seasonwatch.sqlite3"
     state.parent.mkdir()
     db = sqlite3.connect(state)
-    db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")  # says it is ours, holds none of our tables
+    db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")  # a version number, but none of our marks or tables
     db.close()
     result = run_cli(tmp_path, config_text())
     assert result.returncode == EXIT_FAILED
     line = one_line(result)
-    assert "seasonwatch.sqlite3: cannot read the HTTP validators: no such table: http_validators" in line
+    assert "seasonwatch.sqlite3: not a Season Watch state file" in line and "Recovering the state file" in line
 
 
 @pytest.mark.parametrize("dry_run", [False, True], ids=["run", "dry run"])

@@ -40,10 +40,29 @@ def test_the_outbox_writes_each_digest_once_for_its_owner_only(tmp_path):
     assert mode(outbox / "d1.eml") == 0o600
 
     assert feeds.missing_from_outbox(["d1", "d2"], outbox) == ["d2"]
-    # a digest never changes once composed: an existing copy is left as it is
-    again = feeds.write_outbox([digest("d1", b"changed"), digest("d2")], outbox)
-    assert again == [outbox / "d2.eml"]
+    # a digest never changes once composed: a copy that is the message is left as it is
+    before = (outbox / "d1.eml").stat().st_mtime_ns
+    assert feeds.write_outbox([digest("d1"), digest("d2")], outbox) == [outbox / "d2.eml"]
+    assert (outbox / "d1.eml").stat().st_mtime_ns == before
+
+
+def test_a_planted_eml_where_the_next_digest_goes_is_replaced_and_said(tmp_path):
+    outbox = tmp_path / "outbox"
+    outbox.mkdir()
+    (outbox / "d1.eml").write_bytes(b"From: someone else\r\n\r\nnot our digest")
+    (tmp_path / "elsewhere.eml").write_bytes(b"a file the link points at")
+    (outbox / "d2.eml").symlink_to(tmp_path / "elsewhere.eml")
+    refused: list[str] = []
+    written = feeds.write_outbox([digest("d1"), digest("d2")], outbox, refused)
+    assert written == [outbox / "d1.eml", outbox / "d2.eml"]
     assert (outbox / "d1.eml").read_bytes() == digest("d1").message
+    assert not (outbox / "d2.eml").is_symlink() and (outbox / "d2.eml").read_bytes() == digest("d2").message
+    assert (tmp_path / "elsewhere.eml").read_bytes() == b"a file the link points at"  # never written through
+    assert mode(outbox / "d1.eml") == mode(outbox / "d2.eml") == 0o600
+    assert refused == [
+        f"{outbox / 'd1.eml'} was not the message of digest d1: replaced",
+        f"{outbox / 'd2.eml'} was not the message of digest d2: replaced",
+    ]
 
 
 def test_a_real_run_writes_private_eml_and_public_outputs(project_dir, sample_server):

@@ -15,7 +15,8 @@ from conftest import FIXTURES
 from loopback import Host, InFlight, Reply, dead_url
 
 import scrapers
-from scrapers import SOURCE_TYPES, gather
+from scrapers import gather
+from scrapers.parsing import ParsePool
 from seasonwatch.models import FetchSettings, SourceReport, SourceSpec, SourceStatus
 
 FEED = (FIXTURES / "feeds" / "rss2_basic.rss").read_bytes()
@@ -44,15 +45,15 @@ def with_etag(body: bytes) -> Callable[[dict[str, str]], Reply]:
 
 @pytest.fixture
 def count_parses(monkeypatch):
-    """How often the feed parser ran."""
+    """Which sources' documents were handed to the parser processes."""
     calls: list[str] = []
-    original = SOURCE_TYPES["feed"]
+    original = ParsePool.read
 
-    def counting(spec, document):
+    async def counting(self, spec, document):
         calls.append(spec.name)
-        return original.parse(spec, document)
+        return await original(self, spec, document)
 
-    monkeypatch.setitem(SOURCE_TYPES, "feed", dataclasses.replace(original, parse=counting))
+    monkeypatch.setattr(ParsePool, "read", counting)
     return calls
 
 

@@ -98,11 +98,14 @@ def test_a_run_that_fails_half_way_leaves_nothing(tmp_path, monkeypatch):
 
 def test_a_newer_schema_is_refused(tmp_path):
     path = tmp_path / "s.sqlite3"
+    Store.open(path).close()
     db = sqlite3.connect(path)
-    db.execute(f"PRAGMA user_version={SCHEMA_VERSION + 1}")
+    db.execute(f"PRAGMA user_version={SCHEMA_VERSION + 1}")  # as a later release would leave it
     db.close()
     with pytest.raises(StoreError, match="newer Season Watch"):
         Store.open(path)
+    with pytest.raises(StoreError, match="newer Season Watch"):
+        Store.open_readonly(path)  # a dry run says so too, instead of reading an empty state
 
 
 def test_dry_run_store_reads_without_creating(tmp_path):
@@ -238,6 +241,7 @@ def test_a_state_from_before_the_desk_gains_its_tables_and_keeps_its_facts(tmp_p
     path = tmp_path / "old.sqlite3"
     db = sqlite3.connect(path, isolation_level=None)
     db.create_function("casefold", 1, str.casefold)
+    db.create_function("utc_now", 0, lambda: "2026-01-01T00:00:00+00:00")
     for script in MIGRATIONS[:before_desk]:
         for statement in _statements(script):
             db.execute(statement)

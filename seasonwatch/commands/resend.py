@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from seasonwatch.models import Digest
     from seasonwatch.store import Store
 
-RESENDABLE = ("failed", "not sent")
+RESENDABLE = ("failed", "not sent", "unconfirmed", "sending")  # "sending": a run that died mid-attempt
 
 
 def resend_digest(config_path: Path, digest_id: str) -> int:
@@ -57,26 +57,26 @@ def _resend(console: Console, config_path: Path, digest_id: str) -> int:
 
 
 def send_once(config: Config, store: Store, digest: Digest, console: Console) -> bool:
-    """The one delivery call of `resend`: one attempt, recorded. Accepted: marked sent, as a run
-    marks it. Not accepted: the attempt and its error are recorded and the digest keeps its
-    status, so it is neither retried by a run behind the operator's back nor lost; `resend`
-    can try again. (The two-phase delivery record of issue 13 replaces this function.)"""
+    """The one delivery call of `resend`: one attempt, claimed and recorded in two phases as a
+    run's are. Not accepted for a reason that may pass, the digest keeps the status it had, so no
+    run mails it behind the operator's back and `resend` can try again."""
     import feeds
 
-    try:
-        refused = feeds.deliver(digest.message, config.email)
-    except feeds.DeliveryError as exc:
-        store.mark_digest(digest.id, digest.status, str(exc))
-        fix = exc.fix or f"try again later with: seasonwatch resend {digest.id}"
-        console.error(f"digest {digest.id} not sent: {exc}; {fix}")
-        return False
-    # accepted: sent, even if the server refused some recipients (again would be a second copy)
-    refusals = "; ".join(f"{address}: {reason}" for address, reason in refused.items())
-    store.mark_digest(digest.id, "sent", f"refused {refusals}" if refusals else "")
-    console.say(f"Digest {digest.id} sent to {', '.join(r for r in config.email.recipients if r not in refused)}")
-    if refusals:
-        console.warn(f"digest {digest.id}: the SMTP server refused {refusals}")
-    return True
+    delivery = feeds.deliver_digest(digest, config.email, store, resend=True)
+    if delivery.status == "sent":
+        accepted = [r for r in config.email.recipients if r not in delivery.refused]
+        console.say(f"Digest {digest.id} sent to {', '.join(accepted)}")
+        if delivery.refused:
+            refusals = "; ".join(f"{address}: {reason}" for address, reason in delivery.refused.items())
+            console.warn(f"digest {digest.id}: the SMTP server refused {refusals}")
+        return True
+    if delivery.status == "pending":
+        store.mark_digest(digest.id, digest.status, delivery.error, attempted=False)  # the claim counted it
+    fix = delivery.fix or f"try again later with: seasonwatch resend {digest.id}"
+    if delivery.status == "unconfirmed":
+        fix = "the server took it without answering: it may have arrived; check before you resend"
+    console.error(f"digest {digest.id} not sent: {delivery.error}; {fix}")
+    return False
 
 
 def _not_resendable(digest: Digest) -> str:

@@ -12,17 +12,20 @@ ORDINALS: dict[str, int] = {
     "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
 }  # fmt: skip
 CARDINAL_ALTERNATION = "|".join(CARDINALS)
+MOST_DIGITS = 9  # no season or count runs to ten digits
 ORDINAL_ALTERNATION = "|".join(ORDINALS)
+
+
+MOST_DIGITS = 9
 
 
 def number_value(word: str) -> int | None:
     """ "3", "3rd", "three", "third" -> 3; None when the word is no number."""
     word = word.lower().strip()
-    if word.isdigit():
-        return int(word)
     if word in CARDINALS:
         return CARDINALS[word]
     if word in ORDINALS:
         return ORDINALS[word]
-    digits = word[:-2] if word[-2:] in ("st", "nd", "rd", "th") else ""
-    return int(digits) if digits.isdigit() else None
+    digits = word[:-2] if word[-2:] in ("st", "nd", "rd", "th") else word
+    # isdecimal, not isdigit: int() refuses "²"; and no season or count runs to ten digits
+    return int(digits) if digits.isdecimal() and len(digits) <= MOST_DIGITS else None
