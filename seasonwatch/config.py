@@ -8,20 +8,16 @@ import os
 import re
 import tomllib
 import unicodedata
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, fields
 from email.utils import getaddresses
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from scrapers import SOURCE_TYPES
+from seasonwatch.errors import ConfigError
 from seasonwatch.models import EmailSettings, FetchSettings, ShowSpec, SiteSettings, SourceSpec
-from seasonwatch.options import Option
-
-
-class ConfigError(Exception):
-    """A mistake in the config file; str() is the one line shown to the user."""
+from seasonwatch.options import ConfigurableSource, Option
 
 
 @dataclass(frozen=True)
@@ -40,38 +36,27 @@ SITE_KEYS = {
     "title": Option(str, default="Season Watch"),
     "base_url": Option(str, required=True, is_url=True),
     "output_dir": Option(str, default="public"),
-    "feed_items": Option(int, default=50),
-    "unsubscribe_url": Option(str, default=""),
+    "feed_items": Option(int, default=SiteSettings.feed_items),
+    "unsubscribe_url": Option(str, default=SiteSettings.unsubscribe_url),
 }
 STATE_KEYS = {"path": Option(str, default="state/seasonwatch.sqlite3")}
 LOG_KEYS = {"path": Option(str, default="state/seasonwatch.log")}
-FETCH_KEYS = {
-    "concurrency": Option(int, default=16),
-    "per_host": Option(int, default=4),
-    "timeout": Option((int, float), default=15.0),
-    "retries": Option(int, default=2),
-    "max_bytes": Option(int, default=5_000_000),
-    "user_agent": Option(str, default="SeasonWatch/1.0 (+https://example.org/seasonwatch/)"),
-    "respect_robots": Option(bool, default=True),
-    "max_redirects": Option(int, default=5),
-    "parse_timeout": Option((int, float), default=10.0),
-    "deadline": Option((int, float), default=600.0),
-}
-EMAIL_KEYS = {
-    "enabled": Option(bool, default=False),
-    "smtp_host": Option(str, default="localhost"),
-    "smtp_port": Option(int, default=587),
-    "security": Option(str, default="starttls"),
-    "username_env": Option(str, default=""),
-    "password_env": Option(str, default=""),
-    "sender": Option(str, default="Season Watch <digest@example.org>"),
-    "recipients": Option(list, default=[]),
-    "outbox_dir": Option(str, default="outbox"),
-    "timeout": Option((int, float), default=30.0),
-    "deadline": Option((int, float), default=120.0),
-    "final_reply_timeout": Option((int, float), default=600.0),
-    "resend_unconfirmed_after": Option((int, float), default=0),
-}
+
+
+def _keys_of(settings: type, written_as: dict[str, tuple[type | tuple[type, ...], Any]]) -> dict[str, Option]:
+    """A table's keys from the settings record it fills: its defaults are written once, there.
+    `written_as` gives the TOML type (and default) of a field the record keeps in another form."""
+    defaults = settings()
+    keys = {}
+    for field in fields(settings):
+        value = getattr(defaults, field.name)
+        kind, default = written_as.get(field.name, ((int, float) if isinstance(value, float) else type(value), value))
+        keys[field.name] = Option(kind, default=default)
+    return keys
+
+
+FETCH_KEYS = _keys_of(FetchSettings, {})
+EMAIL_KEYS = _keys_of(EmailSettings, {"recipients": (list, []), "outbox_dir": (str, "outbox")})
 SHOW_KEYS = {
     "name": Option(str, required=True),
     "season": Option(int, required=True),
@@ -111,7 +96,7 @@ NUMERIC_RANGES: dict[str, dict[str, tuple[float, float]]] = {
 }
 
 
-def load_config(path: Path) -> Config:
+def load_config(path: Path, source_types: Mapping[str, ConfigurableSource]) -> Config:
     path = Path(path)
     name = path.name
     try:
@@ -126,10 +111,12 @@ def load_config(path: Path) -> Config:
         raise ConfigError(f"{name}: not valid TOML: a number with more digits than any setting takes") from None
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read config: {exc.strerror}") from None
-    return parse_config(raw, path)
+    return parse_config(raw, path, source_types)
 
 
-def parse_config(raw: dict[str, Any], path: Path) -> Config:
+def parse_config(raw: dict[str, Any], path: Path, source_types: Mapping[str, ConfigurableSource]) -> Config:
+    """The config in `raw` (a TOML document read from `path`), checked against the source types
+    the gather stage offers (passed in: the spine never imports a stage)."""
     base = path.resolve().parent
     name = path.name
     for key in raw:
@@ -157,7 +144,7 @@ def parse_config(raw: dict[str, Any], path: Path) -> Config:
     log = _table(raw, "log", LOG_KEYS, name)
 
     shows = parse_shows(raw.get("shows", []), name, base)
-    sources = _sources(raw.get("sources", []), name, {s.name for s in shows})
+    sources = _sources(raw.get("sources", []), name, {s.name for s in shows}, source_types)
 
     return Config(
         site=SiteSettings(
@@ -380,7 +367,9 @@ def _has_text(article: Path) -> bool:
         raise ConfigError(f"{article}: cannot read the article: {exc.strerror}") from None
 
 
-def _sources(raw: Any, name: str, show_names: set[str]) -> list[SourceSpec]:
+def _sources(
+    raw: Any, name: str, show_names: set[str], source_types: Mapping[str, ConfigurableSource]
+) -> list[SourceSpec]:
     if not isinstance(raw, list):
         raise ConfigError(f"{name}: 'sources' must be an array of tables [[sources]]")
     sources: list[SourceSpec] = []
@@ -391,10 +380,10 @@ def _sources(raw: Any, name: str, show_names: set[str]) -> list[SourceSpec]:
             raise ConfigError(f"{where}: missing key 'type'")
         if not isinstance(kind, str):
             raise ConfigError(f"{where} key 'type': expected a string, got {type(kind).__name__} {kind!r}")
-        if kind not in SOURCE_TYPES:
-            known = ", ".join(sorted(SOURCE_TYPES))
+        if kind not in source_types:
+            known = ", ".join(sorted(source_types))
             raise ConfigError(f"{where} key 'type': unknown source type {kind!r} (known: {known})")
-        source_type = SOURCE_TYPES[kind]
+        source_type = source_types[kind]
         values = _check_keys(entry, {**SOURCE_COMMON_KEYS, **source_type.options}, where)
         source_name = values["name"].strip()
         if source_name.casefold() in seen:

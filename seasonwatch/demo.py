@@ -14,6 +14,7 @@ import tempfile
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from scrapers import SOURCE_TYPES
 from seasonwatch.config import Config, load_config
 from seasonwatch.console import Console
 from seasonwatch.lock import RunLock
@@ -59,7 +60,7 @@ def _mornings(console: Console, options: RunOptions, work: Path) -> Config:
     today = options.now or datetime.now(UTC).replace(microsecond=0)
     with SampleServer(DEMO_DATA / DAYS[0]) as server:
         path = prepare(work, server.base_url)
-        config = load_config(path)
+        config = load_config(path, SOURCE_TYPES)
         console.say(f"Season Watch demo: sample sources served at {server.base_url}, output in {work}")
         for number, day in enumerate(DAYS, start=1):
             server.root = DEMO_DATA / day

@@ -16,15 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 
-
-class RunLocked(Exception):
-    """Another run holds the lock; str() says which."""
-
-
-class LockFailed(Exception):
-    """The lock file cannot be created or locked (a file where a folder should be, no
-    permission, a file system without locks, a file that is not ours), or it was removed while
-    the run held it; str() says why in one line."""
+from seasonwatch.errors import LockFailed, RunLocked
 
 
 class RunLock:

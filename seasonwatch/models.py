@@ -275,7 +275,7 @@ class EmailSettings:
     timeout: float = 30.0  # seconds for each answer of the server
     deadline: float = 120.0  # seconds for the whole conversation, but for the wait below
     final_reply_timeout: float = 600.0  # seconds to wait for the answer to the message (RFC 5321)
-    resend_unconfirmed_after: float = 0  # hours; 0: a digest whose outcome is unknown goes again only on `resend`
+    resend_unconfirmed_after: float = 0.0  # hours; 0: a digest whose outcome is unknown goes again only on `resend`
 
 
 @dataclass

@@ -6,8 +6,9 @@ reports a mistake naming the file, the table and the key.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 
 @dataclass(frozen=True)
@@ -20,3 +21,13 @@ class Option:
     minimum: int | None = None  # for numbers: the least value allowed
     maximum: int | None = None  # for numbers: the greatest value allowed
     help: str = ""
+
+
+class ConfigurableSource(Protocol):
+    """What the config loader needs of a source type (`scrapers.SourceType` is one): its keys,
+    and a check of their values together. The loader is handed the registry of them, so the
+    spine never imports a stage."""
+
+    options: Mapping[str, Option]
+
+    def check_options(self, options: dict[str, Any]) -> tuple[str, str] | None: ...

@@ -22,6 +22,7 @@ import newsdesk.review
 import scrapers
 from seasonwatch.config import Config
 from seasonwatch.console import QUIET, Console, summary_line
+from seasonwatch.errors import RunFailed
 from seasonwatch.lock import RunLock
 from seasonwatch.models import (
     Decision,
@@ -42,9 +43,6 @@ RECENT_DIGESTS = 30
 # stale by then, and the site, the feeds and the outbox have it anyway
 GIVE_UP_AFTER = timedelta(days=7)
 
-
-class RunFailed(Exception):
-    """The run could not proceed; str() is the one-line reason."""
 
 
 @dataclass

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
 
 from seasonwatch import desk_store
+from seasonwatch.errors import StoreError
 from seasonwatch.models import (
     Board,
     Conflict,
@@ -182,9 +183,6 @@ MIGRATIONS: list[str] = [
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
-
-class StoreError(Exception):
-    """The state file cannot be used; str() says why in one line."""
 
 
 P = ParamSpec("P")

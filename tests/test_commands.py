@@ -16,7 +16,7 @@ from loopback import dead_url
 from smtp_servers import Inbox, mail_server
 
 from seasonwatch import __version__, cli
-from seasonwatch.config import load_config
+from seasonwatch.commands import load as load_config  # the config as the command line loads it
 
 
 def seasonwatch(capsys, *args: str) -> tuple[int, str, str]:

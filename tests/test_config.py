@@ -11,7 +11,9 @@ from pathlib import Path
 import pytest
 from conftest import design_config
 
-from seasonwatch.config import ConfigError, load_config, parse_config
+from scrapers import SOURCE_TYPES
+from seasonwatch.commands import load as load_config  # the config as the command line loads it
+from seasonwatch.config import ConfigError, parse_config
 
 
 def write(project_dir: Path, text: str) -> Path:
@@ -144,7 +146,7 @@ def test_every_wrong_value_anywhere_is_one_line_naming_the_key(project_dir):
                 holder = holder[step]
             holder[place[-1]] = wrong
             try:
-                parse_config(raw, path)
+                parse_config(raw, path, SOURCE_TYPES)
             except ConfigError as error:
                 message = str(error)
                 if "\n" in message or not message.startswith("config.toml: ") or not ({"[", "'"} & set(message)):

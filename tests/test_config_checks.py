@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from conftest import design_config
 
-from seasonwatch.config import ConfigError, environment_problems, load_config
+from seasonwatch.commands import load as load_config  # the config as the command line loads it
+from seasonwatch.config import ConfigError, environment_problems
 
 
 def load(project_dir: Path, text: str):  # type: ignore[no-untyped-def]

@@ -18,7 +18,8 @@ import pytest
 from conftest import DEMO_DATA, ROOT, design_config
 from smtp_servers import PASSWORD, USERNAME, Inbox, free_port, mail_server, make_test_ca
 
-from seasonwatch.config import Config, load_config
+from seasonwatch.commands import load as load_config  # the config as the command line loads it
+from seasonwatch.config import Config
 from seasonwatch.console import Console
 from seasonwatch.pipeline import RunOptions, RunResult, run
 

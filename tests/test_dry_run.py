@@ -11,7 +11,7 @@ import pytest
 from conftest import DEMO_DATA, design_config
 
 from seasonwatch import cli
-from seasonwatch.config import load_config
+from seasonwatch.commands import load as load_config  # the config as the command line loads it
 from seasonwatch.console import QUIET, Console
 from seasonwatch.lock import RunLock
 from seasonwatch.pipeline import RunOptions, run

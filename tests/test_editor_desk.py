@@ -23,7 +23,7 @@ from conftest import DEMO_DATA, ROOT, design_config
 from lxml import html as lxml_html
 
 from feeds.board_json import SCHEMA, SCHEMA_VERSION
-from seasonwatch.config import load_config
+from seasonwatch.commands import load as load_config  # the config as the command line loads it
 from seasonwatch.console import Console
 from seasonwatch.pipeline import RunOptions, RunResult, run
 

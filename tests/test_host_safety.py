@@ -20,7 +20,7 @@ from loopback import Host, Reply
 
 import scrapers.http as scrapers_http
 from scrapers import gather
-from seasonwatch.config import load_config
+from seasonwatch.commands import load as load_config  # the config as the command line loads it
 from seasonwatch.console import Console
 from seasonwatch.lock import LockFailed, RunLock
 from seasonwatch.models import FetchSettings, SourceSpec, SourceStatus

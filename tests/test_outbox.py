@@ -11,7 +11,7 @@ from conftest import DEMO_DATA, design_config
 
 import feeds
 from feeds.files import write_atomically
-from seasonwatch.config import load_config
+from seasonwatch.commands import load as load_config  # the config as the command line loads it
 from seasonwatch.console import Console
 from seasonwatch.models import Digest
 from seasonwatch.pipeline import RunOptions, run

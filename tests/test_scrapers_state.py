@@ -11,7 +11,7 @@ from conftest import DEMO_DATA, design_config
 
 import newsdesk
 from seasonwatch import pipeline
-from seasonwatch.config import load_config
+from seasonwatch.commands import load as load_config  # the config as the command line loads it
 from seasonwatch.console import QUIET, Console
 
 

@@ -14,7 +14,8 @@ from conftest import DEMO_DATA, design_config
 
 import feeds
 import feeds.entries
-from seasonwatch.config import Config, load_config
+from seasonwatch.commands import load as load_config  # the config as the command line loads it
+from seasonwatch.config import Config
 from seasonwatch.console import Console
 from seasonwatch.models import Edition, Gathered
 from seasonwatch.pipeline import RECENT_DIGESTS, RunOptions, _edition, run

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from seasonwatch.commands import EXIT_FAILED, EXIT_OK, guarded
+from seasonwatch.commands import EXIT_FAILED, EXIT_OK, guarded, load
 from seasonwatch.console import Console, counted
 
 if TYPE_CHECKING:
@@ -46,9 +46,9 @@ def check_config(config_path: Path, send_test: bool) -> int:
 
 
 def _check(config_path: Path, send_test: bool) -> int:
-    from seasonwatch.config import environment_problems, load_config
+    from seasonwatch.config import environment_problems
 
-    config = load_config(config_path)  # a mistake here is a ConfigError: one line, exit 2
+    config = load(config_path)  # a mistake here is a ConfigError: one line, exit 2
     checks = Checks()
     print(f"Checking {config_path}")
     mail = "email enabled" if config.email.enabled else "email disabled"

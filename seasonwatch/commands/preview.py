@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from seasonwatch.commands import EXIT_FAILED, EXIT_OK, guarded
+from seasonwatch.commands import EXIT_FAILED, EXIT_OK, guarded, load
 from seasonwatch.commands.run import every_source_failed
 from seasonwatch.console import Console, counted
 
@@ -18,10 +18,9 @@ def preview_digest(config_path: Path, out: Path) -> int:
 def _preview(console: Console, config_path: Path, out: Path) -> int:
     import feeds
     from feeds.files import write_atomically
-    from seasonwatch.config import load_config
     from seasonwatch.pipeline import RunOptions, preview
 
-    config = load_config(config_path)
+    config = load(config_path)
     outcome = preview(config, RunOptions(send_email=False), console)
     if outcome.pending and config.email.enabled:
         ids = ", ".join(d.id for d in outcome.pending)

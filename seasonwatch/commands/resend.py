@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from seasonwatch.commands import EXIT_FAILED, EXIT_OK, EXIT_USAGE, guarded
+from seasonwatch.commands import EXIT_FAILED, EXIT_OK, EXIT_USAGE, guarded, load
 from seasonwatch.console import Console
 
 if TYPE_CHECKING:
@@ -27,11 +27,11 @@ def resend_digest(config_path: Path, digest_id: str) -> int:
 
 
 def _resend(console: Console, config_path: Path, digest_id: str) -> int:
-    from seasonwatch.config import ConfigError, environment_problems, load_config
+    from seasonwatch.config import ConfigError, environment_problems
     from seasonwatch.lock import RunLock
     from seasonwatch.store import Store
 
-    config = load_config(config_path)
+    config = load(config_path)
     problems = environment_problems(config, mailing=True)
     if problems:
         raise ConfigError(problems[0])

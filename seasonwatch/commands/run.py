@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from seasonwatch.commands import EXIT_ALL_SOURCES_FAILED, EXIT_OK, guarded
+from seasonwatch.commands import EXIT_ALL_SOURCES_FAILED, EXIT_OK, guarded, load
 from seasonwatch.console import Console
 from seasonwatch.models import SourceReport, SourceStatus
 
@@ -16,7 +16,7 @@ def run_command(config_path: Path, *, demo: bool, dry_run: bool, no_email: bool,
 
 
 def _run(console: Console, config_path: Path, *, demo: bool, dry_run: bool, no_email: bool) -> int:
-    from seasonwatch.config import ConfigError, environment_problems, load_config
+    from seasonwatch.config import ConfigError, environment_problems
     from seasonwatch.pipeline import RunOptions, run
 
     options = RunOptions(dry_run=dry_run, send_email=not no_email)
@@ -24,7 +24,7 @@ def _run(console: Console, config_path: Path, *, demo: bool, dry_run: bool, no_e
         from seasonwatch.demo import run_demo
 
         return run_demo(console, options)
-    config = load_config(config_path)
+    config = load(config_path)
     if not dry_run:
         console.log_path = config.log_path
     problems = environment_problems(config, mailing=config.email.enabled and not no_email and not dry_run)

@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from seasonwatch.commands import EXIT_OK, guarded
+from seasonwatch.commands import EXIT_OK, guarded, load
 from seasonwatch.console import Console, counted
 
 if TYPE_CHECKING:
@@ -27,10 +27,9 @@ def show_status(config_path: Path, as_json: bool, limit: int) -> int:
 
 
 def _status(config_path: Path, as_json: bool, limit: int) -> int:
-    from seasonwatch.config import load_config
     from seasonwatch.store import Store
 
-    config = load_config(config_path)
+    config = load(config_path)
     store = Store.open_readonly(config.state_path)
     try:
         report = state_report(config, store, limit)
