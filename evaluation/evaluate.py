@@ -23,7 +23,6 @@ import argparse
 import json
 import sys
 import tempfile
-import time
 import tomllib
 from collections import Counter
 from dataclasses import dataclass, field
@@ -33,11 +32,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-import newsdesk  # noqa: E402
 from scrapers.urls import canonical_url  # noqa: E402
 from seasonwatch.config import parse_shows  # noqa: E402
 from seasonwatch.models import Decision, Fact, FactObservation, Gathered, ShowSpec, Story, Update  # noqa: E402
-from seasonwatch.pipeline import read_articles  # noqa: E402
+from seasonwatch.pipeline import decide_and_commit, read_articles  # noqa: E402
 from seasonwatch.store import Store  # noqa: E402
 
 DEFAULT_SET = Path(__file__).resolve().parent / "set"
@@ -171,14 +169,13 @@ def run_set(evaluation: EvaluationSet, verbose: bool = False) -> tuple[Scores, l
                 if label and evaluation.stories.get(label, {}).get("emit"):
                     expected_sources.setdefault(label, set()).add(_structured_source(obs.source, obs.source_url))
                     first_run.setdefault(label, run.name)
-            history = store.history(shows=[s.name for s in evaluation.shows])
-            started = time.perf_counter()
-            decision = newsdesk.decide(
-                evaluation.shows, evaluation.articles, run.updates, run.observations, history, run.now
-            )
-            seconds += time.perf_counter() - started
+            # the morning as a run has it: decided against the state, committed to it
             gathered = Gathered(updates=run.updates, observations=run.observations)
-            store.commit_run(started=run.now, finished=run.now, gathered=gathered, decision=decision, digest=None)
+            decided, _, _ = decide_and_commit(
+                store, evaluation.shows, evaluation.articles, gathered, run.now, finished=run.now
+            )
+            decision = decided.decision
+            seconds += decided.seconds
             decisions.append((run.name, decision))
             emitted.extend((run.name, story) for story in decision.new_stories)
             if verbose:

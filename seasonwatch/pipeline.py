@@ -9,7 +9,8 @@ still pending, which the next run delivers first.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterable
+import time
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -187,22 +188,19 @@ def _real_run(config: Config, options: RunOptions, console: Console, store: Stor
     backlog_clear = _deliver_pending(config, store, console, started, deliveries) if email_on else True
 
     gathered = _gather(config, options, console, validators=store.validators())
-    decision, history, articles = _decide(config, store, gathered, started)
-    console.verdicts(decision.verdicts)
-    review = _review(config, store, decision, history, articles, started)
 
-    digest = _compose(
-        config, store, gathered, decision, started, status="pending" if email_on else "not sent", desk=review
+    def to_commit(decided: Decided) -> tuple[Digest | None, DeskReview]:
+        console.verdicts(decided.decision.verdicts)
+        review = _review(config, store, decided.decision, decided.history, decided.articles, started)
+        status = "pending" if email_on else "not sent"
+        digest = _compose(config, store, gathered, decided.decision, started, status=status, desk=review)
+        lock.verify()
+        return digest, review
+
+    decided, digest, review = decide_and_commit(
+        store, config.shows, read_articles(config.shows), gathered, started, before_commit=to_commit
     )
-    lock.verify()
-    store.commit_run(
-        started=started,
-        finished=datetime.now(UTC),
-        gathered=gathered,
-        decision=decision,
-        digest=digest,
-        review=review,
-    )
+    decision = decided.decision
     console.stories(decision, "This run")
 
     refused: list[str] = []
@@ -285,12 +283,54 @@ def _gather(config: Config, options: RunOptions, console: Console, validators: d
         console.gathered()
 
 
+@dataclass
+class Decided:
+    """A run's decision, with the history and articles it was made against (the editor's desk
+    reads them too) and the seconds the newsdesk took."""
+
+    decision: Decision
+    history: History
+    articles: dict[str, str]
+    seconds: float = 0.0
+
+
+def decide(store: Store, shows: Sequence[ShowSpec], articles: dict[str, str], gathered: Gathered, now: datetime) -> Decided:
+    """What the newsdesk makes of what was gathered, against the state's history of these shows."""
+    history = store.history(shows=[s.name for s in shows])
+    started = time.perf_counter()
+    decision = newsdesk.decide(list(shows), articles, gathered.updates, gathered.observations, history, now)
+    return Decided(decision, history, articles, time.perf_counter() - started)
+
+
+def decide_and_commit(
+    store: Store,
+    shows: Sequence[ShowSpec],
+    articles: dict[str, str],
+    gathered: Gathered,
+    now: datetime,
+    *,
+    finished: datetime | None = None,
+    before_commit: Callable[[Decided], tuple[Digest | None, DeskReview | None]] | None = None,
+) -> tuple[Decided, Digest | None, DeskReview | None]:
+    """One morning of the newsdesk, as a run and the evaluation both have it: decide, then commit
+    everything learnt in one transaction. `before_commit` makes what is committed with it (the
+    digest, the desk) from the decision."""
+    decided = decide(store, shows, articles, gathered, now)
+    digest, review = before_commit(decided) if before_commit else (None, None)
+    store.commit_run(
+        started=now,
+        finished=finished or datetime.now(UTC),
+        gathered=gathered,
+        decision=decided.decision,
+        digest=digest,
+        review=review,
+    )
+    return decided, digest, review
+
+
 def _decide(config: Config, store: Store, gathered: Gathered, now: datetime) -> tuple[Decision, History, dict[str, str]]:
-    """The decision, with the history and articles it was made against (the editor's desk reads them too)."""
-    articles = read_articles(config.shows)
-    history = store.history(shows=[s.name for s in config.shows])
-    decision = newsdesk.decide(list(config.shows), articles, gathered.updates, gathered.observations, history, now)
-    return decision, history, articles
+    decided = decide(store, config.shows, read_articles(config.shows), gathered, now)
+    return decided.decision, decided.history, decided.articles
 
 
 def _review(

@@ -137,16 +137,16 @@ def test_a_lock_file_removed_under_a_run_stops_it_before_it_commits_or_sends(pro
     config = load_config(project_dir / "config.toml")
     import seasonwatch.pipeline as pipeline
 
-    decide = pipeline._decide
+    decide = pipeline.decide
 
     def removing_the_lock(*args):  # type: ignore[no-untyped-def]
         config.state_path.with_name("seasonwatch.sqlite3.lock").unlink()  # a cleaner "tidying up"
         return decide(*args)
 
-    monkeypatch.setattr(pipeline, "_decide", removing_the_lock)
+    monkeypatch.setattr(pipeline, "decide", removing_the_lock)
     with pytest.raises(LockFailed, match="removed or replaced while this run held it"):
         run(config, RunOptions(), Console(0, io.StringIO(), io.StringIO()))
-    monkeypatch.setattr(pipeline, "_decide", decide)
+    monkeypatch.setattr(pipeline, "decide", decide)
     assert not (project_dir / "public" / "feed.xml").exists()  # nothing written: nothing committed
     result = run(config, RunOptions(), Console(0, io.StringIO(), io.StringIO()))
     assert result.digest is not None  # the next run does the work, once
