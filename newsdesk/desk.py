@@ -91,16 +91,21 @@ def decide(
             reports.append(kept)
 
     past = [story for story in history.stories if story.show in profiles]
+    # each past story's kept tellings, as terms: read once, for the word weights and its evidence
+    told = {
+        story.id: [story_terms(s, profiles[story.show].drop) for s in story.sources[: thresholds.VECTORS_PER_STORY]]
+        for story in past
+    }
     vectorizer = Vectorizer(
         [r.terms for r in reports]
         + [s.terms for p in profiles.values() for s in p.statements]
-        + [story_terms(source, profiles[story.show].drop) for story in past for source in story.sources[: thresholds.VECTORS_PER_STORY]]
+        + [terms for tellings in told.values() for terms in tellings]
     )
     knowledge = {name: p.knowledge(vectorizer) for name, p in profiles.items()}
     index: StoryIndex[Candidate | StructuredNews] = StoryIndex()
     for story in past:
         profile = profiles[story.show]
-        index.add(story_evidence(story, profile.world.names, profile.show, vectorizer, profile.drop), past=story)
+        index.add(story_evidence(story, told[story.id], profile.world.names, profile.show, vectorizer), past=story)
 
     candidates = []
     for report in reports:

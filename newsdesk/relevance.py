@@ -94,6 +94,11 @@ def _name_pattern(name: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w])(?:{escaped}|{upper})(?:['’]s|['’])?(?![\w])")
 
 
+@lru_cache(maxsize=512)
+def _name_words(names: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(fold(name).split()) for name in names)
+
+
 def mentions(text: str, show: ShowSpec) -> int:
     """How often `text` names the show, by any of its names, written as a title is written; in
     a text written all in lower case ("drift s3 drops next month"), however it is written."""
@@ -466,7 +471,10 @@ def match_show(title: str, summary: str, worlds: list[ShowWorld]) -> ShowMatch:
     """The tracked show this update is news about, or None with the reason and the rule."""
     named = []
     texts = [(plain, uncased(plain)) for plain in (fold_keep_case(title), fold_keep_case(summary))]
+    folded = " ".join(plain.casefold() for plain, _ in texts)
     for world in worlds:
+        if not any(all(word in folded for word in words) for words in _name_words(world.show.names)):
+            continue  # not even its words: no need to look for the name as written
         in_title, in_summary = (_count_mentions(plain, lower_case, world.show) for plain, lower_case in texts)
         if in_title or in_summary:
             named.append((world, in_title, in_summary))

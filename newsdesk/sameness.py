@@ -86,12 +86,21 @@ def merged_facts(known: Iterable[Fact], more: Iterable[Fact]) -> tuple[Fact, ...
 
 @dataclass
 class _Comparison:
-    """What the fact rules found so far: facts shared, and those the later evidence tells vaguer."""
+    """What the fact rules found so far: facts shared, and those the later evidence tells vaguer;
+    and what several rules read, worked out once."""
 
     earlier: Evidence
     later: Evidence
     shared: list[str] = field(default_factory=list)
     vaguer: list[str] = field(default_factory=list)
+
+    @cached_property
+    def kind_pairs(self) -> list[tuple[str, list[tuple[Fact, Fact]]]]:
+        return _kind_pairs(self)
+
+    @cached_property
+    def word_score(self) -> float:
+        return max((cosine(a, b) for a in self.earlier.vectors for b in self.later.vectors), default=0.0)
 
 
 @dataclass(frozen=True)
@@ -140,14 +149,14 @@ def _by_kind(facts: Iterable[Fact]) -> dict[str, list[Fact]]:
 
 
 def _another_season(c: _Comparison) -> Relation | None:
-    for name, pairs in _kind_pairs(c):
+    for name, pairs in c.kind_pairs:
         if not pairs:
             return Relation(Kinship.CONFLICT, 0.0, "another-season", f"{FACT_KINDS[name].label} of another season")
     return None
 
 
 def _another_value(c: _Comparison) -> Relation | None:
-    for name, pairs in _kind_pairs(c):
+    for name, pairs in c.kind_pairs:
         kind = FACT_KINDS[name]
         if not kind.telling or any(kind.same_value(a.value, b.value) for a, b in pairs):
             c.shared.append(kind.label)
@@ -197,7 +206,7 @@ def _similar_words(c: _Comparison) -> Relation | None:
 
 
 def _word_score(c: _Comparison) -> float:
-    return max((cosine(a, b) for a in c.earlier.vectors for b in c.later.vectors), default=0.0)
+    return c.word_score
 
 
 def _same_season(a: Fact, b: Fact) -> bool:

@@ -8,7 +8,6 @@ import re
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from newsdesk import thresholds
 from newsdesk.headlines import clean_headline
 from newsdesk.sameness import Evidence, folded_words
 from newsdesk.similarity import Vector, Vectorizer, terms
@@ -58,16 +57,17 @@ def story_terms(source: StorySource, drop: frozenset[str]) -> list[str]:
 
 
 def story_evidence(
-    story: Story, world: frozenset[str], show: ShowSpec, vectorizer: Vectorizer, drop: frozenset[str]
+    story: Story, tellings: list[list[str]], world: frozenset[str], show: ShowSpec, vectorizer: Vectorizer
 ) -> Evidence:
-    """A past story as sameness compares it: its facts, each kept source's words, its new names."""
-    kept = story.sources[: thresholds.VECTORS_PER_STORY]
+    """A past story as sameness compares it: its facts, the words of each kept source (`tellings`,
+    their terms), its new names."""
+    kept = story.sources[: len(tellings)]
     # names matter only to a story with no fact: one with facts is told apart by them
     text = "" if story.facts else " ".join([story.headline, story.summary, *(s.title for s in kept)])
     return Evidence(
         show=story.show,
         facts=tuple(story.facts),
-        vectors=tuple(vectorizer.vector(story_terms(s, drop)) for s in kept),
+        vectors=tuple(vectorizer.vector(terms) for terms in tellings),
         entities=new_entities(text, show, world) if text else frozenset(),
         headlines=tuple(dict.fromkeys((story.headline, *(s.title for s in kept)))),
         words=folded_words(text) if text else frozenset(),

@@ -137,10 +137,13 @@ class StoryIndex(Generic[Member]):
         numbers: set[int] = set()
         for key in blocking_keys(evidence):
             postings = self._by_key.get((evidence.show, key), set())
-            if key[0] == "term" and len(postings) > thresholds.COMMON_TERM:
-                continue  # a term that many stories share says nothing about which one
+            if key[0] != "fact" and len(postings) > thresholds.COMMON_TERM:
+                continue  # a term or name that many stories share says nothing about which one
             numbers |= postings
         return [self.entries[n] for n in sorted(numbers - self._absorbed)]
+
+
+_CAPITALIZED = re.compile(r"\b[A-Z][a-z]{3,}\b")
 
 
 def blocking_keys(evidence: Evidence) -> set[tuple[str, str]]:
@@ -154,7 +157,7 @@ def blocking_keys(evidence: Evidence) -> set[tuple[str, str]]:
     )
     own = {w.casefold() for w in evidence.show.split()}
     for headline in evidence.headlines:
-        keys.update(("name", w.casefold()) for w in re.findall(r"\b[A-Z][a-z]{3,}\b", headline) if w.casefold() not in own)
+        keys.update(("name", w.casefold()) for w in _CAPITALIZED.findall(headline) if w.casefold() not in own)
     keys.update(("name", entity) for entity in evidence.entities)
     if not evidence.entities and not evidence.facts:
         # a lower-case post has no capitals to find names by: any of its words may be one

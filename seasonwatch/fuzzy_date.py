@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from seasonwatch.lexicon.calendar import MONTH_NAMES, MONTHS_OF_PART
 
@@ -109,15 +110,21 @@ class FuzzyDate:
         return str(self.year)
 
 
+@lru_cache(maxsize=4096)
+def parsed(value: str) -> FuzzyDate | None:
+    """`FuzzyDate.parse`, remembered: the same few values are compared many times a run."""
+    return FuzzyDate.parse(value)
+
+
 def precision(value: str) -> int:
     """The precision of a stored date value; NONE (-1) for no date."""
-    parsed = FuzzyDate.parse(value)
-    return parsed.precision if parsed else NONE
+    date = parsed(value)
+    return date.precision if date else NONE
 
 
 def within(precise: str, vague: str) -> bool:
     """`FuzzyDate.within` on stored values; False when either is not a date."""
-    a, b = FuzzyDate.parse(precise), FuzzyDate.parse(vague)
+    a, b = parsed(precise), parsed(vague)
     return a is not None and b is not None and a.within(b)
 
 
@@ -125,5 +132,5 @@ def describe(value: str) -> str:
     """ "2018-03-08" -> "March 8, 2018"; "" -> "not announced"; anything else as it is."""
     if not value:
         return "not announced"
-    parsed = FuzzyDate.parse(value)
-    return parsed.describe() if parsed else value
+    date = parsed(value)
+    return date.describe() if date else value

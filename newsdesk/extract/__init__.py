@@ -51,5 +51,5 @@ def sentence_facts(
     clause = Clause.of(sentence, context, reference, undated, article)
     found: list[Fact] = []
     for family in FAMILIES:
-        found.extend(family.finish([fact for rule in family.rules for fact in rule.find(clause)]))
+        found.extend(family.finish([fact for rule in family.rules if rule.reads(clause) for fact in rule.find(clause)]))
     return found

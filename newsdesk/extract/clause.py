@@ -46,6 +46,10 @@ class Clause:
         return self.seasons[0] if self.seasons else self.context.season
 
     @cached_property
+    def lowered(self) -> str:
+        return self.text.casefold()
+
+    @cached_property
     def show_folds(self) -> set[str]:
         """The show's names, folded: no person's name holds them."""
         return {fold(name) for name in self.context.show_names}

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from newsdesk.rules import Example, Rule
-from seasonwatch.fuzzy_date import FuzzyDate
+from seasonwatch import fuzzy_date
 from seasonwatch.lexicon.calendar import (
     CAPITAL_MONTH_ALTERNATION,
     MONTH_ALTERNATION,
@@ -314,13 +314,5 @@ def _resolve_yearless(month: int, day: int, ref: date) -> str | None:
     return _iso(ref.year, month, day)
 
 
-def date_precision(value: str) -> int:
-    """How precise a normalized date is: day 3, month 2, part of a year 1, year 0, none -1."""
-    parsed = FuzzyDate.parse(value)
-    return parsed.precision if parsed else -1
-
-
-def date_within(precise: str, vague: str) -> bool:
-    """Is `vague` a less precise way of saying `precise`?"""
-    a, b = FuzzyDate.parse(precise), FuzzyDate.parse(vague)
-    return a is not None and b is not None and a.within(b)
+date_precision = fuzzy_date.precision
+date_within = fuzzy_date.within

@@ -120,6 +120,7 @@ PEOPLE = Family(
             "a person's character or part revealed",
             (example("Nadia Sorel's Hollow Creek character revealed", _cast("Nadia Sorel")),),
             _people(CHARACTER_REVEALED, "cast"),
+            ("character", "role", "part"),
         ),
         FactRule(
             "cast-in",
@@ -129,12 +130,14 @@ PEOPLE = Family(
                 example("Ezra Vance tapped for Hollow Creek season 2", _cast("Ezra Vance")),
             ),
             _people(CAST_IN, "cast"),
+            ("cast", "tapped", "signed", "booked", "hired"),
         ),
         FactRule(
             "role-played-by",
             "a part named first, then who plays it",
             (example("Sheriff Dale Moss will be played by Ezra Vance", _cast("Ezra Vance", "Sheriff Dale Moss")),),
             _people(PLAYED_BY, "cast"),
+            ("played", "portrayed", "voiced"),
         ),
         FactRule(
             "cast-as-a-part",
@@ -146,6 +149,7 @@ PEOPLE = Family(
                 example("Lena Morrow Will Play Wren's Sister In The Lantern Season 2", _cast("Lena Morrow", "Wren's Sister")),
             ),
             _people(CAST_AS, "cast"),
+            ("cast", "tapped", "set", "hired", "signed", "play", "portray", "star", "voice"),
         ),
         FactRule(
             "joins-the-cast",
@@ -163,18 +167,21 @@ PEOPLE = Family(
                 example("Sky Atlantic boards Hollow Creek season 2", note="a channel is no person"),
             ),
             _people(JOINS, "cast"),
+            ("join", "board", "sign", "cast", "add", "tap", "enlist", "recruit", "land", "book"),
         ),
         FactRule(
             "returns-as",
             "a person coming back as a part",
             (example("Mara Quill returns as Ada Finch in Hollow Creek season 2", _cast("Mara Quill", "Ada Finch")),),
             _people(RETURNS_AS, "cast"),
+            ("return", "back", "repris"),
         ),
         FactRule(
             "promoted-to-regular",
             "a recurring player promoted to series regular",
             (example("Cyrus Hale promoted to series regular for Hollow Creek season 2", _cast("Cyrus Hale")),),
             _people(PROMOTED, "cast"),
+            ("promoted", "upped", "bumped"),
         ),
         FactRule(
             "leaves-the-cast",
@@ -186,6 +193,7 @@ PEOPLE = Family(
                 example("Mara Quill is leaving Hollow Creek", Fact("departure", 2, "Mara Quill", "leaves")),
             ),
             _people(DEPARTURE, "departure", "leaves"),
+            ("exit", "leav", "left", "depart", "quit", "return"),
         ),
         FactRule(
             "directs",
@@ -197,6 +205,7 @@ PEOPLE = Family(
                 example("The opener is directed by Odile Brandt.", Fact("director", 2, "Odile Brandt", "directs")),
             ),
             _people(DIRECTOR, "director", "directs"),
+            ("direct", "helm"),
         ),
         FactRule(
             "showrunner",
@@ -210,6 +219,7 @@ PEOPLE = Family(
                 ),
             ),
             _people(SHOWRUNNER, "showrunner", "showrunner"),
+            ("showrunner", "head writer"),
         ),
     ),
     finish=one_per_person,

@@ -16,6 +16,12 @@ class FactRule(Rule):
     facts of its family's kinds that the whole extraction finds in the example's text."""
 
     find: Callable[[Clause], list[Fact]] = lambda clause: []
+    # words one of which its patterns cannot match without (lower case): a clause with none of
+    # them is not read at all, which spares the patterns' work on most sentences
+    needs: tuple[str, ...] = ()
+
+    def reads(self, clause: Clause) -> bool:
+        return not self.needs or any(word in clause.lowered for word in self.needs)
 
 
 @dataclass(frozen=True)
