@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from newsdesk.rules import Example, Rule
 from seasonwatch.lexicon.networks import NETWORK_OR_SHORT_ALTERNATION
+from seasonwatch.lexicon.news_cues import NEWS_MARKER
 from seasonwatch.models import Fact
 
 ROUNDUP = re.compile(
@@ -29,10 +30,11 @@ EXPLAINER = re.compile(
     r"|interview|talks|opens up|reflects|looks back|breaks down|easter eggs|(?:biggest|burning) questions|who'?s who"
     r"|in defen[cs]e of|worth (?:your|the) (?:time|watch)|\d+\s+things|(?:could|might|will) look like|so far"
     r"|who'?s (?:coming )?back|who'?s in it|what (?:it|this) means|means for|lot to live up to|hot take|we'?re (?:\w+ )?ready"
-    r"|in praise of|the best thing about|deserves? better|deserved better)\b",
+    r"|in praise of|the best thing about|deserves? better|deserved better|should know|how to)\b",
     re.I,
 )
-QUESTION = re.compile(r"\?\s*$|\?\s*[|–—-]|^\s*why\b", re.I)
+# a question that ends the headline, or opens it before a second sentence ("What now? The question...")
+QUESTION = re.compile(r"\?\s*$|\?\s*[|–—-]|(?<!\?)\?\s+[A-Z“\"‘']|^\s*(?i:why)\b")
 
 
 def genre(title: str) -> str:
@@ -77,6 +79,8 @@ NO_NEWS: tuple[NoNewsRule, ...] = (
             Example("Drift season 3 theories: where the Halyard sails next", "explainer"),
             Example("Mara Quill opens up about Hollow Creek's second season", "explainer"),
             Example("Is Hollow Creek coming back?", "explainer"),
+            Example("What does Ada owe the valley? The question Hollow Creek has to answer next", "explainer"),
+            Example("15 streaming tricks every Hollow Creek fan should know", "explainer"),
             Example("Hollow Creek season 2 trailer: the valley floods", "", "a trailer is news"),
         ),
         genre="explainer",
@@ -90,4 +94,21 @@ def no_news(title: str, piece: str, new_facts: list[Fact]) -> tuple[str, str] | 
         if piece == rule.genre and (rule.even_with_facts or not new_facts):
             what = "a roundup of several shows" if rule.genre == "roundup" else "an explainer or opinion piece"
             return rule.name, f"{what} that breaks no news of its own"
+    if not new_facts and not NEWS_MARKER.search(title):
+        return COMMENTARY.name, "commentary: it states no fact and its headline announces nothing"
     return None
+
+
+COMMENTARY = Rule(
+    "commentary",
+    "stating no fact, a headline that announces nothing (no 'will', 'reveals', 'confirms'...) is commentary",
+    (
+        Example("Hollow Creek and the comfort of a flooded valley", "commentary"),
+        Example("“Hollow Creek” is built like a three-act play, and its writers know it", "commentary"),
+        Example("The second season of “Drift” is shorter. That may be a gift.", "commentary"),
+        Example("Hollow Creek Season 2 Will Be Told In One Long Night", "", "a future: news"),
+        Example("Drift Season 3 Will Head North, Showrunner Promises", "", "a promise: news"),
+        Example("Hollow Creek season 2 is heading to the coast", "", "heading: news"),
+        Example("The Lantern creator teases a darker second season", "", "a tease: news"),
+    ),
+)

@@ -354,7 +354,7 @@ RESTATEMENT: tuple[RestatementRule, ...] = (
         "a report no sentence of the article restates is news (the closest sentence is quoted)",
         (
             _fact_example("Hollow Creek season 2 will visit the abandoned mill upstream", False),
-            _fact_example("The Lantern season 2 brings a shipwreck to the rocks below the light", False),
+            _fact_example("The Lantern season 2 will bring a shipwreck to the rocks below the light", False),
             _fact_example("Hollow Creek season 2 adds a second timeline set in the 1950s", False),
         ),
         _says_something_new,

@@ -17,7 +17,7 @@ from newsdesk.extract.clause import Clause, FactContext
 from newsdesk.extract.dates import DATE_PHRASES, DatePhrase, find_dates
 from newsdesk.extract.rule import FactRule, Family
 from newsdesk.extract.seasons import SEASON_NAMING, season_numbers
-from newsdesk.genres import NO_NEWS, NoNewsRule, genre
+from newsdesk.genres import COMMENTARY, NO_NEWS, NoNewsRule, genre, no_news
 from newsdesk.headlines import HEADLINE_CLEANING, clean_headline
 from newsdesk.novelty import FACT_STATUS, RESTATEMENT
 from newsdesk.reading import Reader, Refusal, Report, states_something
@@ -140,6 +140,11 @@ def _no_news(rule: Rule, example: Example) -> None:
         assert rule.genre == example.expect, "an example of another rule"
 
 
+def _commentary(rule: Rule, example: Example) -> None:
+    found = no_news(example.text, genre(example.text), [])
+    assert (found[0] if found else "") == example.expect, f"found {found}"
+
+
 # ---------------------------------------------------------------- sameness
 
 
@@ -210,6 +215,7 @@ RULEBOOKS: tuple[RuleBook, ...] = (
     RuleBook("novelty: facts", FACT_STATUS, _novelty, "does the article already state the fact?"),
     RuleBook("novelty: words", RESTATEMENT, _novelty, "does a report with no fact restate the article?"),
     RuleBook("no news", NO_NEWS, _no_news, "roundups and explainers"),
+    RuleBook("no news: commentary", (COMMENTARY,), _commentary, "a factless piece that announces nothing"),
     RuleBook("sameness", SAMENESS, _sameness, "is this the same story, this morning or a day later?"),
     RuleBook("told before", TOLD, _told, "has a story already told this fact?"),
     RuleBook("structured facts", STRUCTURED, _structured, "what a TVmaze or Wikipedia fact is"),

@@ -358,12 +358,12 @@ SAMENESS: tuple[SamenessRule, ...] = (
             Example(
                 _pair(
                     "Hollow Creek season 2 will split the valley families apart",
-                    "The valley families are split apart in Hollow Creek season 2",
+                    "The valley families will be split apart in Hollow Creek season 2",
                 ),
                 "same",
             ),
             Example(
-                _pair("Hollow Creek season 2 will split the valley families apart", "Hollow Creek season 2 goes back to the old mill"),
+                _pair("Hollow Creek season 2 will split the valley families apart", "Hollow Creek season 2 will go back to the old mill"),
                 "unrelated",
             ),
         ),
