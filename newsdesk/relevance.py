@@ -117,9 +117,13 @@ def _count_mentions(plain: str, lower_case: bool, show: ShowSpec) -> int:
 
 
 def uncased(text: str) -> bool:
-    """Written without capitals (social-media style): capitalization says nothing here."""
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and not any(c.isupper() for c in letters)
+    """Written without capitals (social-media style), but for the odd acronym ("the HR lady"):
+    capitalization says nothing here."""
+    # an acronym in capitals ("HR", "TV") inside a post that opens in lower case is no capital word
+    words_ = re.findall(r"[^\W\d_]+", text)
+    if not words_ or words_[0][0].isupper():
+        return False
+    return not any(w[0].isupper() and not w.isupper() for w in words_)
 
 
 def title_cased(text: str) -> bool:
@@ -461,6 +465,7 @@ STATES_NOTHING = Rule(
         _e("Drift season 3 premieres March 8", "Drift"),
         _e("drift s3 drops on march 8 || the crew is back", "Drift", "written all in lower case"),
         _e("hollow creek s2 trailer just dropped and i'm not ok", "Hollow Creek", "a lower-case post"),
+        _e("nadia sorel in hollow creek s2 as the HR lady is perfect casting", "Hollow Creek", "lower case but an acronym"),
         _e("‘Hollow Creek’ Season 2 Casts Nadia Sorel", "Hollow Creek"),
         _e("Hollow Creek's second season sets a March return", "Hollow Creek"),
     ),

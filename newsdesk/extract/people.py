@@ -25,7 +25,9 @@ _NAME = rf"(?P<name>{_NAME_TOKEN}(?:\s+(?:(?:de|van|von|da|del|la|le|di|du|der)\
 # a role may hold a title's abbreviation ("Mrs. Winslow", "Dr. Owens") but ends at other punctuation
 _ROLE = (
     r"(?P<role>(?:the\s+|a\s+|an\s+)?(?:(?:Mrs?|Ms|Dr|St|Sgt|Capt|Prof|Jr|Sr)\.\s*|[^,.;:!?()\"“”]){2,60}?)"
-    r"(?=\s*(?:[,.;:!?()\"“”]|$|\s+(?i:in|on|for|opposite|alongside|when|who|after|and will|ahead)\b|\s+SHOW\b))"
+    # ...and it ends where the sentence goes on to something else ("as Grandmama and the streamer says")
+    r"(?=\s*(?:[,.;:!?()\"“”]|$|\s+(?i:in|on|for|opposite|alongside|when|who|after|and will|ahead)\b|\s+SHOW\b"
+    r"|\s+and\s+(?:the\s+)?[A-Z]\w*\s+(?:says|said|confirms|reveals|is|will|has)\b))"
 )
 _ROLE_BEFORE = r"(?P<role>[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,3})"
 def _patterns(*patterns: str) -> tuple[re.Pattern[str], ...]:
@@ -146,6 +148,7 @@ PEOPLE = Family(
                 example("Ezra Vance cast as Sheriff Dale in Hollow Creek season 2", _cast("Ezra Vance", "Sheriff Dale")),
                 example("Nadia Sorel to play the mayor's daughter in Hollow Creek", _cast("Nadia Sorel", "mayor's daughter")),
                 example("Ezra Vance will voice the narrator in Hollow Creek season 2", _cast("Ezra Vance", "narrator")),
+
                 example("Lena Morrow Will Play Wren's Sister In The Lantern Season 2", _cast("Lena Morrow", "Wren's Sister")),
             ),
             _people(CAST_AS, "cast"),
@@ -172,7 +175,11 @@ PEOPLE = Family(
         FactRule(
             "returns-as",
             "a person coming back as a part",
-            (example("Mara Quill returns as Ada Finch in Hollow Creek season 2", _cast("Mara Quill", "Ada Finch")),),
+            (
+                example("Mara Quill returns as Ada Finch in Hollow Creek season 2", _cast("Mara Quill", "Ada Finch")),
+                example("Odile Brandt returns as Grandmama and the Streamer says she is back",
+                        _cast("Odile Brandt", "Grandmama"), note="the part ends where the sentence moves on"),
+            ),
             _people(RETURNS_AS, "cast"),
             ("return", "back", "repris"),
         ),
