@@ -22,7 +22,7 @@ from datetime import datetime
 from newsdesk import thresholds
 from newsdesk.articles import Article, read_article
 from newsdesk.extract import FactContext
-from newsdesk.genres import no_news
+from newsdesk.genres import EXPLAINER_RULE, no_news
 from newsdesk.novelty import ArticleKnowledge, ReportWords, Statement, read_statements
 from newsdesk.reading import Reader, Refusal, Report, link_people, states_something
 from newsdesk.relevance import ShowWorld
@@ -115,7 +115,8 @@ def decide(
         else:
             candidates.append(judged)
     for candidate in sorted(candidates, key=lambda c: c.moment):
-        _place(index, candidate)
+        if (verdict := _place(index, candidate)) is not None:
+            verdicts.append(verdict)
 
     outcome = judge_observations(list(observations), {n: p.show for n, p in profiles.items()}, knowledge, history.known_facts)
     structured_verdicts = _structured(index, profiles, outcome)
@@ -209,9 +210,12 @@ def _against_article(
     about = {"show": report.show.name, "topic": profile.section(report.topic), "facts": report.facts}
     if not novelty.is_new:
         return _verdict(report.update, Fate.IN_ARTICLE, novelty.reason, rule=novelty.rule, **about)
-    if (refusal := no_news(report.update.title, report.genre, novelty.new_facts)) is not None:
-        rule, reason = refusal
-        return _verdict(report.update, Fate.NO_NEWS, reason, rule=rule, **about)
+    explains: tuple[str, str] | None = None
+    if (refusal := no_news(report.update.title, report.genre, novelty.new_facts, report.headline_facts)) is not None:
+        if refusal[0] != EXPLAINER_RULE or not novelty.new_facts:
+            rule, reason = refusal
+            return _verdict(report.update, Fate.NO_NEWS, reason, rule=rule, **about)
+        explains = refusal  # what its summary states it explains: a source of that story, never a story
     return Candidate(
         update=report.update,
         show=report.show,
@@ -223,6 +227,7 @@ def _against_article(
         rule=novelty.rule,
         entities=new_entities(report.text, report.show, profile.world.names),
         event=tuple(f for f in novelty.new_facts if any(f.key == e.key for e in report.event)),
+        explains=explains,
     )
 
 
@@ -239,14 +244,18 @@ def _deciding(index: StoryIndex, candidate: Candidate) -> tuple[Fact, ...]:
     return candidate.event if event_told else untold or candidate.event or candidate.facts
 
 
-def _place(index: StoryIndex, candidate: Candidate) -> None:
+def _place(index: StoryIndex, candidate: Candidate) -> Verdict | None:
     deciding = _deciding(index, candidate)
     candidate = replace(candidate, facts=deciding, topic=topic_from_facts(list(deciding)) or candidate.topic)
     evidence = candidate.evidence()
     match = index.best(evidence)
+    if match is None and candidate.explains:
+        rule, reason = candidate.explains
+        facts = candidate.facts
+        return _verdict(candidate.update, Fate.NO_NEWS, reason, rule=rule, show=candidate.show.name, facts=facts)
     if match is None:
         index.add(evidence, member=candidate)
-        return
+        return None
     for entry in match.absorbed:
         for member in entry.members:
             if isinstance(member, Candidate):
@@ -255,6 +264,7 @@ def _place(index: StoryIndex, candidate: Candidate) -> None:
         index.absorb(match.entry, entry)
     joined = replace(candidate, joined_by=match.relation.rule, joined_because=match.relation.reason)
     index.join(match.entry, evidence, joined)
+    return None
 
 
 # ---------------------------------------------------------------- 7. structured facts

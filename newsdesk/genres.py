@@ -7,6 +7,7 @@ written about news, not to break it: they are news only when they state a fact n
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsdesk.rules import Example, Rule
@@ -88,10 +89,18 @@ NO_NEWS: tuple[NoNewsRule, ...] = (
 )
 
 
-def no_news(title: str, piece: str, new_facts: list[Fact]) -> tuple[str, str] | None:
-    """(rule, reason) when a piece (its genre) is written about news rather than to break it."""
+EXPLAINER_RULE = "an-explainer"
+
+
+def no_news(
+    title: str, piece: str, new_facts: list[Fact], headline_facts: Sequence[Fact] | None = None
+) -> tuple[str, str] | None:
+    """(rule, reason) when a piece (its genre) is written about news rather than to break it. An
+    explainer breaks news only when its headline states the new fact: what its summary adds is
+    what it explains ("Season 2: everything we know" over a summary that lists the known date)."""
+    announced = [f for f in new_facts if any(f.key == h.key for h in headline_facts)] if headline_facts is not None else new_facts
     for rule in NO_NEWS:
-        if piece == rule.genre and (rule.even_with_facts or not new_facts):
+        if piece == rule.genre and (rule.even_with_facts or not announced):
             what = "a roundup of several shows" if rule.genre == "roundup" else "an explainer or opinion piece"
             return rule.name, f"{what} that breaks no news of its own"
     if not new_facts and not NEWS_MARKER.search(title):

@@ -39,8 +39,9 @@ class Report:
     genre: str = ""
     weak: bool = False  # the show is named, but only its facts can say the report is about it
     reason: str = ""  # why it is about the show
-    linked: bool = False  # its only facts are a story's person, found by name
+    linked: bool = False  # it gained a story's person, found by name
     event: tuple[Fact, ...] = ()  # the facts its headline announces: what defines its story
+    headline_facts: tuple[Fact, ...] = ()  # all its headline states
 
     @property
     def text(self) -> str:
@@ -91,6 +92,7 @@ class Reader:
             weak=match.weak,
             reason=match.reason,
             event=facts.event,
+            headline_facts=facts.headline,
         )
 
 
@@ -119,7 +121,27 @@ def link_people(reports: list[Report], past: Iterable[Story]) -> list[Report]:
     for show, known in people.items():
         for person, fact in known.items():
             by_surname.setdefault(show, {}).setdefault(person.split()[-1], []).append((person, fact))
-    return [_linked(report, by_surname.get(report.show.name, {})) if not report.facts else report for report in reports]
+    return [
+        _linked(report, by_surname.get(report.show.name, {}))
+        if not report.facts
+        else _headline_person(report, people.get(report.show.name, {}))
+        for report in reports
+    ]
+
+
+def _headline_person(report: Report, people: dict[str, Fact]) -> Report:
+    """A report whose headline names, in full, the person of a story ("Nadia Sorel checks in for
+    season 2") is about that person, whatever else its summary states: the person is its event."""
+    title = fold_keep_case(report.update.title)
+    told = {f.subject.casefold() for f in report.facts if kind_of(f).scope is Scope.PERSON}
+    named = [
+        Fact(fact.kind, fact.season, fact.subject, "")
+        for person, fact in people.items()
+        if person.casefold() not in told and person in title and re.search(rf"\b{re.escape(person)}\b", title)
+    ]
+    if not named:
+        return report
+    return replace(report, facts=(*named, *report.facts), event=(*named, *report.event), linked=True)
 
 
 def _linked(report: Report, by_surname: dict[str, list[tuple[str, Fact]]]) -> Report:

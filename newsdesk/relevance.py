@@ -21,8 +21,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from newsdesk.extract import FactContext, extract_facts
 from newsdesk.rules import Example, Rule
 from newsdesk.text import sentences
+from seasonwatch.fact_kinds import Scope, kind_of
 from seasonwatch.lexicon.forms import fold, fold_keep_case, stem, words
 from seasonwatch.lexicon.function_words import STOPWORDS, TITLE_CASE_FILLER
 from seasonwatch.lexicon.networks import NETWORK_ALTERNATION
@@ -271,6 +273,7 @@ class Sighting:
     trade: str
     titled: bool  # the name is used as only a title is
     everyday: bool  # every name of the show is an everyday word, and nothing above says otherwise
+    headline_tells: bool = False  # its headline states a fact of the show's (read only when it matters)
 
     @classmethod
     def of(cls, title: str, summary: str, world: ShowWorld, in_title: int, in_summary: int) -> Sighting:
@@ -279,7 +282,12 @@ class Sighting:
         tv, other, trade = trade_signal(text)
         titled = _used_as_title(text, world.show)
         everyday = all(is_everyday_name(n) for n in world.show.names) and not shared and not titled
-        return cls(title, summary, world, in_title, in_summary, shared, tv, other, trade, titled, everyday)
+        # words of another trade weigh against the show unless the headline casts someone in it
+        # ("joins Hacks as the network's HR chief": the part's words are business words)
+        tells = bool(other and in_title) and any(
+            kind_of(f).scope is Scope.PERSON for f in extract_facts(title, FactContext(world.show.names, world.show.season))
+        )
+        return cls(title, summary, world, in_title, in_summary, shared, tv, other, trade, titled, everyday, tells)
 
     @property
     def name(self) -> str:
@@ -298,7 +306,7 @@ class RelevanceRule(Rule):
 
 
 def _other_trade(s: Sighting) -> str | None:
-    if s.other > s.tv + len(s.shared):
+    if s.other > s.tv + len(s.shared) and not s.headline_tells:
         return f"names '{s.name}' but reads as {s.trade} news, not TV"
     return None
 
@@ -344,7 +352,7 @@ def _deep_in_the_summary(s: Sighting) -> str | None:
 
 def _passing_in_another_trade(s: Sighting) -> str | None:
     # named only in passing, or only as an everyday word, in a story of another trade
-    if (not s.in_title or s.everyday) and s.other and s.other >= s.tv:
+    if (not s.in_title or s.everyday) and s.other and s.other >= s.tv and not s.headline_tells:
         return f"'{s.name}' is mentioned in a story that reads as {s.trade or 'other'} news"
     return None
 
@@ -449,6 +457,7 @@ RELEVANCE: tuple[RelevanceRule, ...] = (
         (
             _e("A streamer's quarter || Its earnings call named Hollow Creek, its new series.", None),
             _e("Hollow Creek season 2 premiere date set", "Hollow Creek"),
+            _e("Nadia Sorel joins Drift as the company's chief executive", "Drift", "the headline states a casting"),
         ),
         _passing_in_another_trade,
     ),

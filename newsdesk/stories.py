@@ -36,6 +36,7 @@ class Candidate:
     rule: str = ""  # the rule that found it new
     entities: frozenset[str] = frozenset()  # names it mentions that the article does not
     event: tuple[Fact, ...] = ()  # the facts its headline announces
+    explains: tuple[str, str] | None = None  # an explainer's (rule, reason): it may join a story, never start one
     joined_by: str = ""  # the sameness rule that tied it to its story, and why
     joined_because: str = ""
 
