@@ -126,11 +126,8 @@ class StoryIndex(Generic[Member]):
         entry, found = max(past or same, key=lambda pair: (pair[1].score, -pair[0].number))
         absorbed: tuple[Entry[Member], ...] = ()
         if entry.past is not None:
-            absorbed = tuple(
-                e
-                for e, _ in same
-                if e.past is None and relation(entry.evidence, e.evidence).kinship is not Kinship.CONFLICT
-            )
+            # this run's stories the report is also the same as, and that are the same as the past one
+            absorbed = tuple(e for e, _ in same if e.past is None and relation(entry.evidence, e.evidence).same)
         return Match(entry, found, absorbed)
 
     def _candidates(self, evidence: Evidence) -> list[Entry[Member]]:

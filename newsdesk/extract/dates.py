@@ -57,6 +57,17 @@ DATE_PHRASES: tuple[DatePhrase, ...] = (
         ("season 2 of 10 episodes", []),
     ),
     _phrase(
+        "numeric-month-day", "a day written in numbers as US outlets do: 6/25, 6/25/2031", "numeric",
+        re.compile(
+            r"(?<![\w/.])(?<!season )(?<!Season )(?<!series )(?<!Series )(?<!part )(?<!Part )"
+            r"(?P<nmonth>1[0-2]|0?[1-9])/(?P<nday>3[01]|[12]\d|0?[1-9])(?:/(?P<nyear>(?:20)?\d{2}))?(?![\w/])"
+        ),
+        ("dates season 2 for 6/25", ["2031-06-25"]),
+        ("out 3/8/2032", ["2032-03-08"]),
+        ("a 24/7 service", []),
+        ("season 1/2 recap", []),
+    ),
+    _phrase(
         "month-day", "a month and a day, the year if given; without one, the nearest such day ahead", "mdy",
         re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?", re.I),
         ("premieres March 8", ["2031-03-08"]),
@@ -238,6 +249,12 @@ def _normalize(kind: str, match: re.Match[str], ref: date) -> str | None:
         if year is None:
             return _resolve_yearless(month, day, ref)
         return _iso(year, month, day)
+    if kind == "numeric":
+        month, day = int(groups["nmonth"]), int(groups["nday"])
+        if not groups.get("nyear"):
+            return _resolve_yearless(month, day, ref)
+        numeric_year = int(groups["nyear"])
+        return _iso(numeric_year + 2000 if numeric_year < 100 else numeric_year, month, day)
     if kind == "my":
         if _verb_may(groups["month"]):
             return None

@@ -13,7 +13,9 @@ from seasonwatch.models import Fact
 
 EPISODE_ORDER = re.compile(
     rf"\b(?:will\s+have|has|have|had|consists?\s+of|ordered|orders?|total\s+of|run\s+of|comprising|spans?"
-    rf"|runs?(?:\s+to)?|will\s+run(?:\s+to)?|will\s+be)\s+(?:a\s+|an\s+)?(?P<n>{NUMBER})[ -]episodes?\b"
+    rf"|runs?(?:\s+to)?|will\s+run(?:\s+to)?|will\s+be)\s+(?:a\s+|an\s+)?(?P<n>{NUMBER})[ -](?:episodes?|eps)\b"
+    # "a drop of all 10 eps", "all eight episodes at once"
+    rf"|\ball\s+(?P<a>{NUMBER})\s+(?:episodes|eps)\b"
     # a bare count only right after the season it belongs to: "season 3: thirteen episodes"
     rf"|\b(?:(?:season|series)\s+\w+|S\d{{1,2}})\W{{1,3}}(?:\w+\s+){{0,3}}?(?P<b>{NUMBER})\s+episodes\b(?!\s+(?:in|of|on|at|into))"
     rf"|\b(?P<m>{NUMBER})-episode\s+(?:\w+\s+)?(?:season|order|run|series|slate)\b",
@@ -23,7 +25,8 @@ EPISODE_ORDER = re.compile(
 
 def _episode_order(clause: Clause) -> list[Fact]:
     found = EPISODE_ORDER.search(clause.text)
-    if found and (number := number_value(found["n"] or found["m"] or found["b"])) and number >= thresholds.MIN_EPISODES:
+    count = found and (found["n"] or found["m"] or found["b"] or found["a"])
+    if count and (number := number_value(count)) and number >= thresholds.MIN_EPISODES:
         return [Fact("episodes", clause.season, value=str(number))]
     return []
 
@@ -44,6 +47,7 @@ EPISODES = Family(
                 example("The streamer ordered eight episodes of Hollow Creek season 2", Fact("episodes", 2, value="8")),
                 example("The first 3 episodes of Hollow Creek season 2 are out", note="not a season's order"),
                 example("Hollow Creek season 2 consists of nine episodes", Fact("episodes", 2, value="9")),
+                example("The streamer dates Hollow Creek season 2, a drop of all 10 eps", Fact("episodes", 2, value="10")),
             ),
             _episode_order,
         ),

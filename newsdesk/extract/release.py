@@ -28,7 +28,12 @@ SCHEDULE_CUE = re.compile(
     re.I,
 )
 PREMIERE_CUE = re.compile(f"{RELEASE_CUE.pattern}|{SCHEDULE_CUE.pattern}", re.I)
-ORDER_CUE = re.compile(r"\b(renew\w*|order\w*|greenlit|green-?light\w*|pick\w* up|announc\w*|confirm\w*)\b", re.I)
+# "confirmed season 4 in <month>" dates the order; "release date confirmed as <day>" dates the release
+ORDER_CUE = re.compile(
+    r"\b(renew\w*|order\w*|greenlit|green-?light\w*|pick\w* up|announc\w*"
+    r"|confirm\w*\s+(?:a\s+|another\s+|the\s+)?(?:\w+\s+)?(?:season|series))\b",
+    re.I,
+)
 # "Season 2 in <month>", "season three: <day>": a season named right before its date
 SEASON_THEN_DATE = re.compile(
     r"\b(?:(?:season|series)\s+\w+|S\d{1,2})(?=\s*(?:[:,–—-]\s*|\s+(?:in|on|this|next|come)\s+))", re.I
@@ -154,6 +159,7 @@ RELEASE = Family(
                 example("Hollow Creek season 2 filming begins in April", note="a filming date is no premiere"),
                 example("Hollow Creek was renewed back in April", note="an order's date is no premiere"),
                 example("The streamer confirmed season 2 in November 2030", note="the order's date, not the premiere's"),
+                example("Hollow Creek season 2 release date confirmed as 27 March", _premiere("2031-03-27")),
                 example("Hollow Creek season 1 premiered in 2029", note="a date gone by"),
                 example("Hollow Creek season 2 premiere moved up to Q2 2031", _premiere("2031-Q2")),
                 example("Drift season 3 will debut on October 4", Fact("premiere", 3, value="2031-10-04")),

@@ -52,11 +52,18 @@ def _renewal(clause: Clause) -> list[Fact]:
     ]
     later = [n for n in clause.seasons if n > 0] + bare
     target = max(later) if later else None
+    if target is None and not clause.negated and _BARE_RENEWAL.search(text):
+        # "Drift renewed", "renewed at the streamer": with no season named, the article's own season
+        # (an article already about an ordered season finds it goes without saying)
+        target = clause.context.season
     if clause.negated and not target:
         return [Fact("renewal", clause.context.season + 1, value="")]
     if target and not (clause.negated and _negation_before(text, cue.start())):
         return [Fact("renewal", target, value="renewed")]
     return []
+
+
+_BARE_RENEWAL = re.compile(r"\b(?:renewed|renews|greenlit|picked up)\b", re.I)
 
 
 def _ending(clause: Clause) -> list[Fact]:
@@ -94,6 +101,8 @@ RENEWAL = Family(
                 example("The network ordered another season, its third", Fact("renewal", 3, value="renewed")),
                 example("Hollow Creek has not been renewed yet", Fact("renewal", 3, value="")),
                 example("Drift gets a fourth season", Fact("renewal", 4, value="renewed")),
+                example("Drift Renewed at the Streamer, Will Return in 2032", Fact("renewal", 3, value="renewed"),
+                        note="no season named: the article's own"),
                 example("The network ordered a third season in May and, a year on, added a fourth.",
                         Fact("renewal", 4, value="renewed")),
                 example("Hollow Creek season 2 adds a second timeline", note="a timeline is no season"),
