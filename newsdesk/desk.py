@@ -246,7 +246,11 @@ def _deciding(index: StoryIndex, candidate: Candidate) -> tuple[Fact, ...]:
 
 def _place(index: StoryIndex, candidate: Candidate) -> Verdict | None:
     deciding = _deciding(index, candidate)
-    candidate = replace(candidate, facts=deciding, topic=topic_from_facts(list(deciding)) or candidate.topic)
+    # what it states along is told too, without deciding the story (a date mentioned in a casting)
+    mentions = tuple(replace(f, mentioned=True) for f in candidate.facts if f not in deciding)
+    candidate = replace(
+        candidate, facts=deciding, mentions=mentions, topic=topic_from_facts(list(deciding)) or candidate.topic
+    )
     evidence = candidate.evidence()
     match = index.best(evidence)
     if match is None and candidate.explains:
@@ -283,10 +287,17 @@ def _structured(index: StoryIndex, profiles: dict[str, ShowProfile], outcome: St
         verdicts.append(
             Verdict(obs.source, describe_fact(obs.fact), Fate.BASELINE, why, show=obs.show, update_key=obs.key, rule=rule)
         )
+    listings = {obs.source for obs, _, _ in outcome.baseline} | {o.source for n in outcome.news for o in n.observations}
     for news in outcome.news:
         said = comparable(news.fact)
         evidence = _fact_evidence(news.show.name, said)
         entry = index.told(news.show.name, said)
+        contradicted = index.contradicting(news.show.name, said, listings) if entry is None else None
+        if contradicted is not None:
+            # outlets told another value, and none this one: the editor checks both sides (the desk
+            # shows them), and neither is a story of its own
+            verdicts += _conflict_verdicts(news, contradicted)
+            continue
         if entry is None and (match := index.best(evidence)) is not None:
             entry = match.entry
         if entry is not None:
@@ -294,6 +305,26 @@ def _structured(index: StoryIndex, profiles: dict[str, ShowProfile], outcome: St
         else:
             index.add(evidence, member=news)
     return verdicts
+
+
+def _conflict_verdicts(news: StructuredNews, entry: Entry) -> list[Verdict]:
+    story = entry.past
+    told = next(
+        (f for f in (*entry.evidence.facts, *entry.evidence.mentions) if f.key == comparable(news.fact).key), None
+    )
+    headline = story.headline if story else next(
+        (m.update.title for m in entry.members if isinstance(m, Candidate)), "a story of this run"
+    )
+    said = kind_of(news.fact).shown(told.value) if told else "another value"
+    reason = (
+        f"conflicts with '{headline}' ({said}): {describe_fact(news.fact)}; "
+        "not a story of its own: the editor's board shows both sides"
+    )
+    return [
+        Verdict(obs.source, describe_fact(news.fact), Fate.CONFLICT, reason, show=news.show.name,
+                facts=(news.fact,), update_key=obs.key, rule="conflicts-with-a-story")
+        for obs in news.observations
+    ]  # fmt: skip
 
 
 def _fact_evidence(show: str, fact: Fact) -> Evidence:
@@ -337,8 +368,10 @@ def _decision(
 def _new_story(entry: Entry, profile: ShowProfile, now: datetime) -> Story:
     members = entry.members
     reports = [m for m in members if isinstance(m, Candidate)]
-    # the story's facts are its reports'; a structured source that confirms it adds a source only
+    # the story's facts are its reports' (its event first, then what they state along); a structured
+    # source that confirms it adds a source only
     facts = list(merged_facts((), [f for r in reports for f in r.facts]))
+    mentioned = [f for f in merged_facts((), [f for r in reports for f in r.mentions]) if all(f.key != d.key for d in facts)]
     if not reports:
         news = members[0]
         topic, section = profile.placement([comparable(news.fact)], Topic.STORY)
@@ -346,7 +379,7 @@ def _new_story(entry: Entry, profile: ShowProfile, now: datetime) -> Story:
         extra = [s for m in members[1:] for s in observation_sources(m)]
         return with_sources(story, extra, now) or story
     topic, section = profile.placement(facts, reports[0].topic)
-    story = story_from_reports(profile.show, reports, facts, topic, section, now)
+    story = story_from_reports(profile.show, reports, facts + mentioned, topic, section, now)
     extra = [s for m in members if isinstance(m, StructuredNews) for s in observation_sources(m)]
     return with_sources(story, extra, now) or story
 

@@ -46,7 +46,8 @@ class Evidence:
     """What a report, a story or a structured fact says, as sameness compares it."""
 
     show: str
-    facts: tuple[Fact, ...] = ()
+    facts: tuple[Fact, ...] = ()  # what decides its story: its event
+    mentions: tuple[Fact, ...] = ()  # facts stated along: told, but deciding nothing
     vectors: tuple[Vector, ...] = ()  # one per telling (a story has one per source it keeps)
     entities: frozenset[str] = frozenset()  # new names it mentions (the article does not)
     headlines: tuple[str, ...] = ()
@@ -59,6 +60,7 @@ class Evidence:
         return Evidence(
             show=self.show,
             facts=merged_facts(self.facts, other.facts),
+            mentions=merged_facts(self.mentions, other.mentions),
             vectors=(self.vectors + other.vectors)[: thresholds.VECTORS_PER_STORY],
             entities=self.entities | other.entities,
             headlines=self.headlines + other.headlines,
@@ -133,12 +135,24 @@ def _different_people(c: _Comparison) -> Relation | None:
 
 def _kind_pairs(c: _Comparison) -> list[tuple[str, list[tuple[Fact, Fact]]]]:
     """For each kind of fact both tell (people aside), the pairs of facts about the same season."""
-    earlier, later = _by_kind(c.earlier.facts), _by_kind(c.later.facts)
+    earlier, later = _by_kind(_as_told(c.earlier.facts, c.later.facts)), _by_kind(_as_told(c.later.facts, c.earlier.facts))
     return [
         (name, [(a, b) for a in earlier[name] for b in later[name] if _same_season(a, b)])
         for name in sorted(earlier.keys() & later.keys())
         if FACT_KINDS[name].scope is not Scope.PERSON
     ]
+
+
+def _as_told(facts: tuple[Fact, ...], other: tuple[Fact, ...]) -> list[Fact]:
+    """A fact of a kind another kind tells (a finale on the premiere's day, for a season dropped
+    whole) is that kind's, when the other side tells it so."""
+    told = []
+    for fact in facts:
+        kind = kind_of(fact)
+        if kind.told_as and any(o.kind == kind.told_as and o.value == fact.value and o.season == fact.season for o in other):
+            fact = Fact(kind.told_as, fact.season, fact.subject, fact.value)
+        told.append(fact)
+    return told
 
 
 def _by_kind(facts: Iterable[Fact]) -> dict[str, list[Fact]]:
@@ -312,6 +326,8 @@ SAMENESS: tuple[SamenessRule, ...] = (
         (
             Example(_pair("Hollow Creek season 2 premieres March 8", "Hollow Creek is back in March"), "same"),
             Example(_pair("Hollow Creek season 2 premieres March 8, 2031", "Hollow Creek season 2 arrives in spring 2031"), "same"),
+            Example(_pair("Hollow Creek season 2 premieres March 8", "Hollow Creek season 2 lands March 9 in the UK"), "same",
+                    "one release, dated a day apart by two regions", counter=True),
             Example(_pair("Drift season 3 premieres October 4", "Drift season 3 arrives this fall"), "same"),
         ),
         _vaguer_value,

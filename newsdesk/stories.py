@@ -37,6 +37,7 @@ class Candidate:
     entities: frozenset[str] = frozenset()  # names it mentions that the article does not
     event: tuple[Fact, ...] = ()  # the facts its headline announces
     explains: tuple[str, str] | None = None  # an explainer's (rule, reason): it may join a story, never start one
+    mentions: tuple[Fact, ...] = ()  # new facts it states along, which do not decide its story
     joined_by: str = ""  # the sameness rule that tied it to its story, and why
     joined_because: str = ""
 
@@ -44,6 +45,7 @@ class Candidate:
         return Evidence(
             show=self.show.name,
             facts=self.facts,
+            mentions=self.mentions,
             vectors=(self.vector,),
             entities=self.entities,
             headlines=(self.update.title,),
@@ -67,7 +69,8 @@ def story_evidence(
     text = "" if story.facts else " ".join([story.headline, story.summary, *(s.title for s in kept)])
     return Evidence(
         show=story.show,
-        facts=tuple(story.facts),
+        facts=tuple(f for f in story.facts if not f.mentioned),
+        mentions=tuple(f for f in story.facts if f.mentioned),
         vectors=tuple(vectorizer.vector(terms) for terms in tellings),
         entities=new_entities(text, show, world) if text else frozenset(),
         headlines=tuple(dict.fromkeys((story.headline, *(s.title for s in kept)))),

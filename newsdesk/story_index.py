@@ -80,7 +80,7 @@ class StoryIndex(Generic[Member]):
         for key in blocking_keys(evidence) - entry.keys:
             entry.keys.add(key)
             self._by_key[(show, key)].add(entry.number)
-        for fact in evidence.facts:
+        for fact in (*evidence.facts, *evidence.mentions):
             self._by_fact[kind_of(fact).key_of(show, fact)].add(entry.number)
 
     # ------------------------------------------------------------------ looking up
@@ -103,7 +103,7 @@ class StoryIndex(Generic[Member]):
             entry = self.entries[number]
             if entry.number in self._absorbed:
                 continue
-            for known in entry.evidence.facts:
+            for known in (*entry.evidence.facts, *entry.evidence.mentions):
                 if kind_of(known).key_of(show, known) != key:
                     continue  # (a person is the same person whatever the kind of news)
                 if kind.scope is Scope.PERSON or kind.same_value(known.value, fact.value):
@@ -111,6 +111,31 @@ class StoryIndex(Generic[Member]):
                 if fact.value and kind.implies(known.value, fact.value):
                     return entry
         return None
+
+    def contradicting(self, show: str, fact: Fact, listings: set[str]) -> Entry[Member] | None:
+        """A story told by outlets (not only by the listings named) that gives this fact another
+        value, neither value saying the other: two sides for the editor, no story of its own."""
+        kind = kind_of(fact)
+        if not fact.value or kind.scope is Scope.PERSON:
+            return None
+        key = kind.key_of(show, fact)
+        for number in sorted(self._by_fact.get(key, ())):
+            entry = self.entries[number]
+            if number in self._absorbed or not self._told_by_outlets(entry, listings):
+                continue
+            for known in (*entry.evidence.facts, *entry.evidence.mentions):
+                if kind_of(known).key_of(show, known) != key or not known.value:
+                    continue
+                if not (kind.implies(known.value, fact.value) or kind.implies(fact.value, known.value)):
+                    return entry
+        return None
+
+    @staticmethod
+    def _told_by_outlets(entry: Entry[Member], listings: set[str]) -> bool:
+        past = entry.past.sources if entry.past else []
+        return any(s.source not in listings for s in past) or any(
+            getattr(m, "update", None) is not None for m in entry.members
+        )
 
     def best(self, evidence: Evidence) -> Match[Member] | None:
         """The entry this evidence is the same story as, if any: the past story it is a late report

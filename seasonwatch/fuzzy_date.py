@@ -128,6 +128,15 @@ def within(precise: str, vague: str) -> bool:
     return a is not None and b is not None and a.within(b)
 
 
+def neighbours(a: str, b: str) -> bool:
+    """Two days at most a day apart: one release as two regions date it (the 13th in one, the 14th
+    in the next time zone)."""
+    x, y = parsed(a), parsed(b)
+    if x is None or y is None or x.precision != DAY or y.precision != DAY:
+        return False
+    return abs((date(x.year, x.month or 1, x.day or 1) - date(y.year, y.month or 1, y.day or 1)).days) <= 1
+
+
 def describe(value: str) -> str:
     """ "2018-03-08" -> "March 8, 2018"; "" -> "not announced"; anything else as it is."""
     if not value:

@@ -96,11 +96,14 @@ class Fact:
     numbers as digits, roles as written.
     """
 
-    kind: str  # premiere | finale | renewal | cancellation | cast | departure | episodes | network | status
+    kind: str  # one of seasonwatch.fact_kinds.FACT_KINDS
     season: int | None = None
     subject: str = ""  # a person, for cast facts
     value: str = ""
     before: str = ""  # the value this one replaces, when it changes a known fact
+    # stated along in a story, not its event ("...who joins the cast; the season premieres March 8"):
+    # it was told, but it does not decide which story a report is
+    mentioned: bool = field(default=False, compare=False)
 
     @property
     def key(self) -> tuple[str, int | None, str]:
@@ -210,6 +213,7 @@ class Fate(StrEnum):
     NOT_ABOUT_SHOW = "not about the show"
     UNTRACKED = "no tracked show"
     BASELINE = "baseline"
+    CONFLICT = "conflicts with a story"
     SEEN = "seen before"
 
 
