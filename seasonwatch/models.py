@@ -101,7 +101,7 @@ class Fact:
     subject: str = ""  # a person, for cast facts
     value: str = ""
     before: str = ""  # the value this one replaces, when it changes a known fact
-    # stated along in a story, not its event ("...who joins the cast; the season premieres March 8"):
+    # stated along in a story, not its event (a casting that mentions when the season premieres):
     # it was told, but it does not decide which story a report is
     mentioned: bool = field(default=False, compare=False)
 
