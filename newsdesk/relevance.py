@@ -22,13 +22,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from newsdesk.extract import FactContext, extract_facts
+from newsdesk.extract.seasons import season_numbers
 from newsdesk.rules import Example, Rule
 from newsdesk.text import sentences
 from seasonwatch.fact_kinds import Scope, kind_of
 from seasonwatch.lexicon.forms import fold, fold_keep_case, stem, words
 from seasonwatch.lexicon.function_words import STOPWORDS, TITLE_CASE_FILLER
 from seasonwatch.lexicon.networks import NETWORK_ALTERNATION
-from seasonwatch.lexicon.not_names import NOT_WORLD
+from seasonwatch.lexicon.not_names import CAST_DESCRIPTORS, NOT_WORLD
 from seasonwatch.lexicon.trades import TRADE_STEMS, TV_STEMS
 from seasonwatch.models import ShowSpec
 
@@ -350,6 +351,22 @@ def _deep_in_the_summary(s: Sighting) -> str | None:
     return None
 
 
+def _a_cast_members_other_work(s: Sighting) -> str | None:
+    """ "Drift Star Jane Doe Joins A New Film": the show names who a person is, not what the news is
+    about, unless the headline speaks of one of its seasons."""
+    if not s.in_title:
+        return None
+    plain = fold_keep_case(s.title)
+    for name in s.world.show.names:
+        spelled = re.escape(fold_keep_case(name))
+        described = re.search(
+            rf"(?<![\w]){spelled}['’]?s?['’\"”]?\s+(?i:{'|'.join(CAST_DESCRIPTORS)})\s+[A-Z]", plain
+        )
+        if described and not season_numbers(plain) and not re.search(r"\b(?i:season|series)\b", plain):
+            return f"'{s.name}' only says who a person is: the news is {described.group(0).split()[-2].lower()}'s other work"
+    return None
+
+
 def _passing_in_another_trade(s: Sighting) -> str | None:
     # named only in passing, or only as an everyday word, in a story of another trade
     if (not s.in_title or s.everyday) and s.other and s.other >= s.tv and not s.headline_tells:
@@ -450,6 +467,17 @@ RELEVANCE: tuple[RelevanceRule, ...] = (
             ),
         ),
         _deep_in_the_summary,
+    ),
+    RelevanceRule(
+        "a-cast-members-other-work",
+        "the show's name only describes a person ('Drift star Jane Doe joins a new film'): their other work",
+        (
+            _e("'Hollow Creek' Star Nadia Sorel Joins The Cast Of A Broadway Revival", None),
+            _e("Drift Alum Jonah Pike Boards A Space Thriller At A Rival Studio", None),
+            _e("The Lantern Star Priya Castellan On Playing A Chef In 'Salt And Smoke'", None),
+            _e("Hollow Creek Star Mara Quill Confirms Season 2 Filming Is Done", "Hollow Creek", "its own season"),
+        ),
+        _a_cast_members_other_work,
     ),
     RelevanceRule(
         "passing-in-another-trade",

@@ -221,8 +221,10 @@ def find_dates(
     """Every date phrase in `text`, left to right, without overlaps."""
     ref = reference.date() if isinstance(reference, datetime) else reference or date.today()
     if not any(c.isupper() for c in text):
-        # written all in lower case ("ozark s3 drops in march"): months cannot be told by capitals
+        # written all in lower case ("drift s3 drops in march"): months cannot be told by capitals
         text = re.sub(r"\b[a-z]", lambda m: m.group(0).upper(), text)
+    # a word in capitals for emphasis ("filming in MARCH??") is the word
+    text = re.sub(r"\b[A-Z]{3,}\b", lambda m: m.group(0).capitalize(), text)
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     for phrase in phrases:

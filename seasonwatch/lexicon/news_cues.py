@@ -16,12 +16,12 @@ FUTURE_MARKERS: tuple[str, ...] = (
 )  # fmt: skip
 # said of what has just been made known
 ANNOUNCEMENT_MARKERS: tuple[str, ...] = (
-    "announce", "reveal", "confirm", "tease", "hint", "unveil", "share", "debut", "release", "drop",
+    "announce", "reveal", "confirm", "tease", "hint", "unveil", "share", "debut", "release", "drop", "add",
     "premiere", "return", "renew", "cancel", "order", "cast", "join", "board", "exit", "leave", "depart",
-    "quit", "replace", "hire", "tap", "name", "promote", "book", "land", "set", "date", "delay", "push",
-    "move", "wrap", "film", "shoot", "begin", "start", "spot", "first look", "trailer", "teaser", "photo",
-    "clip", "poster", "says", "said", "tells", "told", "promise", "point", "lean", "report", "rumor",
-    "rumour", "official", "exclusive", "update", "news", "here's when", "here is when",
+    "quit", "replace", "hire", "tap", "name", "promote", "book", "land", "sets", "set for", "dates",
+    "dated", "delay", "push", "move", "wrap", "film", "shoot", "begin", "start", "spot", "first look",
+    "trailer", "teaser", "says", "said", "tells", "told", "promise", "point", "lean", "report", "rumor",
+    "rumour", "official", "exclusive", "here's when", "here is when",
 )  # fmt: skip
 
 # whole words (announcement words may take an ending: "reveals", "teased", "returning")

@@ -16,6 +16,10 @@ PERSON_DESCRIPTORS: tuple[str, ...] = tuple(
     former legend singer rapper comedian director producer writer showrunner creator also plus cast episode
     premiere trailer teaser photos photo video breaking news""".split()
 )
+# words that make a show's name the description of a person ("Drift star Jane Doe", "Drift alum ...")
+CAST_DESCRIPTORS: tuple[str, ...] = tuple(
+    "star stars alum alumna alumnus actor actress lead veteran breakout favorite favourite creator".split()
+)
 NOT_PERSON_WORDS: frozenset[str] = folded(PERSON_DESCRIPTORS) | TELLING_NETWORK_WORDS | folded(["amazon", "apple", "disney"])
 
 # capitalized words of a Title Case headline that never begin or continue a person's name

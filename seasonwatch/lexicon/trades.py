@@ -29,7 +29,10 @@ OTHER_TRADES: dict[str, tuple[str, ...]] = {
         "film": "film movie box-office theatrical theaters cinemas cinema",
         "quiz": "quiz contestant jackpot prize",
         "game": "game games gaming gamer gamers steam console playstation xbox nintendo switch dlc expansion "
-        "players esports rpg",
+        "players esports rpg pc remaster remastered questline patch",
+        "travel": "bookings booking hotel hotels resort resorts tourism tourist tourists travel travellers travelers "
+        "flights airline",
+        "audio": "podcast podcasts listeners",
     }.items()
 }
 TRADE_STEMS: dict[str, frozenset[str]] = {trade: stems(vocabulary) for trade, vocabulary in OTHER_TRADES.items()}
