@@ -15,8 +15,9 @@ from datetime import datetime
 from newsdesk.extract import FactContext
 from newsdesk.extract.item import item_facts
 from newsdesk.extract.people import names_person
+from newsdesk.extract.seasons import season_numbers
 from newsdesk.genres import genre
-from newsdesk.relevance import STATES_NOTHING, ShowWorld, match_show, mentions
+from newsdesk.relevance import ABOUT_AN_EARLIER_SEASON, STATES_NOTHING, ShowWorld, match_show, mentions, uncased
 from newsdesk.similarity import terms
 from newsdesk.text import has_negation, sentences
 from newsdesk.topics import classify
@@ -97,10 +98,17 @@ class Reader:
 
 
 def states_something(report: Report) -> Report | Refusal:
-    """A report whose only tie to the show was weak must state a fact about it."""
+    """A report whose only tie to the show was weak must state a fact about it; one whose headline
+    speaks only of earlier seasons must state one about the tracked season or a later one."""
     if report.weak and not report.facts:
         reason = f"{report.reason}, but states nothing about the series"
         return Refusal(report.update, Fate.NOT_ABOUT_SHOW, reason, STATES_NOTHING.name)
+    named = season_numbers(report.update.title)
+    tracked = report.show.season
+    if named and max(named) < tracked and not any(f.season is None or f.season >= tracked for f in report.facts):
+        seasons = " and ".join(str(n) for n in sorted(set(named)))
+        reason = f"about season {seasons}, not season {tracked}, and states nothing about season {tracked}"
+        return Refusal(report.update, Fate.NOT_ABOUT_SHOW, reason, ABOUT_AN_EARLIER_SEASON.name)
     return report
 
 
@@ -146,6 +154,8 @@ def _headline_person(report: Report, people: dict[str, Fact]) -> Report:
 
 def _linked(report: Report, by_surname: dict[str, list[tuple[str, Fact]]]) -> Report:
     text = fold_keep_case(report.text)
+    if uncased(text):  # a post in lower case names people in lower case too
+        text = text.title()
     # a word prefilter: only people whose surname the text holds are looked for in full
     written = set(re.findall(r"[^\W\d_]+", text))
     facts = [

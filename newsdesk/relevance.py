@@ -509,6 +509,19 @@ STATES_NOTHING = Rule(
 )
 
 
+# An update whose headline speaks only of seasons before the tracked one, and that states nothing
+# about the tracked season or a later one, is that earlier season's news; the reader applies it.
+ABOUT_AN_EARLIER_SEASON = Rule(
+    "about-an-earlier-season",
+    "a headline about an earlier season only (its ratings, its finale), with no fact about the tracked one",
+    (
+        _e("Hollow Creek Season 1 Finale Draws 2.4M Viewers", None),
+        _e("Hollow Creek season one finale: what time it lands tonight", None),
+        _e("Catch up on Hollow Creek season 1 before season 2 premieres March 8", "Hollow Creek"),
+    ),
+)
+
+
 def match_show(title: str, summary: str, worlds: list[ShowWorld]) -> ShowMatch:
     """The tracked show this update is news about, or None with the reason and the rule."""
     named = []
