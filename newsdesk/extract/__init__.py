@@ -49,6 +49,8 @@ def sentence_facts(
     sentence: str, context: FactContext, reference: datetime | None, undated: str = "", article: bool = False
 ) -> list[Fact]:
     clause = Clause.of(sentence, context, reference, undated, article)
+    if clause.asks:
+        return []  # a question states nothing
     found: list[Fact] = []
     for family in FAMILIES:
         found.extend(family.finish([fact for rule in family.rules if rule.reads(clause) for fact in rule.find(clause)]))

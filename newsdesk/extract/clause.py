@@ -10,6 +10,7 @@ from functools import cached_property
 from newsdesk.extract.dates import DateMention, find_dates
 from newsdesk.extract.seasons import season_numbers
 from seasonwatch.lexicon.forms import fold
+from seasonwatch.lexicon.function_words import YES_NO_OPENERS
 from seasonwatch.lexicon.negation import NEGATION_PATTERN
 
 
@@ -44,6 +45,16 @@ class Clause:
     def season(self) -> int:
         """The season the sentence is about: the first it names, else the article's."""
         return self.seasons[0] if self.seasons else self.context.season
+
+    @property
+    def asks(self) -> bool:
+        """A yes-or-no question ("Will the streamer renew it?") states nothing; "who is Sorel's
+        character?" takes the casting as given."""
+        sentence = self.sentence.rstrip(" \"'”’)")
+        if not sentence.endswith("?"):
+            return False
+        question = re.split(r"[:|–—]\s*|\s-\s", sentence)[-1].split()
+        return bool(question) and question[0].casefold().strip("\"'‘“") in YES_NO_OPENERS
 
     @cached_property
     def lowered(self) -> str:

@@ -120,7 +120,11 @@ PEOPLE = Family(
         FactRule(
             "character-revealed",
             "a person's character or part revealed",
-            (example("Nadia Sorel's Hollow Creek character revealed", _cast("Nadia Sorel")),),
+            (
+            example("Nadia Sorel's Hollow Creek character revealed", _cast("Nadia Sorel")),
+            example("Hollow Creek Season 2: Who Is Nadia Sorel's Character?", _cast("Nadia Sorel"),
+                    note="a question asking who takes the casting as given"),
+        ),
             _people(CHARACTER_REVEALED, "cast"),
             ("character", "role", "part"),
         ),
@@ -167,6 +171,8 @@ PEOPLE = Family(
                 example("Felix Arbuckle set to join Drift season 3", _cast("Felix Arbuckle", "", 3)),
                 example("Nadia Sorel signs on to Hollow Creek season 2", _cast("Nadia Sorel")),
                 example("Hollow Creek taps Ezra Vance for the mayor's part", _cast("Ezra Vance")),
+                example("Hollow Creek Season 2 Adds Ezra Vance's Famous Scowl to Cast", _cast("Ezra Vance"),
+                        note="the name ends at its possessive"),
                 example("Sky Atlantic boards Hollow Creek season 2", note="a channel is no person"),
             ),
             _people(JOINS, "cast"),
@@ -259,6 +265,11 @@ def named_people(text: str, show_names: tuple[str, ...]) -> list[str]:
 
 def clean_person(raw: str, show_folds: set[str]) -> str:
     tokens = raw.split()
+    for i, token in enumerate(tokens[:-1]):
+        if re.search(r"['’]s$", token):
+            # "adds Nadia Sorel's steely glare": the name ends at its possessive
+            tokens = [*tokens[:i], token[:-2]]
+            break
     while tokens and (tokens[0].lower().strip("'’") in NOT_PERSON_WORDS or tokens[0].lower() in CALENDAR_WORDS):
         tokens.pop(0)
     while tokens and tokens[-1].lower() in NOT_PERSON_WORDS:

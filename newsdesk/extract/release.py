@@ -11,7 +11,7 @@ from newsdesk import thresholds
 from newsdesk.extract.clause import Clause
 from newsdesk.extract.dates import DateMention
 from newsdesk.extract.rule import FactRule, Family, example
-from newsdesk.extract.seasons import season_near
+from newsdesk.extract.seasons import season_and_bond
 from seasonwatch.fuzzy_date import FuzzyDate
 from seasonwatch.models import Fact
 
@@ -60,13 +60,21 @@ def _dated_release(clause: Clause) -> list[Fact]:
     for mention in clause.dates:
         kind = _date_kind(clause.text, mention) or clause.undated
         if kind in DATED_KINDS and (clause.article or _upcoming(mention.value, clause.reference)):
-            season = season_near(clause.text, mention.start, clause.context.season)
-            if season < clause.context.season and not clause.article:
+            season, bound = season_and_bond(clause.text, mention.start, clause.context.season)
+            if clause.article and season == clause.context.season and not clause.seasons and _gone_by(mention.value, clause):
+                # an article's date gone by, with no season named, is the last season's ("the show
+                # opened on <day>"): the tracked season is the one to come
+                season = clause.context.season - 1
+            if season < clause.context.season and not clause.article and not bound:
                 # an earlier season has aired: a date still to come is the tracked season's
                 # (see the examples of "dated-release")
                 season = clause.context.season
             found.append(Fact(kind, season, value=mention.value))
     return found
+
+
+def _gone_by(value: str, clause: Clause) -> bool:
+    return clause.reference is not None and not _upcoming(value, clause.reference)
 
 
 def _no_date_yet(clause: Clause) -> list[Fact]:
@@ -167,6 +175,8 @@ RELEASE = Family(
                 example("Hollow Creek season 2 delayed until fall 2031", _premiere("2031-fall")),
                 example("Hollow Creek returns this spring", _premiere("2031-spring")),
                 example("Hollow Creek season 2 will stream from 12 April", _premiere("2031-04-12")),
+                example("A network will air Hollow Creek season one from April", Fact("premiere", 1, value="2031-04"),
+                        note="the date is the named earlier season's own"),
                 example("Catch up on season 1 before Drift returns in June", Fact("premiere", 3, value="2031-06"),
                         note="a season gone by: the date is the tracked season's"),
                 example("The streamer dates Hollow Creek season 2 for March 8", _premiere("2031-03-08")),

@@ -57,7 +57,8 @@ def _renewal(clause: Clause) -> list[Fact]:
         # (an article already about an ordered season finds it goes without saying)
         target = clause.context.season
     if clause.negated and not target:
-        return [Fact("renewal", clause.context.season + 1, value="")]
+        # "has not renewed the show": the season the article is about is not ordered yet
+        return [Fact("renewal", clause.context.season, value="")]
     if target and not (clause.negated and _negation_before(text, cue.start())):
         return [Fact("renewal", target, value="renewed")]
     return []
@@ -99,7 +100,9 @@ RENEWAL = Family(
                 example("Hollow Creek is officially happening again: a fourth season is confirmed",
                         Fact("renewal", 4, value="renewed")),
                 example("The network ordered another season, its third", Fact("renewal", 3, value="renewed")),
-                example("Hollow Creek has not been renewed yet", Fact("renewal", 3, value="")),
+                example("Hollow Creek has not been renewed yet", Fact("renewal", 2, value=""),
+                        note="no season named: the article's own is not ordered yet"),
+                example("Will the streamer renew Hollow Creek for season 3?", note="a question states nothing"),
                 example("Drift gets a fourth season", Fact("renewal", 4, value="renewed")),
                 example("Drift Renewed at the Streamer, Will Return in 2032", Fact("renewal", 3, value="renewed"),
                         note="no season named: the article's own"),

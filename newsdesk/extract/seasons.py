@@ -42,7 +42,17 @@ ATTACHED = re.compile(r"\b(?:for|of|with)\s+(?:its\s+|the\s+|a\s+)?$", re.I)
 def season_near(sentence: str, position: int, default: int) -> int:
     """The season a date belongs to: the season mentioned closest to it ("the second season
     premieres in March, after the first season ran in 2015")."""
-    best: tuple[int, int] | None = None
+    return season_and_bond(sentence, position, default)[0]
+
+
+# what parts a season named before a date from the date's own clause
+CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:before|ahead of|then|while|until|and)\b", re.I)
+
+
+def season_and_bond(sentence: str, position: int, default: int) -> tuple[int, bool]:
+    """The season a date belongs to, and whether it is named in the date's own clause ("to air
+    season one from <month>") rather than another ("catch up on season 1 before it returns in ...")."""
+    best: tuple[int, int, bool] | None = None
     for match, number in season_mentions(sentence):
         distance = min(abs(match.start() - position), abs(match.end() - position))
         if match.start() > position:
@@ -51,9 +61,10 @@ def season_near(sentence: str, position: int, default: int) -> int:
             if not ATTACHED.search(sentence[position : match.start()]):
                 continue
             distance += 10
+        bound = match.start() > position or not CLAUSE_BREAK.search(sentence[match.end() : position])
         if best is None or distance < best[0]:
-            best = (distance, number)
-    return best[1] if best else default
+            best = (distance, number, bound)
+    return (best[1], best[2]) if best else (default, False)
 
 
 SEASON_NAMING: tuple[Rule, ...] = (

@@ -38,3 +38,10 @@ TITLE_CASE_WORDS: tuple[str, ...] = tuple(
 SENTENCE_ABBREVIATIONS: frozenset[str] = MONTH_ABBREVIATIONS | frozenset(
     "mr mrs ms dr st jr sr vs inc co no ep vol u.s u.k e.g i.e approx".split()
 )
+
+# The words a yes-or-no question opens with ("Will the streamer renew it?"): such a question states
+# nothing, while one that opens with "who" or "what" takes its fact as given ("Who is Sorel's character?")
+YES_NO_OPENERS: frozenset[str] = frozenset(
+    """will would is isn't are aren't was were does doesn't do don't did didn't has have had can could
+    should shall may might""".split()
+)
