@@ -517,6 +517,8 @@ ABOUT_AN_EARLIER_SEASON = Rule(
     (
         _e("Hollow Creek Season 1 Finale Draws 2.4M Viewers", None),
         _e("Hollow Creek season one finale: what time it lands tonight", None),
+        _e("Hollow Creek series one finale: when it lands || The last episode arrives on Wednesday 5 February.", None,
+           "the summary's date, with no season named, is the headline's season's"),
         _e("Catch up on Hollow Creek season 1 before season 2 premieres March 8", "Hollow Creek"),
     ),
 )

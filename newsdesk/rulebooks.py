@@ -87,10 +87,16 @@ def _facts_of(family: Family):
     def trial(rule: Rule, example: Example) -> None:
         assert isinstance(rule, FactRule)
         context = _context(example.text)
-        found = [f for f in extract_facts(example.text, context, REFERENCE) if f.kind in family.kinds]
+        found = [
+            f for f in extract_facts(example.text, context, REFERENCE, article=example.article) if f.kind in family.kinds
+        ]
         assert found == example.expect, f"found {found}"
         if example.expect:
-            alone = [f for s in sentences(example.text) for f in rule.find(Clause.of(s, context, REFERENCE))]
+            alone = [
+                f
+                for s in sentences(example.text)
+                for f in rule.find(Clause.of(s, context, REFERENCE, article=example.article))
+            ]
             assert set(alone) & set(example.expect), f"this rule alone finds {alone}: another rule found them"
 
     return trial

@@ -24,6 +24,7 @@ class Example:
     expect: Any = None
     note: str = ""
     counter: bool = False  # where the rule must not decide: the outcome comes from another rule, or none
+    article: bool = False  # the text is a sentence of the show's article, not of a report
 
 
 @dataclass(frozen=True)

@@ -9,12 +9,13 @@ which story it is.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from newsdesk.extract import FactContext, extract_facts
 from newsdesk.extract.dates import date_precision, date_within
 from newsdesk.extract.release import PREMIERE_CUE, PRODUCTION_CUE
+from newsdesk.extract.seasons import season_numbers
 from newsdesk.topics import topic_of_words
 from seasonwatch.fact_kinds import Scope, Values, kind_of
 from seasonwatch.models import Fact
@@ -33,13 +34,22 @@ def item_facts(title: str, summary: str, context: FactContext, moment: datetime)
     title_facts = extract_facts(title, context, moment) if title else []
     # a summary's date without a cue word belongs to the headline's release news, if it has any
     undated = "premiere" if PREMIERE_CUE.search(title) and not PRODUCTION_CUE.search(title) else ""
-    summary_facts = extract_facts(_full_names(summary, title_facts), context, moment, undated)
+    summary_facts = extract_facts(_full_names(summary, title_facts), _headline_season(title, context), moment, undated)
     title_facts = [_with_role(t, summary_facts) for t in title_facts]
     facts = title_facts + [
         f for f in summary_facts if not any(f.same_claim(t) or _same_person(f, t) or _overruled(f, t) for t in title_facts)
     ]
     facts = _most_precise(facts)
     return ItemFacts(tuple(title_facts), tuple(summary_facts), tuple(facts), tuple(_event(title, title_facts, facts)))
+
+
+def _headline_season(title: str, context: FactContext) -> FactContext:
+    """A headline about an earlier season only ("Hollow Creek season 1 finale: what time it airs")
+    makes it the season the summary speaks of where it names none ("The last episode lands on 5 March")."""
+    named = season_numbers(title)
+    if named and max(named) < context.season:
+        return replace(context, season=max(named))
+    return context
 
 
 def _event(title: str, title_facts: list[Fact], facts: list[Fact]) -> list[Fact]:

@@ -74,7 +74,16 @@ def _dated_release(clause: Clause) -> list[Fact]:
 
 
 def _gone_by(value: str, clause: Clause) -> bool:
-    return clause.reference is not None and not _upcoming(value, clause.reference)
+    """Is the date wholly before the clause's day ("opened on <day>" a week ago)?"""
+    date = FuzzyDate.parse(value)
+    if clause.reference is None or date is None:
+        return False
+    today = clause.reference.date()
+    if date.day is not None and date.month is not None:
+        return (date.year, date.month, date.day) < (today.year, today.month, today.day)
+    if date.month is not None:
+        return (date.year, date.month) < (today.year, today.month)
+    return date.year < today.year
 
 
 def _no_date_yet(clause: Clause) -> list[Fact]:
@@ -177,6 +186,9 @@ RELEASE = Family(
                 example("Hollow Creek season 2 will stream from 12 April", _premiere("2031-04-12")),
                 example("A network will air Hollow Creek season one from April", Fact("premiere", 1, value="2031-04"),
                         note="the date is the named earlier season's own"),
+                example("Hollow Creek premiered on January 9, 2031 with two episodes", Fact("premiere", 1, value="2031-01-09"),
+                        article=True, note="the article's day gone by, no season named: the last season's"),
+                example("Hollow Creek season 2 premieres on January 29, 2031", _premiere("2031-01-29"), article=True),
                 example("Catch up on season 1 before Drift returns in June", Fact("premiere", 3, value="2031-06"),
                         note="a season gone by: the date is the tracked season's"),
                 example("The streamer dates Hollow Creek season 2 for March 8", _premiere("2031-03-08")),

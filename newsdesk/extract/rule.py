@@ -38,5 +38,5 @@ def facts(*found: Fact) -> list[Fact]:
     return list(found)
 
 
-def example(text: str, *expect: Fact, note: str = "") -> Example:
-    return Example(text, list(expect), note)
+def example(text: str, *expect: Fact, note: str = "", article: bool = False) -> Example:
+    return Example(text, list(expect), note, article=article)
