@@ -19,11 +19,12 @@ def has_negation(text: str) -> bool:
 
 
 _INITIALS = re.compile(r"(?:[a-z]\.)*[a-z]")  # "j", "j.r" (the final dot is the match)
-_SENTENCE_END = re.compile(r"([.!?…]+[\"'”’)]*)\s+(?=[\"'“‘(]?[A-Z0-9])")
+_SENTENCE_END = re.compile(r"([.!?…]+[\"'”’)]*)\s+(?=[\"'“‘(]?([A-Za-z0-9]))")
 
 
 def sentences(text: str) -> list[str]:
-    """Split prose into sentences, keeping abbreviated months and initials whole."""
+    """Split prose into sentences, keeping abbreviated months and initials whole. A lower-case word
+    after a full stop starts one too: a post may be written all in lower case."""
     out: list[str] = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
@@ -31,6 +32,8 @@ def sentences(text: str) -> list[str]:
         last_word = before[-1].lower().rstrip(".") if before else ""
         if match.group(1) == "." and (last_word in SENTENCE_ABBREVIATIONS or _INITIALS.fullmatch(last_word)):
             continue
+        if match.group(2).islower() and ("…" in match.group(1) or ".." in match.group(1)):
+            continue  # "and then… nothing": a trailing-off, not a sentence's end
         out.append(text[start : match.end(1)].strip())
         start = match.end()
     tail = text[start:].strip()

@@ -113,6 +113,8 @@ PRODUCTION = Family(
             (
                 example("Filming on Hollow Creek season 2 has wrapped.", Fact("filming", 2, value="wrapped")),
                 example("Cameras are rolling on Hollow Creek season 2", Fact("filming", 2, value="started")),
+                example("hollow creek s2 is FILMING. i am not ok", Fact("filming", 2, value="started"),
+                        note="a lower-case post's sentences: the next one's 'not' is its own"),
                 example("Hollow Creek season 2 begins filming in the valley", Fact("filming", 2, value="started")),
                 example("That's a wrap on Drift season 3!", Fact("filming", 3, value="wrapped")),
                 example("Production on Drift season 3 is underway", Fact("filming", 3, value="started")),
