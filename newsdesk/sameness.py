@@ -135,7 +135,10 @@ def _different_people(c: _Comparison) -> Relation | None:
 
 def _kind_pairs(c: _Comparison) -> list[tuple[str, list[tuple[Fact, Fact]]]]:
     """For each kind of fact both tell (people aside), the pairs of facts about the same season."""
-    earlier, later = _by_kind(_as_told(c.earlier.facts, c.later.facts)), _by_kind(_as_told(c.later.facts, c.earlier.facts))
+    earlier, later = (
+        _by_kind(_as_told(c.earlier.facts, c.later.facts)),
+        _by_kind(_as_told(c.later.facts, c.earlier.facts)),
+    )
     return [
         (name, [(a, b) for a in earlier[name] for b in later[name] if _same_season(a, b)])
         for name in sorted(earlier.keys() & later.keys())
@@ -149,7 +152,9 @@ def _as_told(facts: tuple[Fact, ...], other: tuple[Fact, ...]) -> list[Fact]:
     told = []
     for fact in facts:
         kind = kind_of(fact)
-        if kind.told_as and any(o.kind == kind.told_as and o.value == fact.value and o.season == fact.season for o in other):
+        if kind.told_as and any(
+            o.kind == kind.told_as and o.value == fact.value and o.season == fact.season for o in other
+        ):
             fact = Fact(kind.told_as, fact.season, fact.subject, fact.value)
         told.append(fact)
     return told
@@ -189,7 +194,9 @@ def _score_of_shared(c: _Comparison) -> float:
 
 def _vaguer_value(c: _Comparison) -> Relation | None:
     if c.vaguer and not c.shared:
-        return Relation(Kinship.SAME, _score_of_shared(c), "vaguer-value", f"the same {c.vaguer[0]}, told less precisely")
+        return Relation(
+            Kinship.SAME, _score_of_shared(c), "vaguer-value", f"the same {c.vaguer[0]}, told less precisely"
+        )
     return None
 
 
@@ -268,14 +275,21 @@ SAMENESS: tuple[SamenessRule, ...] = (
     SamenessRule(
         "same-link",
         "the same article, listed by a feed and a listing page",
-        (Example(_pair("Hollow Creek season 2 trailer @hc-trailer", "Hollow Creek: watch the trailer @hc-trailer"), "same"),),
+        (
+            Example(
+                _pair("Hollow Creek season 2 trailer @hc-trailer", "Hollow Creek: watch the trailer @hc-trailer"),
+                "same",
+            ),
+        ),
         _same_link,
     ),
     SamenessRule(
         "different-people",
         "castings or exits of different people are different stories",
         (
-            Example(_pair("Nadia Sorel joins Hollow Creek season 2", "Ezra Vance joins Hollow Creek season 2"), "conflict"),
+            Example(
+                _pair("Nadia Sorel joins Hollow Creek season 2", "Ezra Vance joins Hollow Creek season 2"), "conflict"
+            ),
             Example(_pair("Cyrus Hale exits Hollow Creek", "Lena Morrow cast in Hollow Creek season 2"), "conflict"),
             Example(_pair("Felix Arbuckle joins Drift season 3", "Lena Morrow joins Drift season 3"), "conflict"),
             Example(
@@ -288,7 +302,10 @@ SAMENESS: tuple[SamenessRule, ...] = (
                 counter=True,
             ),
             Example(
-                _pair("Cyrus Hale exits Hollow Creek as showrunner", "Lena Morrow replaces Cyrus Hale as Hollow Creek showrunner"),
+                _pair(
+                    "Cyrus Hale exits Hollow Creek as showrunner",
+                    "Lena Morrow replaces Cyrus Hale as Hollow Creek showrunner",
+                ),
                 "same",
                 "a successor named 'replacing' the first: the same story, same morning or next",
                 counter=True,
@@ -301,7 +318,9 @@ SAMENESS: tuple[SamenessRule, ...] = (
         "the same kind of fact about another season is another story",
         (
             Example(_pair("Hollow Creek renewed for season 3", "Hollow Creek renewed for season 4"), "conflict"),
-            Example(_pair("Hollow Creek season 2 has ten episodes", "Hollow Creek season 3 has eight episodes"), "conflict"),
+            Example(
+                _pair("Hollow Creek season 2 has ten episodes", "Hollow Creek season 3 has eight episodes"), "conflict"
+            ),
         ),
         _another_season,
     ),
@@ -309,13 +328,17 @@ SAMENESS: tuple[SamenessRule, ...] = (
         "another-value",
         "another date, another episode count, another stage of filming is news of its own",
         (
-            Example(_pair("Hollow Creek season 2 premieres March 8", "Hollow Creek season 2 premieres April 2"), "conflict"),
+            Example(
+                _pair("Hollow Creek season 2 premieres March 8", "Hollow Creek season 2 premieres April 2"), "conflict"
+            ),
             Example(
                 _pair("Hollow Creek season 2 arrives in March", "Hollow Creek season 2 premieres March 8"),
                 "conflict",
                 "the later report is more precise: a date of its own",
             ),
-            Example(_pair("Hollow Creek season 2 teaser is out", "Watch the Hollow Creek season 2 trailer"), "conflict"),
+            Example(
+                _pair("Hollow Creek season 2 teaser is out", "Watch the Hollow Creek season 2 trailer"), "conflict"
+            ),
             Example(_pair("Drift season 3 premieres October 4", "Drift season 3 moved to November 1"), "conflict"),
         ),
         _another_value,
@@ -325,9 +348,16 @@ SAMENESS: tuple[SamenessRule, ...] = (
         "a later report that tells a known fact less precisely is one more source of it",
         (
             Example(_pair("Hollow Creek season 2 premieres March 8", "Hollow Creek is back in March"), "same"),
-            Example(_pair("Hollow Creek season 2 premieres March 8, 2031", "Hollow Creek season 2 arrives in spring 2031"), "same"),
-            Example(_pair("Hollow Creek season 2 premieres March 8", "Hollow Creek season 2 lands March 9 in the UK"), "same",
-                    "one release, dated a day apart by two regions", counter=True),
+            Example(
+                _pair("Hollow Creek season 2 premieres March 8, 2031", "Hollow Creek season 2 arrives in spring 2031"),
+                "same",
+            ),
+            Example(
+                _pair("Hollow Creek season 2 premieres March 8", "Hollow Creek season 2 lands March 9 in the UK"),
+                "same",
+                "one release, dated a day apart by two regions",
+                counter=True,
+            ),
             Example(_pair("Drift season 3 premieres October 4", "Drift season 3 arrives this fall"), "same"),
         ),
         _vaguer_value,
@@ -336,12 +366,33 @@ SAMENESS: tuple[SamenessRule, ...] = (
         "shared-fact",
         "reports that establish the same fact (the same date, the same person cast) are one story",
         (
-            Example(_pair("Hollow Creek season 2 gets a March 8 premiere", "The streamer dates Hollow Creek season 2 for March 8, 2031"), "same"),
-            Example(_pair("Nadia Sorel joins Hollow Creek season 2", "Hollow Creek adds Nadia Sorel as the new sheriff"), "same"),
+            Example(
+                _pair(
+                    "Hollow Creek season 2 gets a March 8 premiere",
+                    "The streamer dates Hollow Creek season 2 for March 8, 2031",
+                ),
+                "same",
+            ),
+            Example(
+                _pair("Nadia Sorel joins Hollow Creek season 2", "Hollow Creek adds Nadia Sorel as the new sheriff"),
+                "same",
+            ),
             Example(_pair("Hollow Creek renewed for a third season", "Hollow Creek will return for season 3"), "same"),
-            Example(_pair("Hollow Creek season 2 trailer arrives", "Hollow Creek season 2 gets a first trailer"), "same"),
+            Example(
+                _pair("Hollow Creek season 2 trailer arrives", "Hollow Creek season 2 gets a first trailer"), "same"
+            ),
             Example(_pair("Drift season 3 premieres October 4", "Drift returns Oct. 4 for season three"), "same"),
-            Example(_pair("Drift season 3 has ten episodes", "The streamer orders ten episodes of Drift season 3"), "same"),
+            Example(
+                _pair("Drift season 3 has ten episodes", "The streamer orders ten episodes of Drift season 3"), "same"
+            ),
+            Example(
+                _pair(
+                    "Drift season 3 has ten episodes",
+                    "Drift Season 3 Episode Count Confirmed || Ten episodes again, the same as season 2.",
+                ),
+                "same",
+                "a headline announcing a count makes the summary's bare count the season's",
+            ),
         ),
         _shared_fact,
     ),
@@ -363,7 +414,12 @@ SAMENESS: tuple[SamenessRule, ...] = (
         "another-topic",
         "stating no common fact, reports about different topics are different stories",
         (
-            Example(_pair("Nadia Sorel joins Hollow Creek season 2", "Hollow Creek season 2 trailer teases Nadia's arrival"), "unrelated"),
+            Example(
+                _pair(
+                    "Nadia Sorel joins Hollow Creek season 2", "Hollow Creek season 2 trailer teases Nadia's arrival"
+                ),
+                "unrelated",
+            ),
         ),
         _other_topic,
     ),
@@ -379,7 +435,10 @@ SAMENESS: tuple[SamenessRule, ...] = (
                 "same",
             ),
             Example(
-                _pair("Hollow Creek season 2 will split the valley families apart", "Hollow Creek season 2 will go back to the old mill"),
+                _pair(
+                    "Hollow Creek season 2 will split the valley families apart",
+                    "Hollow Creek season 2 will go back to the old mill",
+                ),
                 "unrelated",
             ),
         ),

@@ -28,27 +28,29 @@ FAMILIES: tuple[Family, ...] = (RENEWAL, RELEASE, PEOPLE, PRODUCTION, EPISODES)
 
 
 def extract_facts(
-    text: str, context: FactContext, reference: datetime | None = None, undated: str = "", article: bool = False
+    text: str, context: FactContext, reference: datetime | None = None, announced: str = "", article: bool = False
 ) -> list[Fact]:
     """Facts stated in `text` (a headline, a summary, an article), in order, without repeats.
 
     A report's date of release must be still to come (a past date is another season's, or the
     story's own time); an `article` may be read long after it was written, so its dates stand.
 
-    `undated` names the event a date belongs to when its sentence has no cue word of its own: a
-    summary's bare "The streamer says December." under a headline about when a season returns."""
+    `announced` names the kind of fact a headline announces without giving its value: a summary's
+    date with no cue word of its own is that event's ("The streamer says December." under a headline
+    about when a season returns), a bare count the season's episodes ("Eight again." under "episode
+    count confirmed")."""
     facts: list[Fact] = []
     for sentence in sentences(text):
-        for fact in sentence_facts(sentence, context, reference, undated, article):
+        for fact in sentence_facts(sentence, context, reference, announced, article):
             if not any(fact.same_claim(known) for known in facts):
                 facts.append(fact)
     return facts
 
 
 def sentence_facts(
-    sentence: str, context: FactContext, reference: datetime | None, undated: str = "", article: bool = False
+    sentence: str, context: FactContext, reference: datetime | None, announced: str = "", article: bool = False
 ) -> list[Fact]:
-    clause = Clause.of(sentence, context, reference, undated, article)
+    clause = Clause.of(sentence, context, reference, announced, article)
     if clause.asks:
         return []  # a question states nothing
     found: list[Fact] = []

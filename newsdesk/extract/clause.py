@@ -28,14 +28,14 @@ class Clause:
     text: str  # the show's own name replaced by SHOW, so a title's number reads as no date or season
     context: FactContext
     reference: datetime | None  # the item's own time: partial dates resolve against it
-    undated: str = ""  # the event a date without a cue belongs to (the headline's release news)
+    announced: str = ""  # the kind of fact the headline announces without its value: a bare value's kind
     article: bool = False  # an article's sentence: its dates stand however long ago it was written
 
     @classmethod
     def of(
-        cls, sentence: str, context: FactContext, reference: datetime | None, undated: str = "", article: bool = False
+        cls, sentence: str, context: FactContext, reference: datetime | None, announced: str = "", article: bool = False
     ) -> Clause:
-        return cls(sentence, _without_show_numbers(sentence, context), context, reference, undated, article)
+        return cls(sentence, _without_show_numbers(sentence, context), context, reference, announced, article)
 
     @cached_property
     def seasons(self) -> list[int]:

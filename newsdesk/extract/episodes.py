@@ -21,11 +21,17 @@ EPISODE_ORDER = re.compile(
     rf"|\b(?P<m>{NUMBER})-episode\s+(?:\w+\s+)?(?:season|order|run|series|slate)\b",
     re.I,
 )
+# a headline that announces a count without giving it ("...episode count confirmed")
+COUNT_ANNOUNCED = re.compile(r"\bepisode\s+(?:count|order|total)\b|\bhow\s+many\s+episodes\b|\bnumber\s+of\s+episodes\b", re.I)
+# ...under which the summary's bare count is the season's: "Eight episodes again."
+BARE_COUNT = re.compile(rf"\b(?P<n>{NUMBER})\s+(?:episodes|eps)\b(?!\s+(?:in|of|on|at|into|out|so\s+far)\b)", re.I)
 
 
 def _episode_order(clause: Clause) -> list[Fact]:
     found = EPISODE_ORDER.search(clause.text)
     count = found and (found["n"] or found["m"] or found["b"] or found["a"])
+    if not count and clause.announced == "episodes" and (bare := BARE_COUNT.search(clause.text)):
+        count = bare["n"]
     if count and (number := number_value(count)) and number >= thresholds.MIN_EPISODES:
         return [Fact("episodes", clause.season, value=str(number))]
     return []
@@ -48,6 +54,8 @@ EPISODES = Family(
                 example("The first 3 episodes of Hollow Creek season 2 are out", note="not a season's order"),
                 example("Hollow Creek season 2 consists of nine episodes", Fact("episodes", 2, value="9")),
                 example("The streamer dates Hollow Creek season 2, a drop of all 10 eps", Fact("episodes", 2, value="10")),
+                example("Eight episodes again, the same as the first season.",
+                        note="a bare count, read only under a headline announcing one"),
             ),
             _episode_order,
         ),

@@ -14,6 +14,7 @@ from datetime import datetime
 
 from newsdesk.extract import FactContext, extract_facts
 from newsdesk.extract.dates import date_precision, date_within
+from newsdesk.extract.episodes import COUNT_ANNOUNCED
 from newsdesk.extract.release import PREMIERE_CUE, PRODUCTION_CUE
 from newsdesk.extract.seasons import season_numbers
 from newsdesk.topics import topic_of_words
@@ -33,14 +34,21 @@ def item_facts(title: str, summary: str, context: FactContext, moment: datetime)
     """`title` is "" when the headline is about something else and only the summary names the show."""
     title_facts = extract_facts(title, context, moment) if title else []
     # a summary's date without a cue word belongs to the headline's release news, if it has any
-    undated = "premiere" if PREMIERE_CUE.search(title) and not PRODUCTION_CUE.search(title) else ""
-    summary_facts = extract_facts(_full_names(summary, title_facts), _headline_season(title, context), moment, undated)
+    announced = _announced(title)
+    summary_facts = extract_facts(_full_names(summary, title_facts), _headline_season(title, context), moment, announced)
     title_facts = [_with_role(t, summary_facts) for t in title_facts]
     facts = title_facts + [
         f for f in summary_facts if not any(f.same_claim(t) or _same_person(f, t) or _overruled(f, t) for t in title_facts)
     ]
     facts = _most_precise(facts)
     return ItemFacts(tuple(title_facts), tuple(summary_facts), tuple(facts), tuple(_event(title, title_facts, facts)))
+
+
+def _announced(title: str) -> str:
+    """The kind of fact a headline announces without giving it: a summary's bare value is of it."""
+    if PREMIERE_CUE.search(title) and not PRODUCTION_CUE.search(title):
+        return "premiere"
+    return "episodes" if COUNT_ANNOUNCED.search(title) else ""
 
 
 def _headline_season(title: str, context: FactContext) -> FactContext:

@@ -58,7 +58,7 @@ EVENT_PHRASES = ("month-of-an-event", "season-of-an-event")
 def _dated_release(clause: Clause) -> list[Fact]:
     found = []
     for mention in clause.dates:
-        kind = _date_kind(clause.text, mention) or clause.undated
+        kind = _date_kind(clause.text, mention) or clause.announced
         if kind in DATED_KINDS and (clause.article or _upcoming(mention.value, clause.reference)):
             season, bound = season_and_bond(clause.text, mention.start, clause.context.season)
             if clause.article and season == clause.context.season and not clause.seasons and _gone_by(mention.value, clause):

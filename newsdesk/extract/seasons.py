@@ -18,7 +18,7 @@ SEASON_MENTION = re.compile(
 
 
 # "Like the first season, it will have 13 episodes": a season named to compare is not the subject
-COMPARED = re.compile(r"\b(?:like|unlike|as with|as in|than|after|since|following)\s+(?:the\s+|its\s+)?$", re.I)
+COMPARED = re.compile(r"\b(?:like|unlike|as with|as in|than|after|since|following|(?:the\s+)?same\s+as)\s+(?:the\s+|its\s+)?$", re.I)
 
 
 def season_mentions(text: str) -> list[tuple[re.Match[str], int]]:
@@ -88,6 +88,7 @@ SEASON_NAMING: tuple[Rule, ...] = (
         (
             Example("Like the first season, it will have eight episodes", []),
             Example("Unlike season 1, the new one is shot abroad", []),
+            Example("Eight episodes again, the same as season 1", []),
         ),
     ),
 )
