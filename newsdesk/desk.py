@@ -22,7 +22,7 @@ from datetime import datetime
 from newsdesk import thresholds
 from newsdesk.articles import Article, read_article
 from newsdesk.extract import FactContext
-from newsdesk.genres import EXPLAINER_RULE, no_news
+from newsdesk.genres import EXPLAINER_RULE, NAMES_NO_SEASON, no_news
 from newsdesk.novelty import ArticleKnowledge, ReportWords, Statement, read_statements
 from newsdesk.reading import Reader, Refusal, Report, link_people, states_something
 from newsdesk.relevance import ShowWorld
@@ -212,10 +212,11 @@ def _against_article(
         return _verdict(report.update, Fate.IN_ARTICLE, novelty.reason, rule=novelty.rule, **about)
     explains: tuple[str, str] | None = None
     if (refusal := no_news(report.update.title, report.genre, novelty.new_facts, report.headline_facts)) is not None:
-        if refusal[0] != EXPLAINER_RULE or not novelty.new_facts:
+        joins = refusal[0] == NAMES_NO_SEASON.name or (refusal[0] == EXPLAINER_RULE and novelty.new_facts)
+        if not joins:
             rule, reason = refusal
             return _verdict(report.update, Fate.NO_NEWS, reason, rule=rule, **about)
-        explains = refusal  # what its summary states it explains: a source of that story, never a story
+        explains = refusal  # what it states or explains: a source of that story, never a story
     return Candidate(
         update=report.update,
         show=report.show,

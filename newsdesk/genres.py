@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from newsdesk.extract.seasons import names_a_season
 from newsdesk.rules import Example, Rule
 from seasonwatch.lexicon.networks import NETWORK_OR_SHORT_ALTERNATION
 from seasonwatch.lexicon.news_cues import NEWS_MARKER
@@ -105,6 +106,8 @@ def no_news(
             return rule.name, f"{what} that breaks no news of its own"
     if not new_facts and not NEWS_MARKER.search(title):
         return COMMENTARY.name, "commentary: it states no fact and its headline announces nothing"
+    if not new_facts and not names_a_season(title):
+        return NAMES_NO_SEASON.name, "it states no fact and names no season: a source of a story, never one alone"
     return None
 
 
@@ -119,5 +122,20 @@ COMMENTARY = Rule(
         Example("Drift Season 3 Will Head North, Showrunner Promises", "", "a promise: news"),
         Example("Hollow Creek season 2 is heading to the coast", "", "heading: news"),
         Example("The Lantern creator teases a darker second season", "", "a tease: news"),
+    ),
+)
+
+
+# Stating no fact, a report whose headline names no season has nothing that says it is news of the
+# tracked season (a remake, a fan trip, an essay about a date already told): it may join a story
+# that its words match, but it never starts one. The desk applies it.
+NAMES_NO_SEASON = Rule(
+    "names-no-season",
+    "stating no fact and naming no season, a report may join a story but never starts one",
+    (
+        Example("A director eyes an English-language ‘Hollow Creek’ series at the streamer", "names-no-season"),
+        Example("Valley bookings soar as ‘Hollow Creek’ fans follow the TV show north", "names-no-season"),
+        Example("Hollow Creek season 2 will be set mostly at sea, the creator says", "", "a season named"),
+        Example("The next season of Hollow Creek will be darker, the creator promises", "", "'the next season' names one"),
     ),
 )

@@ -17,7 +17,7 @@ from newsdesk.extract.clause import Clause, FactContext
 from newsdesk.extract.dates import DATE_PHRASES, DatePhrase, find_dates
 from newsdesk.extract.rule import FactRule, Family
 from newsdesk.extract.seasons import SEASON_NAMING, season_numbers
-from newsdesk.genres import COMMENTARY, NO_NEWS, NoNewsRule, genre, no_news
+from newsdesk.genres import COMMENTARY, NAMES_NO_SEASON, NO_NEWS, NoNewsRule, genre, no_news
 from newsdesk.headlines import HEADLINE_CLEANING, clean_headline
 from newsdesk.novelty import FACT_STATUS, RESTATEMENT
 from newsdesk.reading import Reader, Refusal, Report, states_something
@@ -151,6 +151,14 @@ def _commentary(rule: Rule, example: Example) -> None:
     assert (found[0] if found else "") == example.expect, f"found {found}"
 
 
+def _names_no_season(rule: Rule, example: Example) -> None:
+    verdict = _verdict_of(example.text)
+    if example.expect:
+        assert verdict.fate == Fate.NO_NEWS and verdict.rule == rule.name, f"{verdict.fate}: {verdict.reason} [{verdict.rule}]"
+    else:
+        assert verdict.rule != rule.name, f"{verdict.fate}: {verdict.reason}"
+
+
 # ---------------------------------------------------------------- sameness
 
 
@@ -222,6 +230,7 @@ RULEBOOKS: tuple[RuleBook, ...] = (
     RuleBook("novelty: words", RESTATEMENT, _novelty, "does a report with no fact restate the article?"),
     RuleBook("no news", NO_NEWS, _no_news, "roundups and explainers"),
     RuleBook("no news: commentary", (COMMENTARY,), _commentary, "a factless piece that announces nothing"),
+    RuleBook("no news: names no season", (NAMES_NO_SEASON,), _names_no_season, "a factless piece that names no season"),
     RuleBook("sameness", SAMENESS, _sameness, "is this the same story, this morning or a day later?"),
     RuleBook("told before", TOLD, _told, "has a story already told this fact?"),
     RuleBook("structured facts", STRUCTURED, _structured, "what a TVmaze or Wikipedia fact is"),

@@ -35,6 +35,18 @@ def season_numbers(text: str) -> list[int]:
     return [number for _, number in season_mentions(text)]
 
 
+# a season named without its number: "the next season", "a new series", "the upcoming season"
+UNNUMBERED_SEASON = re.compile(
+    r"\b(?:new|next|upcoming|coming|returning|another|latest|forthcoming|final|last)\s+(?:season|series|chapter|installment)\b",
+    re.I,
+)
+
+
+def names_a_season(text: str) -> bool:
+    """Does the text name a season of the show, by number or as "the next season"?"""
+    return bool(season_numbers(text) or UNNUMBERED_SEASON.search(text))
+
+
 # between a date and the season it is for: "<day> for season 3", "the <month> premiere of season 2"
 ATTACHED = re.compile(r"\b(?:for|of|with)\s+(?:its\s+|the\s+|a\s+)?$", re.I)
 
