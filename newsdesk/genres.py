@@ -32,7 +32,7 @@ EXPLAINER = re.compile(
     r"|interview|talks|opens up|reflects|looks back|breaks down|easter eggs|(?:biggest|burning) questions|who'?s who"
     r"|in defen[cs]e of|worth (?:your|the) (?:time|watch)|\d+\s+things|(?:could|might|will) look like|so far"
     r"|who'?s (?:coming )?back|who'?s in it|what (?:it|this) means|means for|lot to live up to|hot take|we'?re (?:\w+ )?ready"
-    r"|in praise of|the best thing about|deserves? better|deserved better|should know|how to)\b",
+    r"|in praise of|the best thing about|deserves? better|deserved better|should know|how to|(?:a\s+)?reminder)\b",
     re.I,
 )
 # a question that ends the headline, or opens it before a second sentence ("What now? The question...")
@@ -83,6 +83,7 @@ NO_NEWS: tuple[NoNewsRule, ...] = (
             Example("Is Hollow Creek coming back?", "explainer"),
             Example("What does Ada owe the valley? The question Hollow Creek has to answer next", "explainer"),
             Example("15 streaming tricks every Hollow Creek fan should know", "explainer"),
+            Example("reminder that hollow creek s2 won't even start filming until 2032", "explainer", "a reminder restates"),
             Example("Hollow Creek season 2 trailer: the valley floods", "", "a trailer is news"),
         ),
         genre="explainer",

@@ -13,6 +13,7 @@ from newsdesk.extract.dates import DateMention
 from newsdesk.extract.rule import FactRule, Family, example
 from newsdesk.extract.seasons import season_and_bond
 from seasonwatch.fuzzy_date import FuzzyDate
+from seasonwatch.lexicon.negation import RULES_OUT
 from seasonwatch.models import Fact
 
 # Words of a release: they say what a date is for
@@ -59,6 +60,8 @@ def _dated_release(clause: Clause) -> list[Fact]:
     found = []
     for mention in clause.dates:
         kind = _date_kind(clause.text, mention) or clause.announced
+        if RULES_OUT.search(clause.text[max(0, mention.start - 40) : mention.start]):
+            continue  # "ruling out a summer return": the one date it is not
         if kind in DATED_KINDS and (clause.article or _upcoming(mention.value, clause.reference)):
             season, bound = season_and_bond(clause.text, mention.start, clause.context.season)
             if clause.article and season == clause.context.season and not clause.seasons and _gone_by(mention.value, clause):
@@ -174,6 +177,8 @@ RELEASE = Family(
                 example("Hollow Creek season 2 lands in December", _premiere("2031-12")),
                 example("The Hollow Creek season 2 finale airs June 2", Fact("finale", 2, value="2031-06-02")),
                 example("Hollow Creek season 2 filming begins in April", note="a filming date is no premiere"),
+                example("Hollow Creek S2 is shooting deep into 2031, ruling out a summer return",
+                        note="a date ruled out is not the premiere's"),
                 example("Hollow Creek was renewed back in April", note="an order's date is no premiere"),
                 example("The streamer confirmed season 2 in November 2030", note="the order's date, not the premiere's"),
                 example("Hollow Creek season 2 release date confirmed as 27 March", _premiere("2031-03-27")),

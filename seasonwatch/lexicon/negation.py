@@ -21,3 +21,7 @@ NEGATION_PATTERN: re.Pattern[str] = re.compile(
 )
 # what comes before a verb to deny it: "won't return", "will not be back", "not renewed"
 WILL_NOT = r"(?:won['’]t|will\s+not|not)"
+# what excludes the date right after it: "ruling out a summer return", "rules out a 2031 premiere"
+RULES_OUT: re.Pattern[str] = re.compile(
+    r"\b(?:rul(?:e|es|ed|ing)\s+out|exclud(?:e|es|ed|ing)|not\s+expected\s+(?:in|before|by))\s+(?:an?\s+|the\s+|any\s+)?$", re.I
+)
