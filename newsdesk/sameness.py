@@ -386,6 +386,11 @@ SAMENESS: tuple[SamenessRule, ...] = (
                 _pair("Drift season 3 has ten episodes", "The streamer orders ten episodes of Drift season 3"), "same"
             ),
             Example(
+                _pair("Hollow Creek renewed for a third season", "Hollow Creek Renewed for Season 3, Will Return in 2032"),
+                "same",
+                "a return date that comes with a renewal is the renewal's story",
+            ),
+            Example(
                 _pair(
                     "Drift season 3 has ten episodes",
                     "Drift Season 3 Episode Count Confirmed || Ten episodes again, the same as season 2.",

@@ -47,7 +47,7 @@ class FactKind:
     outlet_form: Callable[[Fact], Fact] | None = None  # how a structured source's value reads in news
     told_as: str = ""  # another kind whose fact of the same value tells this one too
     # kinds that, told in the same headline, are its main event (a trailer that comes with a date
-    # is the date's story)
+    # is the date's story, a return date that comes with a renewal the renewal's)
     subordinate_to: tuple[str, ...] = ()
     known_when_named: bool = False  # an article that names the person already tells it (a cast member)
     implied_by_article_season: bool = False  # said of the article's season or an earlier one, it goes without saying
@@ -124,7 +124,8 @@ FACT_KINDS: dict[str, FactKind] = {
         FactKind("cast", Topic.CAST, Scope.PERSON, Values.ROLE, "cast", "role not announced", known_when_named=True),
         FactKind("departure", Topic.CAST, Scope.PERSON, Values.LABEL, "departure", "stays"),
         FactKind("premiere", Topic.RELEASE_DATE, Scope.SEASON, Values.DATE, "premiere", "not announced",
-                 telling=True, news_when_article_silent=True),
+                 telling=True, news_when_article_silent=True,
+                 subordinate_to=("renewal",)),  # "renewed, will return in 2032" is the renewal's story
         FactKind("finale", Topic.RELEASE_DATE, Scope.SEASON, Values.DATE, "finale", "not announced", telling=True,
                  told_as="premiere"),  # a season released in one go ends the day it starts
         FactKind("episodes", Topic.RELEASE_DATE, Scope.SEASON, Values.COUNT, "episodes", "not announced",
