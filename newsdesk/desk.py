@@ -23,7 +23,14 @@ from newsdesk import thresholds
 from newsdesk.articles import Article, read_article
 from newsdesk.extract import FactContext
 from newsdesk.genres import EXPLAINER_RULE, NAMES_NO_SEASON, no_news
-from newsdesk.novelty import ArticleKnowledge, ReportWords, Statement, read_statements
+from newsdesk.novelty import (
+    RETOLD,
+    ArticleKnowledge,
+    ReportWords,
+    Statement,
+    read_statements,
+    retold_with_a_relative_date,
+)
 from newsdesk.reading import Reader, Refusal, Report, link_people, states_something
 from newsdesk.relevance import ShowWorld
 from newsdesk.sameness import Evidence, merged_facts
@@ -210,6 +217,10 @@ def _against_article(
     about = {"show": report.show.name, "topic": profile.section(report.topic), "facts": report.facts}
     if not novelty.is_new:
         return _verdict(report.update, Fate.IN_ARTICLE, novelty.reason, rule=novelty.rule, **about)
+    if retold_with_a_relative_date(report.event, novelty.new_facts):
+        said = ", ".join(describe_fact(f) for f in report.event)
+        reason = f"retells what the article says ({said}); its only new date is read from words like 'next year'"
+        return _verdict(report.update, Fate.IN_ARTICLE, reason, rule=RETOLD.name, **about)
     explains: tuple[str, str] | None = None
     if (refusal := no_news(report.update.title, report.genre, novelty.new_facts, report.headline_facts)) is not None:
         joins = refusal[0] == NAMES_NO_SEASON.name or (refusal[0] == EXPLAINER_RULE and novelty.new_facts)

@@ -9,8 +9,8 @@ restate one of the article's sentences. Every judgement is a named rule of `FACT
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from newsdesk import thresholds
@@ -192,7 +192,7 @@ def _role_revealed(k: ArticleKnowledge, fact: Fact) -> FactStatus | None:
     kind = kind_of(fact)
     if kind.known_when_named and kind.values is Values.ROLE:
         # the article has the actor but not the part ("in a role the producers keep secret")
-        revealed = Fact(fact.kind, fact.season, fact.subject, fact.value, before=kind.none_yet)
+        revealed = replace(fact, before=kind.none_yet)
         return FactStatus(revealed, False, k.naming(fact.subject), "role-revealed")
     return None
 
@@ -224,7 +224,7 @@ def _new_to_article(k: ArticleKnowledge, fact: Fact) -> FactStatus | None:
         return FactStatus(fact, False, None, "new-to-the-article")
     best = kind.most_precise([f for _, f in stated])
     statement = next(s for s, f in stated if f is best)
-    changed = Fact(fact.kind, fact.season, fact.subject, fact.value, before=kind.shown(best.value))
+    changed = replace(fact, before=kind.shown(best.value))
     return FactStatus(changed, False, statement, "new-to-the-article")
 
 
@@ -371,6 +371,27 @@ def specific(vector: Vector) -> Vector:
 
 def capitalized(text: str) -> set[str]:
     return {fold(w).removesuffix("'s") for w in re.findall(r"\b[A-Z][\w'’\-]+", fold_keep_case(text))}
+
+
+# A report whose headline announces what the article already tells ("renewed for season 2"), and
+# whose only new fact is a date read from words like "next year", retells old news: its "next year"
+# was next after a day nobody knows (a relisted item carries the day it was relisted). The desk
+# applies it after the fact-status rules.
+RETOLD = Rule(
+    "retold-with-a-relative-date",
+    "a headline the article already tells, adding only a date read from 'next year' or 'this spring', retells old news",
+    (
+        _fact_example("Hollow Creek Renewed for Season 2, Will Return Next Year", True),
+        _fact_example("Hollow Creek season 2 will return next year", False, "the date is the headline's news", counter=True),
+        _fact_example("Hollow Creek Renewed for Season 2, Will Return in 2032", False, "a year written", counter=True),
+    ),
+)
+
+
+def retold_with_a_relative_date(event: Sequence[Fact], new_facts: Sequence[Fact]) -> bool:
+    """Is the headline's event known, and every new fact a date read against the report's day?"""
+    announced_new = any(f.key == e.key for f in new_facts for e in event)
+    return bool(event) and bool(new_facts) and not announced_new and all(f.relative for f in new_facts)
 
 
 def quote(statement: Statement | None) -> str:

@@ -19,7 +19,7 @@ from newsdesk.extract.rule import FactRule, Family
 from newsdesk.extract.seasons import SEASON_NAMING, season_numbers
 from newsdesk.genres import COMMENTARY, NAMES_NO_SEASON, NO_NEWS, NoNewsRule, genre, no_news
 from newsdesk.headlines import HEADLINE_CLEANING, clean_headline
-from newsdesk.novelty import FACT_STATUS, RESTATEMENT
+from newsdesk.novelty import FACT_STATUS, RESTATEMENT, RETOLD
 from newsdesk.reading import Reader, Refusal, Report, states_something
 from newsdesk.relevance import ABOUT_AN_EARLIER_SEASON, RELEVANCE, STATES_NOTHING
 from newsdesk.rules import Example, Rule, RuleBook, split_example
@@ -228,6 +228,7 @@ RULEBOOKS: tuple[RuleBook, ...] = (
     RuleBook("season numbers", SEASON_NAMING, _season_naming, "which season a text is about"),
     RuleBook("novelty: facts", FACT_STATUS, _novelty, "does the article already state the fact?"),
     RuleBook("novelty: words", RESTATEMENT, _novelty, "does a report with no fact restate the article?"),
+    RuleBook("novelty: retold", (RETOLD,), _novelty, "does a report retell known news with a relative date?"),
     RuleBook("no news", NO_NEWS, _no_news, "roundups and explainers"),
     RuleBook("no news: commentary", (COMMENTARY,), _commentary, "a factless piece that announces nothing"),
     RuleBook("no news: names no season", (NAMES_NO_SEASON,), _names_no_season, "a factless piece that names no season"),

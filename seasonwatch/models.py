@@ -104,6 +104,9 @@ class Fact:
     # stated along in a story, not its event (a casting that mentions when the season premieres):
     # it was told, but it does not decide which story a report is
     mentioned: bool = field(default=False, compare=False)
+    # a date read against the report's own day from words that write none ("next year", "this
+    # spring"): as good as the day the report carries, which a relisted item gets wrong
+    relative: bool = field(default=False, compare=False)
 
     @property
     def key(self) -> tuple[str, int | None, str]:

@@ -213,6 +213,11 @@ class DateMention:
     start: int
     end: int
     phrase: str = ""  # the name of the phrase that read it
+    relative: bool = False  # read against the text's day from words that write no year ("next year")
+
+
+# phrases whose every value is read against the text's own day ("next spring", "next month")
+RELATIVE_KINDS = frozenset({"nextseason", "relmonth"})
 
 
 def find_dates(
@@ -234,7 +239,8 @@ def find_dates(
             value = _normalize(phrase.kind, match, ref)
             if value:
                 taken.append((match.start(), match.end()))
-                found.append(DateMention(match.group(0), value, match.start(), match.end(), phrase.name))
+                relative = phrase.kind in RELATIVE_KINDS or bool(match.groupdict().get("rel") or match.groupdict().get("when"))
+                found.append(DateMention(match.group(0), value, match.start(), match.end(), phrase.name, relative))
     return sorted(found, key=lambda m: m.start)
 
 

@@ -72,7 +72,7 @@ def _dated_release(clause: Clause) -> list[Fact]:
                 # an earlier season has aired: a date still to come is the tracked season's
                 # (see the examples of "dated-release")
                 season = clause.context.season
-            found.append(Fact(kind, season, value=mention.value))
+            found.append(Fact(kind, season, value=mention.value, relative=mention.relative))
     return found
 
 
