@@ -524,6 +524,19 @@ ABOUT_AN_EARLIER_SEASON = Rule(
 )
 
 
+# An update that names several tracked shows is about one; `match_show` applies it.
+WHICH_SHOW = Rule(
+    "the-show-named-first",
+    "of several tracked shows named, the one the headline names, then the one named most, then the first",
+    (
+        _e("The streamer's spring: The Lantern Returns April 10, Hollow Creek April 13 || "
+           "The Lantern S2 opens April 10; Hollow Creek S2 follows.", "The Lantern", "both named twice: the first"),
+        _e("Hollow Creek season 2 sets a date || Fans of The Lantern will want to watch it too.", "Hollow Creek",
+           "the headline's show"),
+    ),
+)
+
+
 def match_show(title: str, summary: str, worlds: list[ShowWorld]) -> ShowMatch:
     """The tracked show this update is news about, or None with the reason and the rule."""
     named = []
@@ -537,8 +550,8 @@ def match_show(title: str, summary: str, worlds: list[ShowWorld]) -> ShowMatch:
             named.append((world, in_title, in_summary))
     if not named:
         return ShowMatch(None, "names no tracked show", rule="names-no-tracked-show")
-    # the show named in the headline first, then the one named most
-    named.sort(key=lambda c: (c[1] > 0, c[1] + c[2]), reverse=True)
+    # the show named in the headline first, then the one named most, then the one named earliest
+    named.sort(key=lambda c: (c[1] > 0, c[1] + c[2], -_first_named(title, c[0].show)), reverse=True)
     refusals = []
     for world, in_title, in_summary in named:
         match = _judge(Sighting.of(title, summary, world, in_title, in_summary))
@@ -546,6 +559,13 @@ def match_show(title: str, summary: str, worlds: list[ShowWorld]) -> ShowMatch:
             return match
         refusals.append(match)
     return refusals[0]
+
+
+def _first_named(text: str, show: ShowSpec) -> int:
+    """Where in the text the show is first named (its length when it is not)."""
+    folded = text.casefold()
+    found = [at for name in show.names if (at := folded.find(name.casefold())) >= 0]
+    return min(found, default=len(text))
 
 
 def _judge(sighting: Sighting) -> ShowMatch:

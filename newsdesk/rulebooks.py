@@ -21,7 +21,7 @@ from newsdesk.genres import COMMENTARY, NAMES_NO_SEASON, NO_NEWS, NoNewsRule, ge
 from newsdesk.headlines import HEADLINE_CLEANING, clean_headline
 from newsdesk.novelty import FACT_STATUS, RESTATEMENT, RETOLD
 from newsdesk.reading import Reader, Refusal, Report, states_something
-from newsdesk.relevance import ABOUT_AN_EARLIER_SEASON, RELEVANCE, STATES_NOTHING
+from newsdesk.relevance import ABOUT_AN_EARLIER_SEASON, RELEVANCE, STATES_NOTHING, WHICH_SHOW
 from newsdesk.rules import Example, Rule, RuleBook, split_example
 from newsdesk.sameness import SAMENESS, Evidence
 from newsdesk.similarity import Vectorizer
@@ -222,7 +222,12 @@ def _structured(rule: Rule, example: Example) -> None:
 
 
 RULEBOOKS: tuple[RuleBook, ...] = (
-    RuleBook("relevance", (*RELEVANCE, STATES_NOTHING, ABOUT_AN_EARLIER_SEASON), _relevance, "is an update about a tracked show?"),
+    RuleBook(
+        "relevance",
+        (*RELEVANCE, STATES_NOTHING, ABOUT_AN_EARLIER_SEASON, WHICH_SHOW),
+        _relevance,
+        "is an update about a tracked show?",
+    ),
     *(RuleBook(f"facts: {family.name}", family.rules, _facts_of(family), "what does it state?") for family in FAMILIES),
     RuleBook("date phrases", DATE_PHRASES, _date_phrase, "dates in news text"),
     RuleBook("season numbers", SEASON_NAMING, _season_naming, "which season a text is about"),
