@@ -26,6 +26,24 @@ COUNT_ANNOUNCED = re.compile(r"\bepisode\s+(?:count|order|total)\b|\bhow\s+many\
 # ...under which the summary's bare count is the season's: "Eight episodes again."
 BARE_COUNT = re.compile(rf"\b(?P<n>{NUMBER})\s+(?:episodes|eps)\b(?!\s+(?:in|of|on|at|into|out|so\s+far)\b)", re.I)
 
+# a season released in batches: "four episodes on <day> and the last four on <day>", "two episodes;
+# the other eight roll out weekly": the count is the batches' sum
+BATCHES = re.compile(
+    rf"\b(?P<first>{NUMBER})\s+(?:new\s+)?episodes\b[^.;]{{0,60}}?[,;]?\s+(?:and\s+)?(?:then\s+)?the\s+"
+    rf"(?:last|final|remaining|other|next)\s+(?P<rest>{NUMBER})\b",
+    re.I,
+)
+
+
+def _batches(clause: Clause) -> list[Fact]:
+    found = BATCHES.search(clause.text)
+    if found is None:
+        return []
+    first, rest = number_value(found["first"]), number_value(found["rest"])
+    if first and rest and first + rest >= thresholds.MIN_EPISODES:
+        return [Fact("episodes", clause.season, value=str(first + rest))]
+    return []
+
 
 def _episode_order(clause: Clause) -> list[Fact]:
     found = EPISODE_ORDER.search(clause.text)
@@ -41,6 +59,18 @@ EPISODES = Family(
     "episodes",
     frozenset({"episodes"}),
     (
+        FactRule(
+            "episodes-in-batches",
+            "a season released in batches has as many episodes as its batches together",
+            (
+                example("Hollow Creek season 2 comes in two batches: four episodes on May 6 and the last four on June 3",
+                        Fact("episodes", 2, value="8")),
+                example("Drift season 3 opens with two episodes; the other eight roll out weekly", Fact("episodes", 3, value="10")),
+                example("Two episodes of Drift season 3 are out; the next one is Friday", note="no count of the rest"),
+            ),
+            _batches,
+            needs=("episode",),
+        ),
         FactRule(
             "episode-order",
             "a season's episode count, said of the season (a count of episodes already out is not one)",
@@ -58,6 +88,8 @@ EPISODES = Family(
                         note="a bare count, read only under a headline announcing one"),
             ),
             _episode_order,
+            needs=("episode", "eps"),
         ),
     ),
+    finish=lambda facts: facts[:1],  # the batches' sum, found first, over a batch's own count
 )

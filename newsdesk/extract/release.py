@@ -11,7 +11,7 @@ from newsdesk import thresholds
 from newsdesk.extract.clause import Clause
 from newsdesk.extract.dates import DateMention
 from newsdesk.extract.rule import FactRule, Family, example
-from newsdesk.extract.seasons import season_and_bond
+from newsdesk.extract.seasons import NUMBER, season_and_bond
 from seasonwatch.fuzzy_date import FuzzyDate
 from seasonwatch.lexicon.negation import RULES_OUT
 from seasonwatch.models import Fact
@@ -42,6 +42,9 @@ SEASON_THEN_DATE = re.compile(
 FINALE_CUE = re.compile(
     r"\b(finale|final episode|wrap(?:s|ped)? up (?:its|the) (?:run|season)|ends? on|concludes?)\b", re.I
 )
+# a season released in batches ends with its last: "four on <day> and the last four on <day>"
+# (a cue for the date after it only)
+LAST_BATCH_CUE = re.compile(rf"\bthe (?:last|final|remaining) (?:{NUMBER})(?: episodes| eps)? on\b", re.I)
 PRODUCTION_CUE = re.compile(r"\b(film\w*|shoot\w*|production|wrapp?\w*|cameras? (?:will )?roll\w*|table read)\b", re.I)
 # the events a cue word may date; dates of orders and of filming are claimed so they are not taken
 # for premieres, then dropped (filming is told by its own facts: started, wrapped)
@@ -113,9 +116,10 @@ def _date_kind(sentence: str, mention: DateMention) -> str:
         return "premiere"  # "a <month> return": the phrase holds its own event
     best: tuple[int, str] | None = None
     # a season named before a date is the weakest cue: "ordered season three in <month> 2031"
-    for kind, cue, penalty in [*((k, c, 0) for k, c in _CUES), ("premiere", SEASON_THEN_DATE, 20)]:
+    cues = [*((k, c, 0) for k, c in _CUES), ("premiere", SEASON_THEN_DATE, 20), ("finale", LAST_BATCH_CUE, 0)]
+    for kind, cue, penalty in cues:
         for match in cue.finditer(sentence):
-            if mention.start <= match.start() < mention.end:
+            if mention.start <= match.start() < mention.end or (cue is LAST_BATCH_CUE and match.end() > mention.start):
                 continue
             # the event usually comes before its date ("premieres on <day>"); a cue after the
             # date ("<day> premiere") counts, but at a longer distance
@@ -176,6 +180,9 @@ RELEASE = Family(
                 example("Hollow Creek season 2 arrives in late 2031", _premiere("2031-late")),
                 example("Hollow Creek season 2 lands in December", _premiere("2031-12")),
                 example("The Hollow Creek season 2 finale airs June 2", Fact("finale", 2, value="2031-06-02")),
+                example("Hollow Creek season 2 comes in two batches: four episodes on May 6 and the last four on June 3",
+                        _premiere("2031-05-06"), Fact("finale", 2, value="2031-06-03"),
+                        note="the last batch's day ends the season"),
                 example("Hollow Creek season 2 filming begins in April", note="a filming date is no premiere"),
                 example("Hollow Creek S2 is shooting deep into 2031, ruling out a summer return",
                         note="a date ruled out is not the premiere's"),
