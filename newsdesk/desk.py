@@ -22,7 +22,7 @@ from datetime import datetime
 from newsdesk import thresholds
 from newsdesk.articles import Article, read_article
 from newsdesk.extract import FactContext
-from newsdesk.genres import EXPLAINER_RULE, NAMES_NO_SEASON, no_news
+from newsdesk.genres import EXPLAINER_RULE, NAMES_NO_SEASON, SPEAKS_OF_A_FACT, no_news
 from newsdesk.novelty import (
     RETOLD,
     ArticleKnowledge,
@@ -125,7 +125,9 @@ def decide(
         if (verdict := _place(index, candidate)) is not None:
             verdicts.append(verdict)
 
-    outcome = judge_observations(list(observations), {n: p.show for n, p in profiles.items()}, knowledge, history.known_facts)
+    outcome = judge_observations(
+        list(observations), {n: p.show for n, p in profiles.items()}, knowledge, history.known_facts
+    )
     structured_verdicts = _structured(index, profiles, outcome)
     decision = _decision(index, profiles, verdicts, structured_verdicts, now)
     decision.known_facts = outcome.remember
@@ -185,7 +187,13 @@ def _identity(update: Update, history: History, stories_by_id: dict[str, Story])
     if story is not None:
         reason = f"already sent in '{story.headline}'"
         return _verdict(
-            update, Fate.ALREADY_SENT, reason, show=story.show, topic=story.section, story_id=story.id, rule="already-sent"
+            update,
+            Fate.ALREADY_SENT,
+            reason,
+            show=story.show,
+            topic=story.section,
+            story_id=story.id,
+            rule="already-sent",
         )
     return None
 
@@ -208,6 +216,10 @@ def _refused(refusal: Refusal) -> Verdict:
 # ---------------------------------------------------------------- 5. novelty
 
 
+# no-news rules under which a report may still join a story this morning or an earlier one
+JOIN_ONLY = frozenset({NAMES_NO_SEASON.name, SPEAKS_OF_A_FACT.name})
+
+
 def _against_article(
     report: Report, knowledge: ArticleKnowledge, vectorizer: Vectorizer, profile: ShowProfile
 ) -> Candidate | Verdict:
@@ -222,8 +234,11 @@ def _against_article(
         reason = f"retells what the article says ({said}); its only new date is read from words like 'next year'"
         return _verdict(report.update, Fate.IN_ARTICLE, reason, rule=RETOLD.name, **about)
     explains: tuple[str, str] | None = None
-    if (refusal := no_news(report.update.title, report.genre, novelty.new_facts, report.headline_facts)) is not None:
-        joins = refusal[0] == NAMES_NO_SEASON.name or (refusal[0] == EXPLAINER_RULE and novelty.new_facts)
+    refusal = no_news(
+        report.update.title, report.genre, novelty.new_facts, report.headline_facts, report.update.summary
+    )
+    if refusal is not None:
+        joins = refusal[0] in JOIN_ONLY or (refusal[0] == EXPLAINER_RULE and novelty.new_facts)
         if not joins:
             rule, reason = refusal
             return _verdict(report.update, Fate.NO_NEWS, reason, rule=rule, **about)
@@ -276,7 +291,9 @@ def _place(index: StoryIndex, candidate: Candidate) -> Verdict | None:
         for member in entry.members:
             if isinstance(member, Candidate):
                 why = f"the same story as '{candidate.update.title}', itself a late report"
-                entry.members[entry.members.index(member)] = replace(member, joined_by="with-a-late-report", joined_because=why)
+                entry.members[entry.members.index(member)] = replace(
+                    member, joined_by="with-a-late-report", joined_because=why
+                )
         index.absorb(match.entry, entry)
     joined = replace(candidate, joined_by=match.relation.rule, joined_because=match.relation.reason)
     index.join(match.entry, evidence, joined)
@@ -294,10 +311,14 @@ def _structured(index: StoryIndex, profiles: dict[str, ShowProfile], outcome: St
         entry = index.told(obs.show, comparable(obs.fact)) if in_view else None
         if entry is not None and obs.source_url not in {s.url for s in _sources_of(entry)}:
             # nothing new to the source's readers, but it confirms a story: one more source
-            index.join(entry, _fact_evidence(obs.show, comparable(obs.fact)), StructuredNews(shows[obs.show], obs.fact, [obs]))
+            index.join(
+                entry, _fact_evidence(obs.show, comparable(obs.fact)), StructuredNews(shows[obs.show], obs.fact, [obs])
+            )
             continue
         verdicts.append(
-            Verdict(obs.source, describe_fact(obs.fact), Fate.BASELINE, why, show=obs.show, update_key=obs.key, rule=rule)
+            Verdict(
+                obs.source, describe_fact(obs.fact), Fate.BASELINE, why, show=obs.show, update_key=obs.key, rule=rule
+            )
         )
     listings = {obs.source for obs, _, _ in outcome.baseline} | {o.source for n in outcome.news for o in n.observations}
     for news in outcome.news:
@@ -324,8 +345,10 @@ def _conflict_verdicts(news: StructuredNews, entry: Entry) -> list[Verdict]:
     told = next(
         (f for f in (*entry.evidence.facts, *entry.evidence.mentions) if f.key == comparable(news.fact).key), None
     )
-    headline = story.headline if story else next(
-        (m.update.title for m in entry.members if isinstance(m, Candidate)), "a story of this run"
+    headline = (
+        story.headline
+        if story
+        else next((m.update.title for m in entry.members if isinstance(m, Candidate)), "a story of this run")
     )
     said = kind_of(news.fact).shown(told.value) if told else "another value"
     reason = (
@@ -383,7 +406,9 @@ def _new_story(entry: Entry, profile: ShowProfile, now: datetime) -> Story:
     # the story's facts are its reports' (its event first, then what they state along); a structured
     # source that confirms it adds a source only
     facts = list(merged_facts((), [f for r in reports for f in r.facts]))
-    mentioned = [f for f in merged_facts((), [f for r in reports for f in r.mentions]) if all(f.key != d.key for d in facts)]
+    mentioned = [
+        f for f in merged_facts((), [f for r in reports for f in r.mentions]) if all(f.key != d.key for d in facts)
+    ]
     if not reports:
         news = members[0]
         topic, section = profile.placement([comparable(news.fact)], Topic.STORY)
@@ -434,7 +459,11 @@ def _fact_verdicts(news: StructuredNews, story: Story, sent_before: bool, first:
     if first:
         fate, reason, rule = Fate.NEW, news.reason, news.rule
     elif sent_before:
-        fate, reason, rule = Fate.LATE_REPORT, f"confirms '{story.headline}', sent {story.first_seen:%Y-%m-%d}", "confirms"
+        fate, reason, rule = (
+            Fate.LATE_REPORT,
+            f"confirms '{story.headline}', sent {story.first_seen:%Y-%m-%d}",
+            "confirms",
+        )
     else:
         fate, reason, rule = Fate.SAME_STORY, f"confirms '{story.headline}'", "confirms"
     return [

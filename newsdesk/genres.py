@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from newsdesk.extract.seasons import names_a_season
 from newsdesk.rules import Example, Rule
+from seasonwatch.fact_kinds import kinds_spoken_of
 from seasonwatch.lexicon.networks import NETWORK_OR_SHORT_ALTERNATION
 from seasonwatch.lexicon.news_cues import NEWS_MARKER
 from seasonwatch.models import Fact
@@ -83,7 +84,9 @@ NO_NEWS: tuple[NoNewsRule, ...] = (
             Example("Is Hollow Creek coming back?", "explainer"),
             Example("What does Ada owe the valley? The question Hollow Creek has to answer next", "explainer"),
             Example("15 streaming tricks every Hollow Creek fan should know", "explainer"),
-            Example("reminder that hollow creek s2 won't even start filming until 2032", "explainer", "a reminder restates"),
+            Example(
+                "reminder that hollow creek s2 won't even start filming until 2032", "explainer", "a reminder restates"
+            ),
             Example("Hollow Creek season 2 trailer: the valley floods", "", "a trailer is news"),
         ),
         genre="explainer",
@@ -95,12 +98,16 @@ EXPLAINER_RULE = "an-explainer"
 
 
 def no_news(
-    title: str, piece: str, new_facts: list[Fact], headline_facts: Sequence[Fact] | None = None
+    title: str, piece: str, new_facts: list[Fact], headline_facts: Sequence[Fact] | None = None, summary: str = ""
 ) -> tuple[str, str] | None:
     """(rule, reason) when a piece (its genre) is written about news rather than to break it. An
     explainer breaks news only when its headline states the new fact: what its summary adds is
     what it explains ("Season 2: everything we know" over a summary that lists the known date)."""
-    announced = [f for f in new_facts if any(f.key == h.key for h in headline_facts)] if headline_facts is not None else new_facts
+    announced = (
+        [f for f in new_facts if any(f.key == h.key for h in headline_facts)]
+        if headline_facts is not None
+        else new_facts
+    )
     for rule in NO_NEWS:
         if piece == rule.genre and (rule.even_with_facts or not announced):
             what = "a roundup of several shows" if rule.genre == "roundup" else "an explainer or opinion piece"
@@ -109,6 +116,11 @@ def no_news(
         return COMMENTARY.name, "commentary: it states no fact and its headline announces nothing"
     if not new_facts and not names_a_season(title):
         return NAMES_NO_SEASON.name, "it states no fact and names no season: a source of a story, never one alone"
+    if not new_facts and (spoken := kinds_spoken_of(f"{title} {summary}")):
+        return (
+            SPEAKS_OF_A_FACT.name,
+            f"it speaks of the {' and '.join(spoken)} without telling it: a source of a story, never one alone",
+        )
     return None
 
 
@@ -137,6 +149,26 @@ NAMES_NO_SEASON = Rule(
         Example("A director eyes an English-language ‘Hollow Creek’ series at the streamer", "names-no-season"),
         Example("Valley bookings soar as ‘Hollow Creek’ fans follow the TV show north", "names-no-season"),
         Example("Hollow Creek season 2 will be set mostly at sea, the creator says", "", "a season named"),
-        Example("The next season of Hollow Creek will be darker, the creator promises", "", "'the next season' names one"),
+        Example(
+            "The next season of Hollow Creek will be darker, the creator promises", "", "'the next season' names one"
+        ),
+    ),
+)
+
+
+# Stating no fact, a report that speaks of one (its filming, its release date) without telling it
+# ("paradise s2 filming in MARCH??", "the cast dances to announce the premiere date") is about that
+# fact's story, told better elsewhere: it may join it, never start it. The desk applies it.
+SPEAKS_OF_A_FACT = Rule(
+    "speaks-of-a-fact-untold",
+    "stating no fact, a report that speaks of one (filming, a release date) may join its story but never starts one",
+    (
+        Example("hollow creek s2 filming in APRIL?? the crew never sleeps", "speaks-of-a-fact-untold"),
+        Example(
+            "‘Hollow Creek’ Season 2 Cast Dance From Home To Announce Season 2 || "
+            "The cast danced in their kitchens to announce the release date.",
+            "speaks-of-a-fact-untold",
+        ),
+        Example("‘Hollow Creek’ Season 2 Will Be Told Backwards, the Creator Promises", "", "no fact spoken of"),
     ),
 )

@@ -27,7 +27,7 @@ from newsdesk.rules import Example, Rule
 from newsdesk.text import sentences
 from seasonwatch.fact_kinds import Scope, kind_of
 from seasonwatch.lexicon.forms import fold, fold_keep_case, stem, words
-from seasonwatch.lexicon.function_words import STOPWORDS, TITLE_CASE_FILLER
+from seasonwatch.lexicon.function_words import NAME_SMALL_WORDS, STOPWORDS, TITLE_CASE_FILLER
 from seasonwatch.lexicon.networks import NETWORK_ALTERNATION
 from seasonwatch.lexicon.not_names import CAST_DESCRIPTORS, NOT_WORLD
 from seasonwatch.lexicon.trades import TRADE_STEMS, TV_STEMS
@@ -91,10 +91,18 @@ def is_everyday_name(name: str) -> bool:
 
 @lru_cache(maxsize=512)
 def _name_pattern(name: str) -> re.Pattern[str]:
-    escaped = re.escape(fold_keep_case(name)).replace(r"\ ", r"[\s\-]+")
-    # as written, or in capitals; a possessive after it ("Hollow Creek's") still names the show
+    """The show's name as written, or in capitals; its small words in any case ("The Last Of Us"),
+    a leading "The" left out or in lower case when two words or more remain ("Last of Us"); a
+    possessive after it ("Hollow Creek's") still names the show."""
+    words = fold_keep_case(name).split()
+    written = [
+        f"(?i:{re.escape(w)})" if w.casefold() in NAME_SMALL_WORDS and i else re.escape(w) for i, w in enumerate(words)
+    ]
+    # "The Last of Us" also as "Last of Us"
+    the = r"(?:(?i:the)[\s\-]+)?" if len(words) > 2 and words[0].casefold() == "the" else None
+    as_written = the + r"[\s\-]+".join(written[1:]) if the else r"[\s\-]+".join(written)
     upper = re.escape(fold_keep_case(name).upper()).replace(r"\ ", r"[\s\-]+")
-    return re.compile(rf"(?<![\w])(?:{escaped}|{upper})(?:['’]s|['’])?(?![\w])")
+    return re.compile(rf"(?<![\w])(?:{as_written}|{upper})(?:['’]s|['’])?(?![\w])")
 
 
 @lru_cache(maxsize=512)
@@ -286,7 +294,8 @@ class Sighting:
         # words of another trade weigh against the show unless the headline casts someone in it
         # ("joins Hacks as the network's HR chief": the part's words are business words)
         tells = bool(other and in_title) and any(
-            kind_of(f).scope is Scope.PERSON for f in extract_facts(title, FactContext(world.show.names, world.show.season))
+            kind_of(f).scope is Scope.PERSON
+            for f in extract_facts(title, FactContext(world.show.names, world.show.season))
         )
         return cls(title, summary, world, in_title, in_summary, shared, tv, other, trade, titled, everyday, tells)
 
@@ -359,9 +368,7 @@ def _a_cast_members_other_work(s: Sighting) -> str | None:
     plain = fold_keep_case(s.title)
     for name in s.world.show.names:
         spelled = re.escape(fold_keep_case(name))
-        described = re.search(
-            rf"(?<![\w]){spelled}['’]?s?['’\"”]?\s+(?i:{'|'.join(CAST_DESCRIPTORS)})\s+[A-Z]", plain
-        )
+        described = re.search(rf"(?<![\w]){spelled}['’]?s?['’\"”]?\s+(?i:{'|'.join(CAST_DESCRIPTORS)})\s+[A-Z]", plain)
         if described and not season_numbers(plain) and not re.search(r"\b(?i:season|series)\b", plain):
             return f"'{s.name}' only says who a person is: the news is {described.group(0).split()[-2].lower()}'s other work"
     return None
@@ -502,7 +509,11 @@ STATES_NOTHING = Rule(
         _e("Drift season 3 premieres March 8", "Drift"),
         _e("drift s3 drops on march 8 || the crew is back", "Drift", "written all in lower case"),
         _e("hollow creek s2 trailer just dropped and i'm not ok", "Hollow Creek", "a lower-case post"),
-        _e("nadia sorel in hollow creek s2 as the HR lady is perfect casting", "Hollow Creek", "lower case but an acronym"),
+        _e(
+            "nadia sorel in hollow creek s2 as the HR lady is perfect casting",
+            "Hollow Creek",
+            "lower case but an acronym",
+        ),
         _e("‘Hollow Creek’ Season 2 Casts Nadia Sorel", "Hollow Creek"),
         _e("Hollow Creek's second season sets a March return", "Hollow Creek"),
     ),
@@ -517,8 +528,11 @@ ABOUT_AN_EARLIER_SEASON = Rule(
     (
         _e("Hollow Creek Season 1 Finale Draws 2.4M Viewers", None),
         _e("Hollow Creek season one finale: what time it lands tonight", None),
-        _e("Hollow Creek series one finale: when it lands || The last episode arrives on Wednesday 5 February.", None,
-           "the summary's date, with no season named, is the headline's season's"),
+        _e(
+            "Hollow Creek series one finale: when it lands || The last episode arrives on Wednesday 5 February.",
+            None,
+            "the summary's date, with no season named, is the headline's season's",
+        ),
         _e("Catch up on Hollow Creek season 1 before season 2 premieres March 8", "Hollow Creek"),
     ),
 )
@@ -529,10 +543,17 @@ WHICH_SHOW = Rule(
     "the-show-named-first",
     "of several tracked shows named, the one the headline names, then the one named most, then the first",
     (
-        _e("The streamer's spring: The Lantern Returns April 10, Hollow Creek April 13 || "
-           "The Lantern S2 opens April 10; Hollow Creek S2 follows.", "The Lantern", "both named twice: the first"),
-        _e("Hollow Creek season 2 sets a date || Fans of The Lantern will want to watch it too.", "Hollow Creek",
-           "the headline's show"),
+        _e(
+            "The streamer's spring: The Lantern Returns April 10, Hollow Creek April 13 || "
+            "The Lantern S2 opens April 10; Hollow Creek S2 follows.",
+            "The Lantern",
+            "both named twice: the first",
+        ),
+        _e(
+            "Hollow Creek season 2 sets a date || Fans of The Lantern will want to watch it too.",
+            "Hollow Creek",
+            "the headline's show",
+        ),
     ),
 )
 

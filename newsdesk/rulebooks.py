@@ -17,7 +17,7 @@ from newsdesk.extract.clause import Clause, FactContext
 from newsdesk.extract.dates import DATE_PHRASES, DatePhrase, find_dates
 from newsdesk.extract.rule import FactRule, Family
 from newsdesk.extract.seasons import SEASON_NAMING, season_numbers
-from newsdesk.genres import COMMENTARY, NAMES_NO_SEASON, NO_NEWS, NoNewsRule, genre, no_news
+from newsdesk.genres import COMMENTARY, NAMES_NO_SEASON, NO_NEWS, SPEAKS_OF_A_FACT, NoNewsRule, genre, no_news
 from newsdesk.headlines import HEADLINE_CLEANING, clean_headline
 from newsdesk.novelty import FACT_STATUS, RESTATEMENT, RETOLD
 from newsdesk.reading import Reader, Refusal, Report, states_something
@@ -88,7 +88,9 @@ def _facts_of(family: Family):
         assert isinstance(rule, FactRule)
         context = _context(example.text)
         found = [
-            f for f in extract_facts(example.text, context, REFERENCE, article=example.article) if f.kind in family.kinds
+            f
+            for f in extract_facts(example.text, context, REFERENCE, article=example.article)
+            if f.kind in family.kinds
         ]
         assert found == example.expect, f"found {found}"
         if example.expect:
@@ -151,10 +153,12 @@ def _commentary(rule: Rule, example: Example) -> None:
     assert (found[0] if found else "") == example.expect, f"found {found}"
 
 
-def _names_no_season(rule: Rule, example: Example) -> None:
+def _joins_only(rule: Rule, example: Example) -> None:
     verdict = _verdict_of(example.text)
     if example.expect:
-        assert verdict.fate == Fate.NO_NEWS and verdict.rule == rule.name, f"{verdict.fate}: {verdict.reason} [{verdict.rule}]"
+        assert verdict.fate == Fate.NO_NEWS and verdict.rule == rule.name, (
+            f"{verdict.fate}: {verdict.reason} [{verdict.rule}]"
+        )
     else:
         assert verdict.rule != rule.name, f"{verdict.fate}: {verdict.reason}"
 
@@ -236,7 +240,12 @@ RULEBOOKS: tuple[RuleBook, ...] = (
     RuleBook("novelty: retold", (RETOLD,), _novelty, "does a report retell known news with a relative date?"),
     RuleBook("no news", NO_NEWS, _no_news, "roundups and explainers"),
     RuleBook("no news: commentary", (COMMENTARY,), _commentary, "a factless piece that announces nothing"),
-    RuleBook("no news: names no season", (NAMES_NO_SEASON,), _names_no_season, "a factless piece that names no season"),
+    RuleBook(
+        "no news: joins only",
+        (NAMES_NO_SEASON, SPEAKS_OF_A_FACT),
+        _joins_only,
+        "a factless piece that names no season, or speaks of a fact untold",
+    ),
     RuleBook("sameness", SAMENESS, _sameness, "is this the same story, this morning or a day later?"),
     RuleBook("told before", TOLD, _told, "has a story already told this fact?"),
     RuleBook("structured facts", STRUCTURED, _structured, "what a TVmaze or Wikipedia fact is"),

@@ -7,6 +7,7 @@ decision stage compares them by their `scope` and `values`, the outputs describe
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -44,6 +45,7 @@ class FactKind:
     stages: tuple[str, ...] = ()  # for STAGE values, in order
     within: tuple[tuple[str, str], ...] = ()  # value pairs where one may be told as the other
     discussed_by: str = ""  # a pattern of words that shows where an article discusses it
+    spoken_of_by: str = ""  # a pattern of words that speak of it without telling it ("the release date")
     outlet_form: Callable[[Fact], Fact] | None = None  # how a structured source's value reads in news
     told_as: str = ""  # another kind whose fact of the same value tells this one too
     # kinds that, told in the same headline, are its main event (a trailer that comes with a date
@@ -124,17 +126,17 @@ FACT_KINDS: dict[str, FactKind] = {
         FactKind("cast", Topic.CAST, Scope.PERSON, Values.ROLE, "cast", "role not announced", known_when_named=True),
         FactKind("departure", Topic.CAST, Scope.PERSON, Values.LABEL, "departure", "stays"),
         FactKind("premiere", Topic.RELEASE_DATE, Scope.SEASON, Values.DATE, "premiere", "not announced",
-                 telling=True, news_when_article_silent=True,
+                 telling=True, news_when_article_silent=True, spoken_of_by=r"\b(?:premiere|release|return|air)\s+date\b",
                  subordinate_to=("renewal",)),  # "renewed, will return in 2032" is the renewal's story
         FactKind("finale", Topic.RELEASE_DATE, Scope.SEASON, Values.DATE, "finale", "not announced", telling=True,
                  told_as="premiere"),  # a season released in one go ends the day it starts
         FactKind("episodes", Topic.RELEASE_DATE, Scope.SEASON, Values.COUNT, "episodes", "not announced",
-                 telling=True, discussed_by=r"\bepisodes?\b"),
+                 telling=True, discussed_by=r"\bepisodes?\b", spoken_of_by=r"\bepisode\s+(?:count|order)\b"),
         FactKind("footage", Topic.STORY, Scope.SEASON, Values.LABEL, "footage", "none yet", telling=True,
                  within=(("trailer", "final trailer"),), subordinate_to=("premiere", "finale")),
         FactKind("titles", Topic.STORY, Scope.SEASON, Values.LABEL, "episode titles", "not revealed", telling=True),
         FactKind("filming", Topic.STORY, Scope.SEASON, Values.STAGE, "filming", "not started", telling=True,
-                 stages=("started", "wrapped")),
+                 stages=("started", "wrapped"), spoken_of_by=r"\b(?:film(?:ing|s)?|shoot(?:ing|s)?|production)\b"),
         FactKind("network", Topic.RELEASE_DATE, Scope.SHOW, Values.LABEL, "network", "not set"),
         FactKind("status", Topic.RENEWAL, Scope.SHOW, Values.LABEL, "status", "not set",
                  outlet_form=_ended_is_cancelled),
@@ -143,6 +145,11 @@ FACT_KINDS: dict[str, FactKind] = {
 # the order in which kinds define a story: a casting story that mentions the premiere in passing
 # is a casting story
 PRIORITY: tuple[str, ...] = tuple(FACT_KINDS)
+
+
+def kinds_spoken_of(text: str) -> list[str]:
+    """The kinds of fact a text speaks of without, perhaps, telling them ("filming in March??")."""
+    return [k.name for k in FACT_KINDS.values() if k.spoken_of_by and re.search(k.spoken_of_by, text, re.I)]
 
 
 def kind_of(fact: Fact) -> FactKind:

@@ -94,6 +94,13 @@ _PATTERNS: dict[str, re.Pattern[str]] = {}
 def _show_pattern(name: str) -> re.Pattern[str]:
     pattern = _PATTERNS.get(name)
     if pattern is None:
-        pattern = re.compile(rf"(?<![\w'])({re.escape(name)})(?:['’]s)?(?:\s+(?P<n>\d{{1,2}}))?\b", re.I)
+        words = name.split()
+        # "The Last of Us" also as "Last of Us"
+        written = (
+            rf"(?:the\s+)?{re.escape(' '.join(words[1:]))}"
+            if len(words) > 2 and words[0].casefold() == "the"
+            else re.escape(name)
+        )
+        pattern = re.compile(rf"(?<![\w'])({written})(?:['’]s)?(?:\s+(?P<n>\d{{1,2}}))?\b", re.I)
         _PATTERNS[name] = pattern
     return pattern

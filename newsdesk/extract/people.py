@@ -30,6 +30,8 @@ _ROLE = (
     r"|\s+and\s+(?:the\s+)?[A-Z]\w*\s+(?:says|said|confirms|reveals|is|will|has)\b))"
 )
 _ROLE_BEFORE = r"(?P<role>[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,3})"
+
+
 def _patterns(*patterns: str) -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(p) for p in patterns)
 
@@ -48,7 +50,8 @@ CAST_AS = _patterns(
 )
 JOINS = _patterns(
     rf"{_NAME}\s+(?i:has\s+|have\s+)?(?i:joins?|joined|joining|boards?|boarded|signs?\s+on\s+to|signed\s+on\s+to|is\s+joining|set\s+to\s+join|to\s+join)\b(?:[^.;]*?\b(?i:as)\s+{_ROLE})?",
-    rf"\b(?i:casts?|adds?|added|taps?|tapped|enlists?|enlisted|recruits?|recruited|lands?|landed|books?|booked)\s+{_NAME}(?:[^.;]*?\b(?i:as)\s+{_ROLE})?",
+    # (a show's "Cast" is its cast: "Hollow Creek Cast Reunite For A Table Read")
+    rf"\b(?:(?<!SHOW\s)(?i:cast)|(?i:casts|adds?|added|taps?|tapped|enlists?|enlisted|recruits?|recruited|lands?|landed|books?|booked))\s+{_NAME}(?:[^.;]*?\b(?i:as)\s+{_ROLE})?",
 )
 RETURNS_AS = _patterns(
     rf"{_NAME}\s+(?i:is\s+|will\s+be\s+|will\s+)?(?i:returning|returns|return|coming\s+back|back|reprising\s+(?:her|his|their)\s+role)\s+(?i:as)\s+{_ROLE}"
@@ -171,6 +174,7 @@ PEOPLE = Family(
                 example("Felix Arbuckle set to join Drift season 3", _cast("Felix Arbuckle", "", 3)),
                 example("Nadia Sorel signs on to Hollow Creek season 2", _cast("Nadia Sorel")),
                 example("Hollow Creek taps Ezra Vance for the mayor's part", _cast("Ezra Vance")),
+                example("Hollow Creek Cast Recreate Famous Barn Dance From Home", note="the show's cast, no casting"),
                 example("Hollow Creek Season 2 Adds Ezra Vance's Famous Scowl to Cast", _cast("Ezra Vance"),
                         note="the name ends at its possessive"),
                 example("Sky Atlantic boards Hollow Creek season 2", note="a channel is no person"),

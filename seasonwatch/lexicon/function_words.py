@@ -45,3 +45,6 @@ YES_NO_OPENERS: frozenset[str] = frozenset(
     """will would is isn't are aren't was were does doesn't do don't did didn't has have had can could
     should shall may might""".split()
 )
+
+# The small words inside a title, which a Title Case headline capitalizes ("The Last Of Us")
+NAME_SMALL_WORDS: frozenset[str] = frozenset("of the a an and in on at to for or with from by".split())
