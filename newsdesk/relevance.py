@@ -398,6 +398,8 @@ RELEVANCE: tuple[RelevanceRule, ...] = (
             _e("The Lantern frontman talks the band's new record || The singer's album tour starts in May.", None),
             _e("Drift author signs a new novel deal || The bestseller's publisher confirms the book.", None),
             _e("HOLLOW CREEK SEASON 2 GETS A DATE", "Hollow Creek", "all in capitals"),
+            _e("Drift safety guidance 2031 || Secondary schools will teach the curriculum to pupils from September.", None,
+               "schooling"),
         ),
         _other_trade,
     ),

@@ -386,7 +386,25 @@ SAMENESS: tuple[SamenessRule, ...] = (
                 _pair("Drift season 3 has ten episodes", "The streamer orders ten episodes of Drift season 3"), "same"
             ),
             Example(
-                _pair("Hollow Creek renewed for a third season", "Hollow Creek Renewed for Season 3, Will Return in 2032"),
+                _pair(
+                    "Hollow Creek season 2 premieres March 8",
+                    "Hollow Creek Season 2 Premiere Date Teaser Is Here || The streamer dates it for March 8.",
+                ),
+                "same",
+                "the date the headline speaks of is its event, the teaser supports it",
+            ),
+            Example(
+                _pair(
+                    "Drift season 3 premieres October 4",
+                    "Drift Season 3 Gets Premiere Date || It opens October 4 and ends November 8.",
+                ),
+                "same",
+                "the headline speaks of the premiere: the finale comes along",
+            ),
+            Example(
+                _pair(
+                    "Hollow Creek renewed for a third season", "Hollow Creek Renewed for Season 3, Will Return in 2032"
+                ),
                 "same",
                 "a return date that comes with a renewal is the renewal's story",
             ),

@@ -18,7 +18,7 @@ from newsdesk.extract.episodes import COUNT_ANNOUNCED
 from newsdesk.extract.release import PREMIERE_CUE, PRODUCTION_CUE
 from newsdesk.extract.seasons import season_numbers
 from newsdesk.topics import topic_of_words
-from seasonwatch.fact_kinds import Scope, Values, kind_of
+from seasonwatch.fact_kinds import Scope, Values, kind_of, kinds_spoken_of
 from seasonwatch.models import Fact
 
 
@@ -61,12 +61,15 @@ def _headline_season(title: str, context: FactContext) -> FactContext:
 
 
 def _event(title: str, title_facts: list[Fact], facts: list[Fact]) -> list[Fact]:
-    """What the headline announces: its own facts, or, when it gives no value ("Netflix dates
-    Hollow Creek season 2"), the summary's facts of the topic its words name."""
-    if title_facts:
-        kinds = {f.kind for f in title_facts}
+    """What the headline announces: its own facts, with those of a kind it speaks of without
+    giving ("...Premiere Date Teaser" over a summary's date); or, when it gives no value ("Netflix
+    dates Hollow Creek season 2"), the summary's facts of the topic its words name."""
+    spoken = [k for k in kinds_spoken_of(title) if not any(f.kind == k for f in title_facts)]
+    announced = [*title_facts, *(f for f in facts if f.kind in spoken and f not in title_facts)]
+    if announced:
+        kinds = {f.kind for f in announced}
         # a trailer that comes with a date: the date is the event, the trailer supports it
-        return [f for f in title_facts if not kinds & set(kind_of(f).subordinate_to)]
+        return [f for f in announced if not kinds & set(kind_of(f).subordinate_to)]
     topic = topic_of_words(title)
     return [f for f in facts if topic is not None and kind_of(f).topic == topic]
 

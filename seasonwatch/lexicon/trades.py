@@ -33,6 +33,8 @@ OTHER_TRADES: dict[str, tuple[str, ...]] = {
         "travel": "bookings booking hotel hotels resort resorts tourism tourist tourists travel travellers travelers "
         "flights airline",
         "audio": "podcast podcasts listeners",
+        "education": "schools pupils curriculum classroom classrooms lessons headteacher headteachers teachers "
+        "secondary-schools ofsted exams guidance statutory",
     }.items()
 }
 TRADE_STEMS: dict[str, frozenset[str]] = {trade: stems(vocabulary) for trade, vocabulary in OTHER_TRADES.items()}
