@@ -292,10 +292,12 @@ class Sighting:
         titled = _used_as_title(text, world.show)
         everyday = all(is_everyday_name(n) for n in world.show.names) and not shared and not titled
         # words of another trade weigh against the show unless the headline casts someone in it
-        # ("joins Hacks as the network's HR chief": the part's words are business words)
+        # ("joins Hacks as the network's HR chief": the part's words are business words), or
+        # states a fact of a season it names ("FX chief says Hacks S4 returns in June")
         tells = bool(other and in_title) and any(
-            kind_of(f).scope is Scope.PERSON
-            for f in extract_facts(title, FactContext(world.show.names, world.show.season))
+            kind_of(f).scope is Scope.PERSON or (kind_of(f).scope is Scope.SEASON and season_numbers(title))
+            # (read as written, as an article is: whatever day it is, its dates stand)
+            for f in extract_facts(title, FactContext(world.show.names, world.show.season), article=True)
         )
         return cls(title, summary, world, in_title, in_summary, shared, tv, other, trade, titled, everyday, tells)
 
@@ -398,6 +400,8 @@ RELEVANCE: tuple[RelevanceRule, ...] = (
             _e("The Lantern frontman talks the band's new record || The singer's album tour starts in May.", None),
             _e("Drift author signs a new novel deal || The bestseller's publisher confirms the book.", None),
             _e("HOLLOW CREEK SEASON 2 GETS A DATE", "Hollow Creek", "all in capitals"),
+            _e("Network Chief Says Hollow Creek S2 Returns in June || The CEO told investors and analysts on the "
+               "earnings call.", "Hollow Creek", "a season's fact in the headline is TV news"),
             _e("Drift safety guidance 2031 || Secondary schools will teach the curriculum to pupils from September.", None,
                "schooling"),
         ),

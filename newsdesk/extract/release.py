@@ -11,7 +11,7 @@ from newsdesk import thresholds
 from newsdesk.extract.clause import Clause
 from newsdesk.extract.dates import DateMention
 from newsdesk.extract.rule import FactRule, Family, example
-from newsdesk.extract.seasons import NUMBER, season_and_bond
+from newsdesk.extract.seasons import NUMBER, SEASONS_GONE_BY, season_and_bond
 from seasonwatch.fuzzy_date import FuzzyDate
 from seasonwatch.lexicon.negation import RULES_OUT
 from seasonwatch.models import Fact
@@ -65,6 +65,8 @@ def _dated_release(clause: Clause) -> list[Fact]:
         kind = _date_kind(clause.text, mention) or clause.announced
         if RULES_OUT.search(clause.text[max(0, mention.start - 40) : mention.start]):
             continue  # "ruling out a summer return": the one date it is not
+        if SEASONS_GONE_BY.search(clause.text[: mention.start]):
+            continue  # "all three seasons so far opened in late June": a habit, no season's date
         if kind in DATED_KINDS and (clause.article or _upcoming(mention.value, clause.reference)):
             season, bound = season_and_bond(clause.text, mention.start, clause.context.season)
             if clause.article and season == clause.context.season and not clause.seasons and _gone_by(mention.value, clause):
@@ -184,6 +186,8 @@ RELEASE = Family(
                         _premiere("2031-05-06"), Fact("finale", 2, value="2031-06-03"),
                         note="the last batch's day ends the season"),
                 example("Hollow Creek season 2 filming begins in April", note="a filming date is no premiere"),
+                example("All three seasons so far opened in late June, so our guess is summer", article=True,
+                        note="the seasons gone by: a habit, no season's date"),
                 example("Hollow Creek S2 is shooting deep into 2031, ruling out a summer return",
                         note="a date ruled out is not the premiere's"),
                 example("Hollow Creek was renewed back in April", note="an order's date is no premiere"),

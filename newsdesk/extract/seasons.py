@@ -35,6 +35,17 @@ def season_numbers(text: str) -> list[int]:
     return [number for _, number in season_mentions(text)]
 
 
+# the seasons gone by, in the plural: a date said of them is their habit, no season's date
+# ("all three seasons so far opened in late June", "previous seasons premiered in the summer")
+SEASONS_GONE_BY = re.compile(
+    rf"\b(?:(?:all|every|each|the)\s+(?:(?:{NUMBER})\s+)?(?:previous\s+|earlier\s+|past\s+|prior\s+)?seasons?\s+so\s+far"
+    rf"|(?:all|the|its)\s+(?:(?:{NUMBER})\s+)?(?:previous|earlier|past|prior)\s+seasons"
+    rf"|every\s+(?:previous\s+|earlier\s+|past\s+)?season(?:\s+so\s+far)?\s+(?:has|have|had)"
+    rf"|(?:{NUMBER})\s+seasons\s+so\s+far)\b",
+    re.I,
+)
+
+
 # a season named without its number: "the next season", "a new series", "the upcoming season"
 UNNUMBERED_SEASON = re.compile(
     r"\b(?:new|next|upcoming|coming|returning|another|latest|forthcoming|final|last)\s+(?:season|series|chapter|installment)\b",
