@@ -68,6 +68,8 @@ class Morning:
     correct: int
     expected: int  # labelled stories whose first report arrived this morning
     found: int  # of those, emitted this morning
+    shares: tuple[float, ...] = ()  # of each right story it emitted, the share of its sources listed in the end
+    filed_right: tuple[bool, ...] = ()  # of each right story it emitted, whether it sits in its labelled section
 
     @property
     def precision(self) -> float:
@@ -76,6 +78,14 @@ class Morning:
     @property
     def recall(self) -> float:
         return self.found / self.expected if self.expected else 1.0
+
+    @property
+    def completeness(self) -> float:
+        return sum(self.shares) / len(self.shares) if self.shares else 1.0
+
+    @property
+    def section_accuracy(self) -> float:
+        return sum(self.filed_right) / len(self.filed_right) if self.filed_right else 1.0
 
 
 @dataclass
@@ -97,7 +107,14 @@ class Scores:
     def as_dict(self) -> dict[str, object]:
         return {
             "mornings": [
-                {"run": m.name, "precision": round(m.precision, 4), "recall": round(m.recall, 4), "emitted": m.emitted}
+                {
+                    "run": m.name,
+                    "precision": round(m.precision, 4),
+                    "recall": round(m.recall, 4),
+                    "completeness": round(m.completeness, 4),
+                    "section_accuracy": round(m.section_accuracy, 4),
+                    "emitted": m.emitted,
+                }
                 for m in self.mornings
             ],
             "precision": round(self.precision, 4),
@@ -184,7 +201,7 @@ def run_set(evaluation: EvaluationSet, verbose: bool = False) -> tuple[Scores, l
         store.close()
 
     scores = _score(evaluation, emitted, final, labels, expected_sources, seconds)
-    scores.mornings = _mornings(evaluation, emitted, final, labels, first_run)
+    scores.mornings = _mornings(evaluation, emitted, final, labels, first_run, expected_sources)
     return scores, decisions
 
 
@@ -194,20 +211,27 @@ def _mornings(
     final: dict[str, Story],
     labels: dict[str, str | None],
     first_run: dict[str, str],
+    expected_sources: dict[str, set[str]],
 ) -> list[Morning]:
-    """Each morning's precision (its emitted stories that are right, first of their label) and
-    recall (the labelled stories first reported that morning, emitted that morning)."""
+    """Each morning's precision (its emitted stories that are right, first of their label), recall
+    (the labelled stories first reported that morning, emitted that morning), and the completeness
+    and section accuracy of the right stories it emitted, as they stand after the last morning."""
     mornings = []
     seen: set[str] = set()
     right_by_run: dict[str, list[str]] = {}
+    quality_by_run: dict[str, list[tuple[float, bool]]] = {}
     for run_name, story in emitted:
-        label = story_label(final.get(story.id, story), labels)
+        story = final.get(story.id, story)
+        label = story_label(story, labels)
         good = label is not None and label in first_run and label not in seen
-        if good:
+        if good and label is not None:
             seen.add(label)
-        right_by_run.setdefault(run_name, []).append(label if good else "")
+            filed_right = str(story.topic) == evaluation.stories[label]["topic"]
+            quality_by_run.setdefault(run_name, []).append((_share_listed(story, expected_sources[label]), filed_right))
+        right_by_run.setdefault(run_name, []).append(label if good and label else "")
     for run in evaluation.runs:
         rows = right_by_run.get(run.name, [])
+        quality = quality_by_run.get(run.name, [])
         expected = [label for label, first in first_run.items() if first == run.name]
         mornings.append(
             Morning(
@@ -216,9 +240,19 @@ def _mornings(
                 correct=sum(1 for r in rows if r),
                 expected=len(expected),
                 found=sum(1 for label in expected if label in rows),
+                shares=tuple(share for share, _ in quality),
+                filed_right=tuple(right for _, right in quality),
             )
         )
     return mornings
+
+
+def _listed(story: Story) -> set[str]:
+    return {canonical_url(s.url) for s in story.sources} | {_structured_source(s.source, s.url) for s in story.sources}
+
+
+def _share_listed(story: Story, expected: set[str]) -> float:
+    return len(expected & _listed(story)) / len(expected)
 
 
 def _structured_source(source: str, url: str) -> str:
@@ -259,11 +293,9 @@ def _score(
         correct.append((label, final.get(story.id, story)))
     shares = []
     for label, story in correct:
-        listed = {canonical_url(s.url) for s in story.sources} | {
-            _structured_source(s.source, s.url) for s in story.sources
-        }
+        listed = _listed(story)
         expected = expected_sources[label]
-        share = len(expected & listed) / len(expected)
+        share = _share_listed(story, expected)
         shares.append(share)
         if share < 1:
             missing = sorted(expected - listed)
@@ -323,7 +355,8 @@ def main(argv: list[str] | None = None) -> int:
     for m in scores.mornings:
         print(
             f"  {m.name:<13} precision {m.precision:.3f} ({m.correct}/{m.emitted})   "
-            f"recall {m.recall:.3f} ({m.found}/{m.expected})"
+            f"recall {m.recall:.3f} ({m.found}/{m.expected})   "
+            f"completeness {m.completeness:.3f}   section accuracy {m.section_accuracy:.3f}"
         )
     for title, rows in (
         ("False positives", scores.false_positives),

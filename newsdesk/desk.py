@@ -275,9 +275,9 @@ def _place(index: StoryIndex, candidate: Candidate) -> Verdict | None:
     deciding = _deciding(index, candidate)
     # what it states along is told too, without deciding the story (a date mentioned in a casting)
     mentions = tuple(replace(f, mentioned=True) for f in candidate.facts if f not in deciding)
-    candidate = replace(
-        candidate, facts=deciding, mentions=mentions, topic=topic_from_facts(list(deciding)) or candidate.topic
-    )
+    # filed under what its headline announces ("...premiere date teaser": the date's section)
+    announced = [f for f in deciding if f in candidate.event] or list(deciding)
+    candidate = replace(candidate, facts=deciding, mentions=mentions, topic=topic_from_facts(announced) or candidate.topic)
     evidence = candidate.evidence()
     match = index.best(evidence)
     if match is None and candidate.explains:
