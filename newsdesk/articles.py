@@ -61,7 +61,7 @@ def topic_of_title(title: str) -> Topic | None:
     folded = fold(title)
     for table in (SECTION_STRONG_CUES, SECTION_WEAK_CUES):
         for topic, cues in table:
-            if any(re.search(rf"\b{re.escape(cue)}", folded) for cue in cues):
+            if any(re.search(rf"\b{cue}", folded) for cue in cues):
                 return topic
     return None
 

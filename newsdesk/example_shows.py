@@ -30,6 +30,7 @@ The streamer has only said that season 2 arrives in 2031. No premiere date has b
 ## Who's in it?
 
 Mara Quill is back as Ada Finch. Tobias Renn joins in a role the producers keep secret.
+Clara Voss played the sheriff in season 1.
 Filming took place around the town of Marlow, where the first season was shot.
 
 ## What happens next?

@@ -17,6 +17,7 @@ from newsdesk import thresholds
 from newsdesk.articles import Article, ArticleSection
 from newsdesk.extract import FactContext, extract_facts
 from newsdesk.extract.people import named_people
+from newsdesk.extract.seasons import season_numbers
 from newsdesk.rules import Example, Rule
 from newsdesk.similarity import Vector, Vectorizer, cosine, terms
 from newsdesk.text import content_terms, has_negation
@@ -183,6 +184,10 @@ def _named_in_article(k: ArticleKnowledge, fact: Fact) -> FactStatus | None:
     where = k.naming(fact.subject)
     if where is None:
         return FactStatus(fact, False, None, "new-to-the-article")
+    earlier = season_numbers(where.sentence)
+    if fact.season is not None and earlier and max(earlier) < fact.season:
+        # the article has them in the seasons gone by only ("played the mayor in seasons 1 and 2")
+        return FactStatus(replace(fact, before=kind.none_yet), False, where, "new-to-the-article")
     if kind.values is Values.ROLE and fact.value and not k.role_stated(fact):
         return None  # the article has the actor but not the part: the next rule
     return FactStatus(fact, True, where, "named-in-the-article")
@@ -241,6 +246,7 @@ FACT_STATUS: tuple[FactStatusRule, ...] = (
             _fact_example("Mara Quill returns as Ada Finch in Hollow Creek season 2", True),
             _fact_example("Tobias Renn joins Hollow Creek season 2", True),
             _fact_example("Nadia Sorel joins Hollow Creek season 2", False, "nobody the article names", counter=True),
+            _fact_example("Clara Voss is back for Hollow Creek season 2", False, "named for season 1 only", counter=True),
         ),
         _named_in_article,
     ),

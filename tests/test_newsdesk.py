@@ -356,3 +356,19 @@ def test_a_new_story_quotes_the_article_sentence_closest_to_it():
     assert verdict.fate == Fate.NEW
     # not the sentence that merely names the same actor
     assert "closest: Story: The season picks up after The Defenders" in verdict.reason
+
+
+@pytest.mark.parametrize(
+    ("title", "topic"),
+    [
+        ("When does it start?", Topic.RELEASE_DATE),
+        ("Who stars in it", Topic.CAST),
+        ("Starring", Topic.CAST),
+        ("Returning cast", Topic.CAST),
+        ("What happens next", Topic.STORY),
+    ],
+)
+def test_a_section_title_names_its_topic(title, topic):
+    from newsdesk.articles import topic_of_title
+
+    assert topic_of_title(title) == topic

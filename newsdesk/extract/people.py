@@ -54,7 +54,9 @@ JOINS = _patterns(
     rf"\b(?:(?<!SHOW\s)(?i:cast)|(?i:casts|adds?|added|taps?|tapped|enlists?|enlisted|recruits?|recruited|lands?|landed|books?|booked))\s+{_NAME}(?:[^.;]*?\b(?i:as)\s+{_ROLE})?",
 )
 RETURNS_AS = _patterns(
-    rf"{_NAME}\s+(?i:is\s+|will\s+be\s+|will\s+)?(?i:returning|returns|return|coming\s+back|back|reprising\s+(?:her|his|their)\s+role)\s+(?i:as)\s+{_ROLE}"
+    rf"{_NAME}\s+(?i:is\s+|will\s+be\s+|will\s+)?(?i:returning|returns|return|coming\s+back|back|reprising\s+(?:her|his|their)\s+role)\s+(?i:as)\s+{_ROLE}",
+    # "Clara Voss is back for season 2", "Clara Voss returns for SHOW season 2": no part named
+    rf"{_NAME}\s+(?i:is\s+|will\s+be\s+|will\s+)?(?i:returning|returns|return|coming\s+back|back)\s+(?i:for|in)\s+(?:[‘'\"]?SHOW[’'\"]?\s+)?(?i:season|series|S\d)",
 )
 PROMOTED = _patterns(
     rf"{_NAME}\s+(?i:has\s+been\s+|is\s+|was\s+)?(?i:promoted|upped|bumped\s+up)\s+(?i:to\s+series\s+regular)"
@@ -189,6 +191,7 @@ PEOPLE = Family(
                 example("Mara Quill returns as Ada Finch in Hollow Creek season 2", _cast("Mara Quill", "Ada Finch")),
                 example("Odile Brandt returns as Grandmama and the Streamer says she is back",
                         _cast("Odile Brandt", "Grandmama"), note="the part ends where the sentence moves on"),
+                example("Ezra Vance Back for ‘Hollow Creek’ Season 2", _cast("Ezra Vance"), note="no part named"),
             ),
             _people(RETURNS_AS, "cast"),
             ("return", "back", "repris"),

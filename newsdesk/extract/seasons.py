@@ -21,6 +21,12 @@ SEASON_MENTION = re.compile(
 COMPARED = re.compile(r"\b(?:like|unlike|as with|as in|than|after|since|following|(?:the\s+)?same\s+as)\s+(?:the\s+|its\s+)?$", re.I)
 
 
+# several seasons at once: "seasons 2 and 3", "series one, two and three"
+SEASONS_LISTED = re.compile(
+    rf"\b(?:seasons|series)\s+(?P<list>(?:{NUMBER})(?:\s*(?:,|&|and)\s*(?:{NUMBER}))+)\b", re.I
+)
+
+
 def season_mentions(text: str) -> list[tuple[re.Match[str], int]]:
     """Each season a text is about, with where it is named."""
     found = []
@@ -28,6 +34,11 @@ def season_mentions(text: str) -> list[tuple[re.Match[str], int]]:
         number = number_value(match["n"] or match["o"] or match["s"] or "")
         if number and not COMPARED.search(text[: match.start()]):
             found.append((match, number))
+    for match in SEASONS_LISTED.finditer(text):
+        if not COMPARED.search(text[: match.start()]):
+            numbers = re.split(r"\s*(?:,|&|and)\s*", match["list"])
+            found.extend((match, n) for n in (number_value(x) for x in numbers) if n)
+    found.sort(key=lambda pair: pair[0].start())
     return found
 
 
@@ -103,6 +114,7 @@ SEASON_NAMING: tuple[Rule, ...] = (
             Example("its third and final season", [3]),
             Example("the 4th season", [4]),
             Example("Hollow Creek S2E4 recap", []),
+            Example("She played the mayor in seasons 2 and 3", [2, 3]),
         ),
     ),
     Rule(

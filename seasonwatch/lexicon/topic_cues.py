@@ -28,9 +28,10 @@ REPORT_CUES: dict[Topic, tuple[str, ...]] = {
 REPORT_CUE_STEMS: dict[Topic, frozenset[str]] = {topic: stems(cues) for topic, cues in REPORT_CUES.items()}
 
 # Words of a section title, by topic: strong cues first ("Returning cast" is about the cast, though
-# "return" also hints at a renewal), then weaker ones. Matched as word beginnings.
+# "return" also hints at a renewal), then weaker ones. Matched as word beginnings (patterns: a
+# "star" is no "start").
 SECTION_STRONG_CUES: tuple[tuple[Topic, tuple[str, ...]], ...] = (
-    (Topic.CAST, ("cast", "character", "actor", "actress", "star")),
+    (Topic.CAST, ("cast", "character", "actor", "actress", r"star(?:s|ring)?\b")),
     (Topic.RELEASE_DATE, ("release", "premiere", "date", "schedule", "launch", "debut", "air")),
     (Topic.RENEWAL, ("renew", "cancel", "greenlit", "greenlight")),
     (Topic.STORY, ("plot", "story", "trailer", "teaser", "synopsis", "spoiler", "production", "filming")),
