@@ -142,14 +142,25 @@ def _headline_person(report: Report, people: dict[str, Fact]) -> Report:
     season 2") is about that person, whatever else its summary states: the person is its event."""
     title = fold_keep_case(report.update.title)
     told = {f.subject.casefold() for f in report.facts if kind_of(f).scope is Scope.PERSON}
+    # a headline in capitals or in lower case names people so too ("JANE DOE ON THE SET")
+    flags = re.I if uncased(title) or _shouted(title) else 0
+    written = title.casefold() if flags else title
     named = [
         Fact(fact.kind, fact.season, fact.subject, "")
         for person, fact in people.items()
-        if person.casefold() not in told and person in title and re.search(rf"\b{re.escape(person)}\b", title)
+        if person.casefold() not in told
+        and (person.casefold() if flags else person) in written
+        and re.search(rf"\b{re.escape(person)}\b", title, flags)
     ]
     if not named:
         return report
     return replace(report, facts=(*named, *report.facts), event=(*named, *report.event), linked=True)
+
+
+def _shouted(text: str) -> bool:
+    """Mostly in capitals: more than half its words."""
+    words = re.findall(r"[^\W\d_]{2,}", text)
+    return len(words) >= 2 and sum(w.isupper() for w in words) * 2 > len(words)
 
 
 def _linked(report: Report, by_surname: dict[str, list[tuple[str, Fact]]]) -> Report:

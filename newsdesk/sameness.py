@@ -368,6 +368,22 @@ SAMENESS: tuple[SamenessRule, ...] = (
         (
             Example(
                 _pair(
+                    "Nadia Sorel joins Hollow Creek season 2",
+                    "Nadia Sorel Back for Hollow Creek Season 2 as the Shoot Continues in Marlow",
+                ),
+                "same",
+                "filming news told with a casting is the casting's story",
+            ),
+            Example(
+                _pair(
+                    "Nadia Sorel Joins Hollow Creek Season 2 in First Photos",
+                    "NADIA SOREL ON THE HOLLOW CREEK SET. the first photos are out",
+                ),
+                "same",
+                "a headline in capitals names the person in capitals",
+            ),
+            Example(
+                _pair(
                     "Hollow Creek season 2 gets a March 8 premiere",
                     "The streamer dates Hollow Creek season 2 for March 8, 2031",
                 ),

@@ -136,7 +136,9 @@ FACT_KINDS: dict[str, FactKind] = {
                  within=(("trailer", "final trailer"),), subordinate_to=("premiere", "finale")),
         FactKind("titles", Topic.STORY, Scope.SEASON, Values.LABEL, "episode titles", "not revealed", telling=True),
         FactKind("filming", Topic.STORY, Scope.SEASON, Values.STAGE, "filming", "not started", telling=True,
-                 stages=("started", "wrapped"), spoken_of_by=r"\b(?:film(?:ing|s)?|shoot(?:ing|s)?|production)\b"),
+                 stages=("started", "wrapped"), spoken_of_by=r"\b(?:film(?:ing|s)?|shoot(?:ing|s)?|production)\b",
+                 # "X back for season 4 as the shoot goes on": the casting is the story
+                 subordinate_to=("cast", "departure", "premiere", "renewal")),
         FactKind("network", Topic.RELEASE_DATE, Scope.SHOW, Values.LABEL, "network", "not set"),
         FactKind("status", Topic.RENEWAL, Scope.SHOW, Values.LABEL, "status", "not set",
                  outlet_form=_ended_is_cancelled),

@@ -372,3 +372,23 @@ def test_a_section_title_names_its_topic(title, topic):
     from newsdesk.articles import topic_of_title
 
     assert topic_of_title(title) == topic
+
+
+def test_a_headline_in_capitals_names_a_story_person_in_capitals():
+    from newsdesk.desk import ShowProfile
+    from newsdesk.example_shows import ARTICLES, HOLLOW_CREEK, REFERENCE
+    from newsdesk.reading import Reader, Report, link_people
+
+    profile = ShowProfile.of(HOLLOW_CREEK, ARTICLES[HOLLOW_CREEK.name], REFERENCE)
+    reader = Reader([profile.world], {HOLLOW_CREEK.name: profile.context}, {HOLLOW_CREEK.name: profile.drop}, REFERENCE)
+
+    def read(title: str) -> Report:
+        url = f"https://outlet.example/{abs(hash(title))}"
+        report = reader.read(Update("Outlet", url, url, url, title, "", published=REFERENCE))
+        assert isinstance(report, Report)
+        return report
+
+    casting = read("Nadia Sorel Joins ‘Hollow Creek’ Season 2")
+    shouted = read("NADIA SOREL ON THE HOLLOW CREEK SET. the first photos are out")
+    _, linked = link_people([casting, shouted], [])
+    assert any(f.kind == "cast" and f.subject == "Nadia Sorel" for f in linked.event)
