@@ -46,8 +46,10 @@ class Article:
         if not words:
             return None
         cue = re.compile(words, re.I)
+        own = FACT_KINDS[kind].topic
         counts = [(sum(len(cue.findall(s)) for s in section.sentences), section) for section in self.sections]
-        best = max(counts, key=lambda pair: pair[0], default=(0, None))
+        # most mentions; of sections that mention it as often, the one whose title is of its topic
+        best = max(counts, key=lambda pair: (pair[0], pair[1].topic == own), default=(0, None))
         return best[1] if best[0] else None
 
     def section_for(self, topic: Topic) -> ArticleSection | None:
