@@ -46,7 +46,9 @@ PLAYED_BY = _patterns(
 )
 CAST_AS = _patterns(
     rf"{_NAME}\s+(?i:has\s+been\s+|is\s+|was\s+|will\s+be\s+)?(?i:cast|tapped|set|hired|signed)\s+(?i:as|to\s+play)\s+{_ROLE}",
-    rf"{_NAME}\s+(?i:to\s+|will\s+|is\s+set\s+to\s+)?(?i:play|plays|portray|portrays|star\s+as|stars\s+as|voice|voices)\s+{_ROLE}",
+    rf"{_NAME}\s+[‘'\"]?(?i:to\s+|will\s+|is\s+set\s+to\s+|(?:is\s+)?(?:reportedly\s+)?)?(?i:play|plays|playing|portray|portrays|portraying|star\s+as|stars\s+as|voice|voices|voicing)\s+{_ROLE}",
+    # a Title Case headline's "Ezra Vance Is Sheriff Dale in 'Hollow Creek'": a named part
+    rf"{_NAME}\s+(?:Is|Will\s+Be|is|will\s+be)\s+(?P<role>(?:(?:Mrs?|Ms|Dr)\.\s*)?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){{0,3}})\s+(?i:in)\s+[‘'\"]?SHOW",
 )
 JOINS = _patterns(
     rf"{_NAME}\s+(?i:has\s+|have\s+)?(?i:joins?|joined|joining|boards?|boarded|signs?\s+on\s+to|signed\s+on\s+to|is\s+joining|set\s+to\s+join|to\s+join)\b(?:[^.;]*?\b(?i:as)\s+{_ROLE})?",
@@ -159,9 +161,13 @@ PEOPLE = Family(
                 example("Ezra Vance will voice the narrator in Hollow Creek season 2", _cast("Ezra Vance", "narrator")),
 
                 example("Lena Morrow Will Play Wren's Sister In The Lantern Season 2", _cast("Lena Morrow", "Wren's Sister")),
+                example("Hollow Creek Season 2: Ezra Vance Reportedly Playing Sheriff Dale", _cast("Ezra Vance", "Sheriff Dale")),
+                example("Ezra Vance 'to play Sheriff Dale' in Hollow Creek series two", _cast("Ezra Vance", "Sheriff Dale")),
+                example("Ezra Vance Is Dr. Moss in ‘Hollow Creek’ Season 2", _cast("Ezra Vance", "Dr. Moss")),
+                example("Ezra Vance is the best thing in Hollow Creek", note="not a part"),
             ),
             _people(CAST_AS, "cast"),
-            ("cast", "tapped", "set", "hired", "signed", "play", "portray", "star", "voice"),
+            ("cast", "tapped", "set", "hired", "signed", "play", "portray", "star", "voice", " is ", " will be "),
         ),
         FactRule(
             "joins-the-cast",

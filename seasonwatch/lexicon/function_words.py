@@ -32,7 +32,7 @@ TITLE_CASE_WORDS: tuple[str, ...] = tuple(
     """For As In To On At Of And Or The A An With From By Is Are Was Will Has Have Join Joins Joined Cast
     Taking Takes Take Step Steps Over Into Out Up Down Off Back Head Heads Get Gets Goes Going Named Tapped
     Return Returns Casts Tap Taps Add Adds Added Land Lands Board Boards Exit Exits Leaves Play Plays Set
-    Season Series""".split()
+    Season Series Playing Reportedly Officially Finally Now Also""".split()
 )
 
 SENTENCE_ABBREVIATIONS: frozenset[str] = MONTH_ABBREVIATIONS | frozenset(
