@@ -164,6 +164,8 @@ PEOPLE = Family(
                 example("Hollow Creek Season 2: Ezra Vance Reportedly Playing Sheriff Dale", _cast("Ezra Vance", "Sheriff Dale")),
                 example("Ezra Vance 'to play Sheriff Dale' in Hollow Creek series two", _cast("Ezra Vance", "Sheriff Dale")),
                 example("Ezra Vance Is Dr. Moss in ‘Hollow Creek’ Season 2", _cast("Ezra Vance", "Dr. Moss")),
+                example("Aoife O’Dea to play the ferryman in Hollow Creek", _cast("Aoife O'Dea", "ferryman"),
+                        note="one apostrophe in a name, whatever the outlet's"),
                 example("Ezra Vance is the best thing in Hollow Creek", note="not a part"),
             ),
             _people(CAST_AS, "cast"),
@@ -277,7 +279,9 @@ def named_people(text: str, show_names: tuple[str, ...]) -> list[str]:
 
 
 def clean_person(raw: str, show_folds: set[str]) -> str:
-    tokens = raw.split()
+    # one spelling of a name whatever the outlet's apostrophe ("O’Hara" is "O'Hara"), so a person
+    # is the same person in every report and listing
+    tokens = raw.replace("’", "'").split()
     for i, token in enumerate(tokens[:-1]):
         if re.search(r"['’]s$", token):
             # "adds Nadia Sorel's steely glare": the name ends at its possessive
