@@ -37,7 +37,11 @@ def _patterns(*patterns: str) -> tuple[re.Pattern[str], ...]:
 
 
 # "Jane Doe's season 3 character revealed"
-CHARACTER_REVEALED = _patterns(rf"{_NAME}['’]s\s+(?:\S+\s+){{0,3}}?(?i:character|role|part)\b")
+# ...and the part, when the headline goes on to say it: "...role revealed: she plays the ferryman"
+CHARACTER_REVEALED = _patterns(
+    rf"{_NAME}['’]s\s+(?:\S+\s+){{0,3}}?(?i:character|role|part)\b"
+    rf"(?:[^.;:]*?[:;,–—-]\s*(?i:she|he|they)\s+(?i:plays|is\s+playing|will\s+play|is)\s+{_ROLE})?"
+)
 CAST_IN = _patterns(
     rf"{_NAME}\s+(?i:has\s+been\s+|is\s+|was\s+|will\s+be\s+)?(?i:cast|tapped|signed|booked|hired)\s+(?i:in|for|on|to\s+join)\b"
 )
@@ -131,6 +135,8 @@ PEOPLE = Family(
             example("Nadia Sorel's Hollow Creek character revealed", _cast("Nadia Sorel")),
             example("Hollow Creek Season 2: Who Is Nadia Sorel's Character?", _cast("Nadia Sorel"),
                     note="a question asking who takes the casting as given"),
+            example("Nadia Sorel's Hollow Creek role revealed: she plays the ferryman's widow",
+                    _cast("Nadia Sorel", "ferryman's widow")),
         ),
             _people(CHARACTER_REVEALED, "cast"),
             ("character", "role", "part"),
