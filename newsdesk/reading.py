@@ -17,7 +17,15 @@ from newsdesk.extract.item import item_facts
 from newsdesk.extract.people import names_person
 from newsdesk.extract.seasons import season_numbers
 from newsdesk.genres import genre
-from newsdesk.relevance import ABOUT_AN_EARLIER_SEASON, STATES_NOTHING, ShowWorld, match_show, mentions, uncased
+from newsdesk.relevance import (
+    ABOUT_AN_EARLIER_SEASON,
+    STATES_NOTHING,
+    ShowWorld,
+    match_show,
+    mentions,
+    shouted,
+    uncased,
+)
 from newsdesk.similarity import terms
 from newsdesk.text import has_negation, sentences
 from newsdesk.topics import classify
@@ -76,11 +84,14 @@ class Reader:
         moment = update.published or self.now
         context = self.contexts[show.name]
         summary = update.summary
-        if not match.in_title:
+        # a headline that names the show, or people and places of its world ("Ada and Dale return
+        # April 10" over "The streamer dates Hollow Creek season 2"), is about it
+        headline_about = match.in_title or match.world_in_title
+        if not headline_about:
             # a headline about something else ("Copper Hill trailer...") tells nothing of this show;
             # only the summary's sentences that name it do
             summary = " ".join(s for s in sentences(summary) if mentions(s, show))
-        facts = item_facts(update.title if match.in_title else "", summary, context, moment)
+        facts = item_facts(update.title if headline_about else "", summary, context, moment)
         return Report(
             update=update,
             show=show,
@@ -143,7 +154,7 @@ def _headline_person(report: Report, people: dict[str, Fact]) -> Report:
     title = fold_keep_case(report.update.title)
     told = {f.subject.casefold() for f in report.facts if kind_of(f).scope is Scope.PERSON}
     # a headline in capitals or in lower case names people so too ("JANE DOE ON THE SET")
-    flags = re.I if uncased(title) or _shouted(title) else 0
+    flags = re.I if uncased(title) or shouted(title) else 0
     written = title.casefold() if flags else title
     named = [
         Fact(fact.kind, fact.season, fact.subject, "")
@@ -155,12 +166,6 @@ def _headline_person(report: Report, people: dict[str, Fact]) -> Report:
     if not named:
         return report
     return replace(report, facts=(*named, *report.facts), event=(*named, *report.event), linked=True)
-
-
-def _shouted(text: str) -> bool:
-    """Mostly in capitals: more than half its words."""
-    words = re.findall(r"[^\W\d_]{2,}", text)
-    return len(words) >= 2 and sum(w.isupper() for w in words) * 2 > len(words)
 
 
 def _linked(report: Report, by_surname: dict[str, list[tuple[str, Fact]]]) -> Report:

@@ -36,6 +36,11 @@ from seasonwatch.models import ShowSpec
 GENRES = r"drama|thriller|comedy|series|show|sitcom|hit|favou?rite|original"
 # "Season 2 of Hollow Creek", "Hollow Creek season 2": another show's own season in a headline
 OTHER_SHOW_SEASON = re.compile(r"(?:\b[A-Z][\w'’&:-]*(?:\s+[A-Z][\w'’&:-]*){0,4})\s+(?:[Ss]eason|[Ss]eries|S)\s?\d+")
+# a title with what marks it as a work of its own: "the Copper Hill pilot", "Copper Hill season 2", "a new film"
+ANOTHER_WORK = re.compile(
+    r"(?:\b[A-Z][\w'’&:-]*(?:\s+[A-Z][\w'’&:-]*){0,4})\s+(?:[Ss]eason|[Ss]eries|S\d|pilot|film|movie|miniseries|play|album)\b"
+    r"|\b(?:new|next|upcoming)\s+(?:film|movie|series|show|play|album)\b"
+)
 QUOTED_TITLE = re.compile(r"[\"'‘“]([A-Z][^\"'‘’“”]{1,60})[\"'’”]")
 _PROPER = re.compile(r"\b[A-Z][a-zA-Z'’\-]{2,}\b")
 
@@ -46,6 +51,7 @@ class ShowMatch:
     reason: str  # why it is, or why it is not, about the show
     in_title: bool = False
     weak: bool = False  # named, but nothing else ties it to the series: it must state a fact
+    world_in_title: bool = False  # the headline names people or places of the show's world
     rule: str = ""  # the rule that refused it, or "names-the-show" for a match
 
 
@@ -135,6 +141,16 @@ def uncased(text: str) -> bool:
     if not words_ or words_[0][0].isupper():
         return False
     return not any(w[0].isupper() and not w.isupper() for w in words_)
+
+
+def shouted(text: str) -> bool:
+    """In capitals ("NADIA SOREL ON THE SET. the photos are out"): more than half its words, or
+    all of its first sentence's."""
+    words_ = re.findall(r"[^\W\d_]{2,}", text)
+    opening = re.findall(r"[^\W\d_]{2,}", re.split(r"[.!?]", text, maxsplit=1)[0])
+    if len(words_) < 2:
+        return False
+    return sum(w.isupper() for w in words_) * 2 > len(words_) or (len(opening) >= 2 and all(w.isupper() for w in opening))
 
 
 def title_cased(text: str) -> bool:
@@ -400,10 +416,17 @@ RELEVANCE: tuple[RelevanceRule, ...] = (
             _e("The Lantern frontman talks the band's new record || The singer's album tour starts in May.", None),
             _e("Drift author signs a new novel deal || The bestseller's publisher confirms the book.", None),
             _e("HOLLOW CREEK SEASON 2 GETS A DATE", "Hollow Creek", "all in capitals"),
-            _e("Network Chief Says Hollow Creek S2 Returns in June || The CEO told investors and analysts on the "
-               "earnings call.", "Hollow Creek", "a season's fact in the headline is TV news"),
-            _e("Drift safety guidance 2031 || Secondary schools will teach the curriculum to pupils from September.", None,
-               "schooling"),
+            _e(
+                "Network Chief Says Hollow Creek S2 Returns in June || The CEO told investors and analysts on the "
+                "earnings call.",
+                "Hollow Creek",
+                "a season's fact in the headline is TV news",
+            ),
+            _e(
+                "Drift safety guidance 2031 || Secondary schools will teach the curriculum to pupils from September.",
+                None,
+                "schooling",
+            ),
         ),
         _other_trade,
     ),
@@ -521,6 +544,12 @@ STATES_NOTHING = Rule(
             "lower case but an acronym",
         ),
         _e("‘Hollow Creek’ Season 2 Casts Nadia Sorel", "Hollow Creek"),
+        _e(
+            "Ada Finch returns April 10 || The streamer dates the second season of Hollow Creek.",
+            "Hollow Creek",
+            "a headline naming the show's people is about it: its date is stated",
+        ),
+        _e("DRIFT RENEWED. i am screaming", "Drift", "capitals say no more than lower case"),
         _e("Hollow Creek's second season sets a March return", "Hollow Creek"),
     ),
 )
@@ -566,6 +595,8 @@ WHICH_SHOW = Rule(
 
 def match_show(title: str, summary: str, worlds: list[ShowWorld]) -> ShowMatch:
     """The tracked show this update is news about, or None with the reason and the rule."""
+    if shouted(title):
+        title = title.lower()  # "HOLLOW CREEK RENEWED": capitals say no more than lower case does
     named = []
     texts = [(plain, uncased(plain)) for plain in (fold_keep_case(title), fold_keep_case(summary))]
     folded = " ".join(plain.casefold() for plain, _ in texts)
@@ -610,4 +641,6 @@ def _judge(sighting: Sighting) -> ShowMatch:
     weak = sighting.everyday or not sighting.in_title or not (sighting.shared or sighting.titled or sighting.tv >= 2)
     where = "in the headline" if sighting.in_title else "in the lead"
     reason = f"names '{sighting.name}' {where}" + (f" ({'; '.join(evidence)})" if evidence else "")
-    return ShowMatch(sighting.world.show, reason, bool(sighting.in_title), weak, rule="names-the-show")
+    # (unless it names another work: "Ada's actor will direct the Copper Hill pilot")
+    world_in_title = bool(world_overlap(sighting.title, sighting.world)) and not ANOTHER_WORK.search(sighting.title)
+    return ShowMatch(sighting.world.show, reason, bool(sighting.in_title), weak, world_in_title, rule="names-the-show")

@@ -18,7 +18,7 @@ from seasonwatch.models import Fact
 
 # Words of a release: they say what a date is for
 RELEASE_CUE = re.compile(
-    r"\b(premier\w*|releas\w*|return\w*|debut\w*|arriv\w*|launch\w*|drops?|dropping|hits?|lands?|bows?|"
+    r"\b(premier\w*|releas\w*|return\w*|reopen\w*|debut\w*|arriv\w*|launch\w*|drops?|dropping|hits?|lands?|bows?|"
     r"air(?:s|ing|date)?|stream(?:s|ing|ed)?|out on|(?:release|premiere|air) date|bowing|on screens?)\b",
     re.I,
 )
