@@ -85,7 +85,7 @@ class Reader:
         context = self.contexts[show.name]
         summary = update.summary
         # a headline that names the show, or people and places of its world ("Ada and Dale return
-        # April 10" over "The streamer dates Hollow Creek season 2"), is about it
+        # <day>" over "The streamer dates Hollow Creek season 2"), is about it
         headline_about = match.in_title or match.world_in_title
         if not headline_about:
             # a headline about something else ("Copper Hill trailer...") tells nothing of this show;

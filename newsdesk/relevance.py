@@ -309,7 +309,7 @@ class Sighting:
         everyday = all(is_everyday_name(n) for n in world.show.names) and not shared and not titled
         # words of another trade weigh against the show unless the headline casts someone in it
         # ("joins Hacks as the network's HR chief": the part's words are business words), or
-        # states a fact of a season it names ("FX chief says Hacks S4 returns in June")
+        # states a fact of a season it names ("the network chief says Hollow Creek S2 returns in <month>")
         tells = bool(other and in_title) and any(
             kind_of(f).scope is Scope.PERSON or (kind_of(f).scope is Scope.SEASON and season_numbers(title))
             # (read as written, as an article is: whatever day it is, its dates stand)

@@ -39,6 +39,9 @@ ORDER_CUE = re.compile(
 SEASON_THEN_DATE = re.compile(
     r"\b(?:(?:season|series)\s+\w+|S\d{1,2})(?=\s*(?:[:,–—-]\s*|\s+(?:in|on|this|next|come)\s+))", re.I
 )
+# a date right after the show or its season, and no cue word anywhere: a post's "hollow creek s2
+# <day>", "HOLLOW CREEK <day>": the season's return
+NAMED_THEN_DATE = re.compile(r"(?:\bSHOW(?:['’]s)?|\b(?:season|series)\s+\w+|\bS\d{1,2})\s+(?:(?:in|on)\s+)?$", re.I)
 FINALE_CUE = re.compile(
     r"\b(finale|final episode|wrap(?:s|ped)? up (?:its|the) (?:run|season)|ends? on|concludes?)\b", re.I
 )
@@ -66,7 +69,7 @@ def _dated_release(clause: Clause) -> list[Fact]:
         if RULES_OUT.search(clause.text[max(0, mention.start - 40) : mention.start]):
             continue  # "ruling out a summer return": the one date it is not
         if SEASONS_GONE_BY.search(clause.text[: mention.start]):
-            continue  # "all three seasons so far opened in late June": a habit, no season's date
+            continue  # "all three seasons so far opened in late <month>": a habit, no season's date
         if kind in DATED_KINDS and (clause.article or _upcoming(mention.value, clause.reference)):
             season, bound = season_and_bond(clause.text, mention.start, clause.context.season)
             if clause.article and season == clause.context.season and not clause.seasons and _gone_by(mention.value, clause):
@@ -129,6 +132,8 @@ def _date_kind(sentence: str, mention: DateMention) -> str:
             distance += penalty
             if best is None or distance < best[0]:
                 best = (distance, kind)
+    if best is None and NAMED_THEN_DATE.search(sentence[: mention.start]):
+        return "premiere"
     if best is None or best[0] > thresholds.DATE_CUE_DISTANCE:
         return ""  # no cue: the caller may know what the date is for
     if best[1] == "schedule":
@@ -186,6 +191,9 @@ RELEASE = Family(
                         _premiere("2031-05-06"), Fact("finale", 2, value="2031-06-03"),
                         note="the last batch's day ends the season"),
                 example("Hollow Creek season 2 filming begins in April", note="a filming date is no premiere"),
+                example("hollow creek s2 april 13. i need to lie down", _premiere("2031-04-13"),
+                        note="a date right after the season, no cue word: its return"),
+                example("HOLLOW CREEK JUNE 25. i'm not ok", _premiere("2031-06-25")),
                 example("All three seasons so far opened in late June, so our guess is summer", article=True,
                         note="the seasons gone by: a habit, no season's date"),
                 example("Hollow Creek S2 is shooting deep into 2031, ruling out a summer return",

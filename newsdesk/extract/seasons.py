@@ -47,7 +47,7 @@ def season_numbers(text: str) -> list[int]:
 
 
 # the seasons gone by, in the plural: a date said of them is their habit, no season's date
-# ("all three seasons so far opened in late June", "previous seasons premiered in the summer")
+# ("all three seasons so far opened in late <month>", "previous seasons premiered in the summer")
 SEASONS_GONE_BY = re.compile(
     rf"\b(?:(?:all|every|each|the)\s+(?:(?:{NUMBER})\s+)?(?:previous\s+|earlier\s+|past\s+|prior\s+)?seasons?\s+so\s+far"
     rf"|(?:all|the|its)\s+(?:(?:{NUMBER})\s+)?(?:previous|earlier|past|prior)\s+seasons"
