@@ -143,11 +143,17 @@ def uncased(text: str) -> bool:
     return not any(w[0].isupper() and not w.isupper() for w in words_)
 
 
+_WORD = re.compile(r"[^\W\d_]{2,}")
+_SENTENCE_STOP = re.compile(r"[.!?]")
+
+
 def shouted(text: str) -> bool:
     """In capitals ("NADIA SOREL ON THE SET. the photos are out"): more than half its words, or
     all of its first sentence's."""
-    words_ = re.findall(r"[^\W\d_]{2,}", text)
-    opening = re.findall(r"[^\W\d_]{2,}", re.split(r"[.!?]", text, maxsplit=1)[0])
+    if not any(c.isupper() for c in text):
+        return False
+    words_ = _WORD.findall(text)
+    opening = _WORD.findall(_SENTENCE_STOP.split(text, maxsplit=1)[0])
     if len(words_) < 2:
         return False
     return sum(w.isupper() for w in words_) * 2 > len(words_) or (len(opening) >= 2 and all(w.isupper() for w in opening))

@@ -149,9 +149,12 @@ FACT_KINDS: dict[str, FactKind] = {
 PRIORITY: tuple[str, ...] = tuple(FACT_KINDS)
 
 
+_SPOKEN_OF = [(k.name, re.compile(k.spoken_of_by, re.I)) for k in FACT_KINDS.values() if k.spoken_of_by]
+
+
 def kinds_spoken_of(text: str) -> list[str]:
     """The kinds of fact a text speaks of without, perhaps, telling them ("filming in March??")."""
-    return [k.name for k in FACT_KINDS.values() if k.spoken_of_by and re.search(k.spoken_of_by, text, re.I)]
+    return [name for name, words in _SPOKEN_OF if words.search(text)]
 
 
 def kind_of(fact: Fact) -> FactKind:
