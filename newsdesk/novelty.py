@@ -152,7 +152,7 @@ class ArticleKnowledge:
             known = next((s for s in statuses if s.statement), statuses[0])
             reason = quote(known.statement) if known.statement else "the article covers this season"
             return Novelty(False, [], reason, known.statement, known.rule)
-        reason = "new to the article: " + "; ".join(describe_fact(s.fact) for s in new)
+        reason = "new to the article: " + "; ".join(_told(s.fact) for s in new)
         changed = [s for s in new if s.statement is not None]
         if changed:
             reason += f" (the article, in {quote(changed[0].statement)})"
@@ -398,6 +398,12 @@ def retold_with_a_relative_date(event: Sequence[Fact], new_facts: Sequence[Fact]
     """Is the headline's event known, and every new fact a date read against the report's day?"""
     announced_new = any(f.key == e.key for f in new_facts for e in event)
     return bool(event) and bool(new_facts) and not announced_new and all(f.relative for f in new_facts)
+
+
+def _told(fact: Fact) -> str:
+    """A fact as -v shows it, saying when its value was inferred from the report's own day."""
+    said = describe_fact(fact)
+    return f"{said} (read from words like 'next year', as of the report's day)" if fact.relative else said
 
 
 def quote(statement: Statement | None) -> str:

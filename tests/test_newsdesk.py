@@ -392,3 +392,14 @@ def test_a_headline_in_capitals_names_a_story_person_in_capitals():
     shouted = read("NADIA SOREL ON THE HOLLOW CREEK SET. the first photos are out")
     _, linked = link_people([casting, shouted], [])
     assert any(f.kind == "cast" and f.subject == "Nadia Sorel" for f in linked.event)
+
+
+def test_a_date_read_from_next_year_says_so_in_its_reason():
+    from newsdesk.example_shows import ARTICLES, HOLLOW_CREEK, REFERENCE
+
+    url = "https://outlet.example/hollow-creek-next-year"
+    update = Update("Outlet", url, url, url, "Hollow Creek season 2 will return next year", "", published=REFERENCE)
+    decision = decide([HOLLOW_CREEK], {HOLLOW_CREEK.name: ARTICLES[HOLLOW_CREEK.name]}, [update], [], History(), REFERENCE)
+    [verdict] = decision.verdicts
+    assert verdict.fate == Fate.NEW
+    assert "2032" in verdict.reason and "as of the report's day" in verdict.reason
