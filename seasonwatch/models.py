@@ -157,6 +157,8 @@ class Gathered:
     reports: list[SourceReport] = field(default_factory=list)
     # validators to store once what was fetched with them has been committed
     validators: dict[str, HttpValidators] = field(default_factory=dict)
+    parsed: int = 0  # documents read by the parsers (none when every source answered 304)
+    parse_cpu: float = 0.0  # CPU seconds the parser processes spent reading them
 
 
 # --------------------------------------------------------------------------- decided records

@@ -21,6 +21,7 @@ import feeds
 import newsdesk
 import newsdesk.review
 import scrapers
+from seasonwatch import phases
 from seasonwatch.config import Config
 from seasonwatch.console import QUIET, Console, summary_line
 from seasonwatch.errors import RunFailed
@@ -43,7 +44,6 @@ RECENT_DIGESTS = 30
 # a digest still pending this long after it was composed is given up (marked failed): its news is
 # stale by then, and the site, the feeds and the outbox have it anyway
 GIVE_UP_AFTER = timedelta(days=7)
-
 
 
 @dataclass
@@ -78,12 +78,14 @@ class _Deliveries:
 def run(config: Config, options: RunOptions, console: Console) -> RunResult:
     if options.dry_run:
         return _dry_run(config, options, console)
+    timings = phases.start()
     with RunLock(config.state_path) as lock:
         store = Store.open(config.state_path)
         try:
             return _real_run(config, options, console, store, lock)
         finally:
             store.close()
+            timings.write()
 
 
 def _dry_run(config: Config, options: RunOptions, console: Console) -> RunResult:
@@ -187,13 +189,17 @@ def _real_run(config: Config, options: RunOptions, console: Console, store: Stor
     lock.verify()
     backlog_clear = _deliver_pending(config, store, console, started, deliveries) if email_on else True
 
-    gathered = _gather(config, options, console, validators=store.validators())
+    with phases.current.phase("gather"):
+        gathered = _gather(config, options, console, validators=store.validators())
+    phases.current.cpu["parse"] = gathered.parse_cpu
+    phases.current.count("parsed documents", gathered.parsed)
 
     def to_commit(decided: Decided) -> tuple[Digest | None, DeskReview]:
         console.verdicts(decided.decision.verdicts)
-        review = _review(config, store, decided.decision, decided.history, decided.articles, started)
-        status = "pending" if email_on else "not sent"
-        digest = _compose(config, store, gathered, decided.decision, started, status=status, desk=review)
+        with phases.current.phase("desk and digest"):
+            review = _review(config, store, decided.decision, decided.history, decided.articles, started)
+            status = "pending" if email_on else "not sent"
+            digest = _compose(config, store, gathered, decided.decision, started, status=status, desk=review)
         lock.verify()
         return digest, review
 
@@ -204,19 +210,20 @@ def _real_run(config: Config, options: RunOptions, console: Console, store: Stor
     console.stories(decision, "This run")
 
     refused: list[str] = []
-    try:
-        written = feeds.write_outputs(
-            _edition(config, store, gathered, started, review), config.site.output_dir, refused
-        )
-        # a .eml copy of every digest: this run's (whatever lies where it goes), and any an
-        # earlier run was killed before writing
-        outbox = config.email.outbox_dir
-        ids = feeds.missing_from_outbox(store.digest_ids(), outbox) + ([digest.id] if digest else [])
-        written += feeds.write_outbox(store.digests(ids=ids), outbox, refused)
-    except OSError as exc:
-        raise RunFailed(
-            f"cannot write output: {exc.strerror or exc} ({exc.filename or config.site.output_dir})"
-        ) from None
+    with phases.current.phase("write"):
+        try:
+            written = feeds.write_outputs(
+                _edition(config, store, gathered, started, review), config.site.output_dir, refused
+            )
+            # a .eml copy of every digest: this run's (whatever lies where it goes), and any an
+            # earlier run was killed before writing
+            outbox = config.email.outbox_dir
+            ids = feeds.missing_from_outbox(store.digest_ids(), outbox) + ([digest.id] if digest else [])
+            written += feeds.write_outbox(store.digests(ids=ids), outbox, refused)
+        except OSError as exc:
+            raise RunFailed(
+                f"cannot write output: {exc.strerror or exc} ({exc.filename or config.site.output_dir})"
+            ) from None
     for problem in refused:
         console.warn(problem)
 
@@ -294,11 +301,16 @@ class Decided:
     seconds: float = 0.0
 
 
-def decide(store: Store, shows: Sequence[ShowSpec], articles: dict[str, str], gathered: Gathered, now: datetime) -> Decided:
+def decide(
+    store: Store, shows: Sequence[ShowSpec], articles: dict[str, str], gathered: Gathered, now: datetime
+) -> Decided:
     """What the newsdesk makes of what was gathered, against the state's history of these shows."""
-    history = store.history(shows=[s.name for s in shows])
+    with phases.current.phase("history"):
+        history = store.history(shows=[s.name for s in shows])
     started = time.perf_counter()
-    decision = newsdesk.decide(list(shows), articles, gathered.updates, gathered.observations, history, now)
+    with phases.current.phase("decide"):
+        decision = newsdesk.decide(list(shows), articles, gathered.updates, gathered.observations, history, now)
+    phases.current.count("updates decided", len(gathered.updates))
     return Decided(decision, history, articles, time.perf_counter() - started)
 
 
@@ -317,18 +329,21 @@ def decide_and_commit(
     digest, the desk) from the decision."""
     decided = decide(store, shows, articles, gathered, now)
     digest, review = before_commit(decided) if before_commit else (None, None)
-    store.commit_run(
-        started=now,
-        finished=finished or datetime.now(UTC),
-        gathered=gathered,
-        decision=decided.decision,
-        digest=digest,
-        review=review,
-    )
+    with phases.current.phase("commit"):
+        store.commit_run(
+            started=now,
+            finished=finished or datetime.now(UTC),
+            gathered=gathered,
+            decision=decided.decision,
+            digest=digest,
+            review=review,
+        )
     return decided, digest, review
 
 
-def _decide(config: Config, store: Store, gathered: Gathered, now: datetime) -> tuple[Decision, History, dict[str, str]]:
+def _decide(
+    config: Config, store: Store, gathered: Gathered, now: datetime
+) -> tuple[Decision, History, dict[str, str]]:
     decided = decide(store, config.shows, read_articles(config.shows), gathered, now)
     return decided.decision, decided.history, decided.articles
 
