@@ -94,7 +94,7 @@ def _rss_item(item: etree._Element) -> dict[str, Any]:
         tag = child.tag
         if not isinstance(tag, str):
             continue
-        if tag in RSS_UNSURE or tag in seen and tag in RSS_FIELDS or _foreign(tag, RSS_FIELDS):
+        if tag in RSS_UNSURE or (tag in seen and tag in RSS_FIELDS) or _foreign(tag, RSS_FIELDS):
             raise _Unsure
         seen.add(tag)
         if tag not in RSS_FIELDS:
