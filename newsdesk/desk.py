@@ -94,7 +94,13 @@ def decide(
     vectorizer = Vectorizer(
         [r.terms for r in reports]
         + [s.terms for p in profiles.values() for s in p.statements]
-        + [story_terms(source, profiles[story.show].drop) for story in past for source in story.sources[: thresholds.VECTORS_PER_STORY]]
+        # a story past the history's bound is read compact, without words to weigh
+        + [
+            story_terms(source, profiles[story.show].drop)
+            for story in past
+            if not story.compact
+            for source in story.sources[: thresholds.VECTORS_PER_STORY]
+        ]
     )
     knowledge = {name: p.knowledge(vectorizer) for name, p in profiles.items()}
     index: StoryIndex[Candidate | StructuredNews] = StoryIndex()

@@ -60,7 +60,18 @@ def story_terms(source: StorySource, drop: frozenset[str]) -> list[str]:
 def story_evidence(
     story: Story, world: frozenset[str], show: ShowSpec, vectorizer: Vectorizer, drop: frozenset[str]
 ) -> Evidence:
-    """A past story as sameness compares it: its facts, each kept source's words, its new names."""
+    """A past story as sameness compares it: its facts, each kept source's words, its new names.
+    A compact story (past the history's bound) has its facts and its headline's names only."""
+    if story.compact:
+        text = "" if story.facts else story.headline
+        return Evidence(
+            show=story.show,
+            facts=tuple(story.facts),
+            entities=new_entities(text, show, world) if text else frozenset(),
+            headlines=(story.headline,),
+            words=folded_words(text) if text else frozenset(),
+            topic=story.topic,
+        )
     kept = story.sources[: thresholds.VECTORS_PER_STORY]
     # names matter only to a story with no fact: one with facts is told apart by them
     text = "" if story.facts else " ".join([story.headline, story.summary, *(s.title for s in kept)])
