@@ -713,7 +713,7 @@ class Store:
         return int(run_id)
 
     def _insert_story(self, story: Story) -> None:
-        story_bound.add_terms(self.db, story.id, story.headline, story.facts)
+        story_bound.add_terms(self.db, story.id, story.show, story.headline, story.facts)
         self.db.execute(
             "INSERT INTO stories (id, show, show_slug, topic, section, headline, summary, summary_html, facts, first_seen, updated, seq) "
             "VALUES (?,?,?,?,?,?,?,?,?,?,?, (SELECT coalesce(max(seq), 0) + 1 FROM stories))",

@@ -23,6 +23,9 @@ from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime, timedelta
 
 from seasonwatch.fact_kinds import Scope, kind_of
+from seasonwatch.lexicon.forms import fold
+from seasonwatch.lexicon.function_words import STOPWORDS
+from seasonwatch.lexicon.not_names import NOT_WORLD
 from seasonwatch.models import Fact, HistorySettings, Story, StorySource, Topic
 
 ANY_REPORT = "*"  # the term of a fingerprint every run with new items compares
@@ -53,35 +56,38 @@ def migrate(db: sqlite3.Connection) -> None:
         "CREATE INDEX stories_updated ON stories(updated)",
     ):
         db.execute(statement)
-    rows = db.execute("SELECT id, headline, facts FROM stories").fetchall()
-    for story_id, headline, facts in rows:
-        add_terms(db, story_id, headline, [Fact(**f) for f in json.loads(facts)])
+    rows = db.execute("SELECT id, show, headline, facts FROM stories").fetchall()
+    for story_id, show, headline, facts in rows:
+        add_terms(db, story_id, show, headline, [Fact(**f) for f in json.loads(facts)])
 
 
-def story_terms(headline: str, facts: Sequence[Fact]) -> set[str]:
-    """What a new item must say for an old story to be compared with it (case-folded): the story
-    index compares a report with a past story only through a shared fact or name, and for a
-    compact story those are its facts' people and its headline's names."""
+def story_terms(show: str, headline: str, facts: Sequence[Fact]) -> set[str]:
+    """What a new item must say for an old story of `show` to be compared with it (folded): the
+    story index compares a report with a past story only through a shared fact or name, and for a
+    compact story those are its facts' people and, without facts, the names in its headline
+    (as `newsdesk.stories.new_entities` finds them: not the show's own, not a word of the trade)."""
     terms = set()
     for fact in facts:
         if kind_of(fact).scope is Scope.PERSON and fact.subject.split():
-            terms.add(fact.subject.split()[-1].casefold())
+            terms.add(fold(fact.subject.split()[-1]))
         else:
             terms.add(ANY_REPORT)  # few per show: a season's dates, renewals, the network
     if not facts:
-        terms.update(word.casefold() for word in _NAME.findall(headline))
+        own = {fold(word) for word in show.split()}
+        names = {fold(word) for word in _NAME.findall(headline)}
+        terms.update(name for name in names if name not in own and name not in NOT_WORLD and name not in STOPWORDS)
     return terms
 
 
 def words_of(texts: Iterable[str]) -> list[str]:
-    """The case-folded words of new items, as `story_terms` are matched against them."""
-    return sorted({word.casefold() for text in texts for word in _WORD.findall(text)} | {ANY_REPORT})
+    """The folded words of new items, as `story_terms` are matched against them."""
+    return sorted({fold(word) for text in texts for word in _WORD.findall(text)} | {ANY_REPORT})
 
 
-def add_terms(db: sqlite3.Connection, story_id: str, headline: str, facts: Sequence[Fact]) -> None:
+def add_terms(db: sqlite3.Connection, story_id: str, show: str, headline: str, facts: Sequence[Fact]) -> None:
     db.executemany(
         "INSERT OR IGNORE INTO story_terms (term, story_id) VALUES (?, ?)",
-        [(term, story_id) for term in sorted(story_terms(headline, facts))],
+        [(term, story_id) for term in sorted(story_terms(show, headline, facts))],
     )
 
 
