@@ -199,12 +199,15 @@ def serve(connection: Connection) -> None:
 def read_document(spec: SourceSpec, document: Document) -> tuple[Any, ...]:
     """The parser's verdict as plain data that crosses the pipe: ("parsed", Parsed),
     ("incomplete", reason, Parsed) or ("failed", reason)."""
-    from scrapers import SOURCE_TYPES  # here, not at the top: scrapers imports this module
+    from scrapers import SOURCE_TYPES, boundary  # here, not at the top: scrapers imports this module
 
+    source_type = SOURCE_TYPES[spec.type]
     try:
-        return ("parsed", SOURCE_TYPES[spec.type].parse(spec, document))
+        # made safe here too (the boundary's work on each item), under the same budget and off
+        # the event loop; the run's gate then only reports what it changed
+        return ("parsed", boundary.cleaned(source_type.parse(spec, document), source_type.request_url(spec)))
     except IncompleteParse as exc:
-        return ("incomplete", str(exc), exc.parsed)
+        return ("incomplete", str(exc), boundary.cleaned(exc.parsed, source_type.request_url(spec)))
     except ParseError as exc:
         return ("failed", str(exc))
     except MemoryError:
