@@ -4,7 +4,7 @@
     python bench/run_bench.py                                  # the full table (takes a while)
     python bench/run_bench.py --feeds 200 --items 30           # one case
     python bench/run_bench.py --feeds 200 --history 1000,10000,100000 --no-rss2email
-    python bench/run_bench.py --rss2email /path/to/venv/bin/r2e
+    python bench/run_bench.py --rss2email /path/to/venv/bin/r2e --rival-repeats 1
 
 Each case serves the feeds from 4 loopback hosts (127.0.0.1-4) that answer after `--latency`
 seconds and send ETags, then times, `--repeats` times from a fresh state: a first run, and an
@@ -215,6 +215,7 @@ def main() -> int:
     parser.add_argument("--repeats", type=int, default=3, help="runs of each kind; medians are printed (default 3)")
     parser.add_argument("--rss2email", default=os.environ.get("RSS2EMAIL") or shutil.which("r2e"), help="r2e to compare with")
     parser.add_argument("--no-rss2email", action="store_true", help="do not run rss2email")
+    parser.add_argument("--rival-repeats", type=int, help="runs of rss2email of each kind (default: --repeats)")
     args = parser.parse_args()
     r2e = None if args.no_rss2email else args.rss2email
     start = start_up(args.repeats)
@@ -230,7 +231,8 @@ def main() -> int:
                     with SlowHosts(HOSTS, args.latency, case.documents) as hosts:
                         config = case.write_config(hosts)
                         ours = season_watch(case, config, args.repeats)
-                        theirs = rss2email(case, hosts, r2e, args.repeats) if r2e and not history else None
+                        rival = args.rival_repeats or args.repeats
+                        theirs = rss2email(case, hosts, r2e, rival) if r2e and not history else None
                     for kind in ("first", "rerun"):
                         print(row(case, kind, ours[kind], start, theirs[kind] if theirs else None), flush=True)
                     print(f"      (most-told story: {case.world.most_told} outlets)", flush=True)
