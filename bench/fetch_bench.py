@@ -2,7 +2,7 @@
 
 With a global limit of C requests in flight, the ideal is ceil(N/C) * L: requests go out in
 waves of C, each wave waiting out the latency once. This starts loopback servers that answer
-after L seconds (one port per host, so the per-host limit does not bind unless asked), runs
+after L seconds (one loopback address per host, so the per-host limit does not bind unless asked), runs
 the HTTP client alone ("fetch") and the whole gather stage ("gather": fetch, parse, report) over
 them, and prints both against the ideal. The difference is parsing, which is CPU work that the
 GIL serializes (about 5 ms for a 20-item RSS feed with feedparser).
@@ -18,12 +18,12 @@ import argparse
 import asyncio
 import math
 import sys
-import threading
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.slow_hosts import SlowHosts
 from scrapers import gather
 from scrapers.http import HttpClient
 from seasonwatch.models import FetchSettings, SourceSpec, SourceStatus
@@ -40,50 +40,8 @@ FEED = (
 DEFAULT_SWEEP = [(64, 0.2, 8), (64, 0.2, 16), (64, 0.2, 64), (200, 0.1, 16), (100, 0.5, 25)]
 
 
-class SlowServers:
-    """`hosts` asyncio servers on 127.0.0.1, each answering every request after `latency` s."""
-
-    def __init__(self, hosts: int, latency: float) -> None:
-        self.hosts, self.latency = hosts, latency
-        self.ports: list[int] = []
-        self._loop = asyncio.new_event_loop()
-        self._ready = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
-
-    def __enter__(self) -> SlowServers:
-        self._thread.start()
-        self._ready.wait()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._loop.call_soon_threadsafe(self._loop.stop)
-        self._thread.join()
-
-    def _run(self) -> None:
-        asyncio.set_event_loop(self._loop)
-        servers = [
-            self._loop.run_until_complete(asyncio.start_server(self._serve, "127.0.0.1", 0, backlog=1024))
-            for _ in range(self.hosts)
-        ]
-        self.ports = [server.sockets[0].getsockname()[1] for server in servers]
-        self._ready.set()
-        self._loop.run_forever()
-
-    async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        try:
-            while request := await reader.readuntil(b"\r\n\r\n"):
-                await asyncio.sleep(self.latency)
-                robots = request.startswith(b"GET /robots.txt")
-                status, body = (b"404 Not Found", b"") if robots else (b"200 OK", FEED)
-                writer.write(
-                    b"HTTP/1.1 " + status + b"\r\nContent-Type: application/rss+xml\r\n"
-                    b"Content-Length: " + str(len(body)).encode() + b"\r\n\r\n" + body
-                )
-                await writer.drain()
-        except (asyncio.IncompleteReadError, ConnectionError):
-            pass
-        finally:
-            writer.close()
+def _document(path: str) -> tuple[bytes, str, str] | None:
+    return None if path == "/robots.txt" else (FEED, "application/rss+xml", "")
 
 
 def measure(
@@ -94,8 +52,8 @@ def measure(
     settings = FetchSettings(
         concurrency=concurrency, per_host=concurrency, timeout=60, retries=0, respect_robots=robots
     )
-    with SlowServers(hosts, latency) as servers:
-        urls = [f"http://127.0.0.1:{servers.ports[i % hosts]}/feed{i}" for i in range(sources)]
+    with SlowHosts(hosts, latency, _document) as servers:
+        urls = [servers.url(i, f"/feed{i}") for i in range(sources)]
 
         async def fetch_all() -> None:
             async with HttpClient(settings) as http:

@@ -99,8 +99,11 @@ def decide(
 
     past = [story for story in history.stories if story.show in profiles]
     # each past story's kept tellings, as terms: read once, for the word weights and its evidence
+    # (a story past the history's bound is read compact, without words to weigh)
     told = {
-        story.id: [story_terms(s, profiles[story.show].drop) for s in story.sources[: thresholds.VECTORS_PER_STORY]]
+        story.id: []
+        if story.compact
+        else [story_terms(s, profiles[story.show].drop) for s in story.sources[: thresholds.VECTORS_PER_STORY]]
         for story in past
     }
     vectorizer = Vectorizer(

@@ -63,7 +63,19 @@ def story_evidence(
     story: Story, tellings: list[list[str]], world: frozenset[str], show: ShowSpec, vectorizer: Vectorizer
 ) -> Evidence:
     """A past story as sameness compares it: its facts, the words of each kept source (`tellings`,
-    their terms), its new names."""
+    their terms), its new names. A compact story (past the history's bound) has its facts and its
+    headline's names only."""
+    if story.compact:
+        text = "" if story.facts else story.headline
+        return Evidence(
+            show=story.show,
+            facts=tuple(f for f in story.facts if not f.mentioned),
+            mentions=tuple(f for f in story.facts if f.mentioned),
+            entities=new_entities(text, show, world) if text else frozenset(),
+            headlines=(story.headline,),
+            words=folded_words(text) if text else frozenset(),
+            topic=story.topic,
+        )
     kept = story.sources[: len(tellings)]
     # names matter only to a story with no fact: one with facts is told apart by them
     text = "" if story.facts else " ".join([story.headline, story.summary, *(s.title for s in kept)])

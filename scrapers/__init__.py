@@ -74,6 +74,7 @@ async def gather(
                 on_report(report)
 
         await asyncio.gather(*(one(spec) for spec in sources))
+        gathered.parsed, gathered.parse_cpu = parsers.documents, parsers.cpu_seconds
     gathered.reports.sort(key=lambda r: r.source.casefold())
     return gathered
 

@@ -2,7 +2,9 @@
 
 Everything a source returns (its updates, its facts and the reason it failed) passes `admit`
 once, in `scrapers.gather`, before the decision stage, SQLite, a template or the mail composer
-sees it. After it:
+sees it. The work on each item (`cleaned`) is done in the parser process that read the document,
+so it runs beside the downloads instead of on the event loop; `admit` does it for anything that
+did not come from there. After it:
 
 - text is valid Unicode: lone surrogates become U+FFFD, noncharacters and control characters
   (other than tab and line breaks in HTML) are gone;
@@ -69,18 +71,28 @@ class Notes(Counter[str]):
 
 def admit(report: SourceReport, parsed: Parsed | None) -> tuple[SourceReport, Parsed]:
     """The source's results made safe for every later stage, and its report with what had to
-    change (or what its parser skipped) added to the reason."""
+    change (or what its parser skipped) added to the reason. Results the parser process made
+    safe already (`cleaned`, which it does while the event loop goes on downloading) are taken
+    as they are, with what cleaning them changed."""
+    if parsed is not None and not parsed.clean:
+        parsed = cleaned(parsed, report.url)
     notes = Notes(parsed.skipped if parsed else {})
-    admitted = Parsed()
-    if parsed is not None:
-        admitted.updates = _kept(parsed.updates, LIMITS.updates, "items beyond the first 1,000 dropped", notes)
-        admitted.updates = [u for u in (_update(u, notes) for u in admitted.updates) if u is not None]
-        facts = _kept(parsed.observations, LIMITS.observations, "facts beyond the first 2,000 dropped", notes)
-        admitted.observations = [o for o in (_observation(o, report.url, notes) for o in facts) if o is not None]
+    admitted = Parsed() if parsed is None else replace(parsed, skipped=Counter())
     detail = line(report.detail, LIMITS.reason, Notes())
     if notes:
         detail = f"{detail}; {notes}" if detail else str(notes)
     return replace(report, detail=detail, items=len(admitted)), admitted
+
+
+def cleaned(parsed: Parsed, source_url: str) -> Parsed:
+    """`parsed` made safe item by item, with what had to change counted with what its parser
+    skipped. `source_url` stands in for a fact's own link when it has none that is valid."""
+    notes = Notes(parsed.skipped)
+    updates = _kept(parsed.updates, LIMITS.updates, "items beyond the first 1,000 dropped", notes)
+    updates = [u for u in (_update(u, notes) for u in updates) if u is not None]
+    facts = _kept(parsed.observations, LIMITS.observations, "facts beyond the first 2,000 dropped", notes)
+    observations = [o for o in (_observation(o, source_url, notes) for o in facts) if o is not None]
+    return Parsed(updates=updates, observations=observations, skipped=notes, clean=True)
 
 
 def _kept(items: list, limit: int, note: str, notes: Notes) -> list:

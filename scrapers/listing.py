@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
-
-import soupsieve
-from bs4 import BeautifulSoup, Tag
 
 from scrapers.dates import parse_date_field
 from scrapers.source_type import Document, IncompleteParse, Parsed, ParseError, SourceType, each_readable
@@ -16,6 +13,12 @@ from scrapers.urls import canonical_url
 from seasonwatch.markup import normalize_text, sanitize_html
 from seasonwatch.models import SourceSpec, Update
 from seasonwatch.options import Option
+
+if TYPE_CHECKING:
+    from bs4 import Tag
+
+# BeautifulSoup and soupsieve (about 0.1 s to import) are imported where a listing page is read
+# or its selectors checked: a run whose config has no `html` source never loads them
 
 _ATTRIBUTE = re.compile(r"^(?P<selector>.*?)@(?P<attribute>[A-Za-z_:][-A-Za-z0-9_:.]*)$")
 
@@ -41,6 +44,8 @@ def check_options(options: dict[str, Any]) -> tuple[str, str] | None:
         if not selector and key == "item":
             return key, "needs a CSS selector"
         if selector:
+            import soupsieve
+
             try:
                 soupsieve.compile(selector)
             except soupsieve.SelectorSyntaxError as exc:
@@ -64,6 +69,8 @@ def _select_value(item: Tag, spec: str | None, as_html: bool = False) -> str:
 
 
 def parse(spec: SourceSpec, document: Document) -> Parsed:
+    from bs4 import BeautifulSoup, Tag
+
     soup = BeautifulSoup(document.body, "lxml", from_encoding=document.charset)
     base = document.url
     base_tag = soup.find("base", href=True)

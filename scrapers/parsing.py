@@ -20,6 +20,7 @@ import os
 import resource
 import signal
 import sys
+import time
 import traceback
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -91,6 +92,7 @@ class ParsePool:
         self.budget = budget
         self.size = max(1, workers or cores())
         self.documents = 0  # documents handed to the workers (for tests and benchmarks)
+        self.cpu_seconds = 0.0  # the workers' CPU reading them (for the run's phase timings)
         self._idle: asyncio.Queue[_Worker] = asyncio.Queue()
         self._started = 0
         self._workers: set[_Worker] = set()
@@ -124,6 +126,8 @@ class ParsePool:
             self._discard(worker)
             raise
         self._idle.put_nowait(worker)
+        outcome, cpu = outcome
+        self.cpu_seconds += cpu
         return _result(outcome)
 
     async def _worker(self) -> _Worker:
@@ -159,7 +163,7 @@ def _close(worker: _Worker) -> None:
     worker.stop()
 
 
-def _exchange(connection: Connection, spec: SourceSpec, document: Document) -> tuple[Any, ...]:
+def _exchange(connection: Connection, spec: SourceSpec, document: Document) -> tuple[tuple[Any, ...], float]:
     connection.send((spec, document))
     return connection.recv()
 
@@ -177,7 +181,8 @@ def _result(outcome: tuple[Any, ...]) -> Parsed:
 
 
 def serve(connection: Connection) -> None:
-    """A worker's life: read documents until the pipe closes."""
+    """A worker's life: read documents until the pipe closes; each answer carries the CPU seconds
+    it took."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the run, which stops us itself
     with contextlib.suppress(ValueError, OSError):
         resource.setrlimit(resource.RLIMIT_AS, (WORKER_MEMORY, resource.getrlimit(resource.RLIMIT_AS)[1]))
@@ -186,18 +191,23 @@ def serve(connection: Connection) -> None:
             spec, document = connection.recv()
         except (EOFError, OSError):
             return
-        connection.send(read_document(spec, document))
+        started = time.process_time()
+        outcome = read_document(spec, document)
+        connection.send((outcome, time.process_time() - started))
 
 
 def read_document(spec: SourceSpec, document: Document) -> tuple[Any, ...]:
     """The parser's verdict as plain data that crosses the pipe: ("parsed", Parsed),
     ("incomplete", reason, Parsed) or ("failed", reason)."""
-    from scrapers import SOURCE_TYPES  # here, not at the top: scrapers imports this module
+    from scrapers import SOURCE_TYPES, boundary  # here, not at the top: scrapers imports this module
 
+    source_type = SOURCE_TYPES[spec.type]
     try:
-        return ("parsed", SOURCE_TYPES[spec.type].parse(spec, document))
+        # made safe here too (the boundary's work on each item), under the same budget and off
+        # the event loop; the run's gate then only reports what it changed
+        return ("parsed", boundary.cleaned(source_type.parse(spec, document), source_type.request_url(spec)))
     except IncompleteParse as exc:
-        return ("incomplete", str(exc), exc.parsed)
+        return ("incomplete", str(exc), boundary.cleaned(exc.parsed, source_type.request_url(spec)))
     except ParseError as exc:
         return ("failed", str(exc))
     except MemoryError:

@@ -55,6 +55,7 @@ class Parsed:
     updates: list[Update] = field(default_factory=list)
     observations: list[FactObservation] = field(default_factory=list)
     skipped: Counter[str] = field(default_factory=Counter)  # why items or facts were left out, counted
+    clean: bool = False  # made safe by the boundary already (boundary.cleaned), in the parser process
 
     def __len__(self) -> int:
         return len(self.updates) + len(self.observations)

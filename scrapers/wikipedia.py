@@ -9,12 +9,8 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlencode
-
-import mwparserfromhell
-from mwparserfromhell.nodes import Template
-from mwparserfromhell.wikicode import Wikicode
 
 from scrapers.source_type import Document, Parsed, ParseError, SourceType, each_readable, observations_of
 from seasonwatch.lexicon.calendar import MONTHS
@@ -22,6 +18,13 @@ from seasonwatch.lexicon.numbers import ORDINALS, number_value
 from seasonwatch.markup import normalize_text
 from seasonwatch.models import Fact, SourceSpec
 from seasonwatch.options import Option
+
+if TYPE_CHECKING:
+    from mwparserfromhell.nodes import Template
+    from mwparserfromhell.wikicode import Wikicode
+
+# mwparserfromhell is imported where wikitext is read: a run with no `wikipedia` source never
+# loads it
 
 _ORDINAL = r"(?P<ordinal>\d{1,2}(?:st|nd|rd|th)|" + "|".join(ORDINALS) + r")"
 _ORDERED = r"\b(?:renew(?:ed|s|al|ing)|picked\s+(?:\w+\s+){0,2}?up)\b[^.]{0,120}?\b(?:for|with)\s+"
@@ -93,6 +96,8 @@ def page_facts(wikitext: str, skipped: Counter[str] | None = None) -> list[Fact]
     """The page's facts, each once; a template or cast line that cannot be read is skipped and
     counted in `skipped`, and the rest still count."""
     skipped = skipped if skipped is not None else Counter()
+    import mwparserfromhell
+
     code = mwparserfromhell.parse(wikitext)
     found = [
         fact
@@ -217,6 +222,8 @@ def _cast_facts(code: Wikicode, skipped: Counter[str]) -> list[Fact]:
 
 
 def _cast_fact(match: re.Match[str]) -> Fact | None:
+    import mwparserfromhell  # loaded already: page_facts read the page with it
+
     person = _plain(mwparserfromhell.parse(match["person"])).strip()
     role_code = mwparserfromhell.parse(re.split(r"<ref|:|;|\(|,", match["role"], maxsplit=1)[0])
     role = _plain(role_code).strip(" .'\"")

@@ -9,14 +9,14 @@ import re
 import tomllib
 import unicodedata
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from email.utils import getaddresses
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 from seasonwatch.errors import ConfigError
-from seasonwatch.models import EmailSettings, FetchSettings, ShowSpec, SiteSettings, SourceSpec
+from seasonwatch.models import EmailSettings, FetchSettings, HistorySettings, ShowSpec, SiteSettings, SourceSpec
 from seasonwatch.options import ConfigurableSource, Option
 
 
@@ -29,6 +29,7 @@ class Config:
     shows: tuple[ShowSpec, ...]
     sources: tuple[SourceSpec, ...]
     log_path: Path | None = None  # every real run's lines, warnings and errors; None: no log
+    history: HistorySettings = field(default_factory=HistorySettings)
     path: Path | None = None  # the config file itself, for messages that name it
 
 
@@ -48,14 +49,15 @@ def _keys_of(settings: type, written_as: dict[str, tuple[type | tuple[type, ...]
     `written_as` gives the TOML type (and default) of a field the record keeps in another form."""
     defaults = settings()
     keys = {}
-    for field in fields(settings):
-        value = getattr(defaults, field.name)
-        kind, default = written_as.get(field.name, ((int, float) if isinstance(value, float) else type(value), value))
-        keys[field.name] = Option(kind, default=default)
+    for one in fields(settings):
+        value = getattr(defaults, one.name)
+        kind, default = written_as.get(one.name, ((int, float) if isinstance(value, float) else type(value), value))
+        keys[one.name] = Option(kind, default=default)
     return keys
 
 
 FETCH_KEYS = _keys_of(FetchSettings, {})
+HISTORY_KEYS = _keys_of(HistorySettings, {})
 EMAIL_KEYS = _keys_of(EmailSettings, {"recipients": (list, []), "outbox_dir": (str, "outbox")})
 SHOW_KEYS = {
     "name": Option(str, required=True),
@@ -69,7 +71,7 @@ SOURCE_COMMON_KEYS = {
     "type": Option(str, required=True),
     "shows": Option(list, default=[]),
 }
-TOP_LEVEL = {"site", "state", "fetch", "email", "log", "shows", "sources"}
+TOP_LEVEL = {"site", "state", "fetch", "email", "log", "history", "shows", "sources"}
 
 # Every number a config sets, and the range it must lie in (both ends allowed): the README's
 # config reference lists the same. Nothing may make a run retry, wait or hold data without bound.
@@ -92,6 +94,7 @@ NUMERIC_RANGES: dict[str, dict[str, tuple[float, float]]] = {
         "final_reply_timeout": (1, 3_600),
         "resend_unconfirmed_after": (0, 720),
     },
+    "history": {"keep_days": (7, 36_500), "keep_stories": (100, 10_000_000)},
     "shows": {"season": (1, 999)},
 }
 
@@ -142,6 +145,7 @@ def parse_config(raw: dict[str, Any], path: Path, source_types: Mapping[str, Con
     if email["enabled"] and not email["recipients"]:
         raise ConfigError(f"{name}: [email] key 'recipients': e-mail is enabled but nobody receives it")
     log = _table(raw, "log", LOG_KEYS, name)
+    history = _table(raw, "history", HISTORY_KEYS, name)
 
     shows = parse_shows(raw.get("shows", []), name, base)
     sources = _sources(raw.get("sources", []), name, {s.name for s in shows}, source_types)
@@ -165,6 +169,7 @@ def parse_config(raw: dict[str, Any], path: Path, source_types: Mapping[str, Con
         sources=tuple(sources),
         log_path=base / log["path"] if log["path"].strip() else None,
         path=path,
+        history=HistorySettings(**history),
     )
 
 

@@ -163,6 +163,8 @@ class Gathered:
     reports: list[SourceReport] = field(default_factory=list)
     # validators to store once what was fetched with them has been committed
     validators: dict[str, HttpValidators] = field(default_factory=dict)
+    parsed: int = 0  # documents read by the parsers (none when every source answered 304)
+    parse_cpu: float = 0.0  # CPU seconds the parser processes spent reading them
 
 
 # --------------------------------------------------------------------------- decided records
@@ -194,6 +196,9 @@ class Story:
     updated: datetime
     show_slug: str = ""
     summary_html: str = ""
+    # read in its compact form (past the history's bound): its facts, headline, each source's
+    # outlet, link, date and item key, but no summaries or source headlines
+    compact: bool = False
 
     @property
     def link(self) -> str:
@@ -246,6 +251,17 @@ class History:
     seen: dict[str, tuple[str, datetime]] = field(default_factory=dict)  # update key -> (fate, when), no story
     known_facts: dict[tuple[str, str, str, int | None, str], str] = field(default_factory=dict)
     # (show, source, kind, season, subject case-folded) -> what that source said last
+
+
+@dataclass(frozen=True)
+class HistorySettings:
+    """How much of the past a run reads whole ([history] in the config). A story past both bounds
+    (first seen more than `keep_days` ago, or older than the newest `keep_stories`) is compared
+    with new reports by its fingerprint (facts, headline, links, item keys) and, unless the
+    feeds' window or the editor's desk reads it, is kept only in that form."""
+
+    keep_days: int = 365
+    keep_stories: int = 2000
 
 
 @dataclass

@@ -9,6 +9,7 @@ still pending, which the next run delivers first.
 from __future__ import annotations
 
 import asyncio
+import json
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -19,8 +20,11 @@ import httpx
 
 import feeds
 import newsdesk
+import newsdesk.board
 import newsdesk.review
+import newsdesk.stories
 import scrapers
+from seasonwatch import phases, story_bound
 from seasonwatch.config import Config
 from seasonwatch.console import QUIET, Console, summary_line
 from seasonwatch.errors import RunFailed
@@ -30,6 +34,7 @@ from seasonwatch.models import (
     DeskReview,
     Digest,
     Edition,
+    Fact,
     FactObservation,
     Gathered,
     History,
@@ -43,7 +48,6 @@ RECENT_DIGESTS = 30
 # a digest still pending this long after it was composed is given up (marked failed): its news is
 # stale by then, and the site, the feeds and the outbox have it anyway
 GIVE_UP_AFTER = timedelta(days=7)
-
 
 
 @dataclass
@@ -78,16 +82,20 @@ class _Deliveries:
 def run(config: Config, options: RunOptions, console: Console) -> RunResult:
     if options.dry_run:
         return _dry_run(config, options, console)
+    timings = phases.start()
     with RunLock(config.state_path) as lock:
         store = Store.open(config.state_path)
+        store.keeping = keeping(config)
         try:
             return _real_run(config, options, console, store, lock)
         finally:
             store.close()
+            timings.write()
 
 
 def _dry_run(config: Config, options: RunOptions, console: Console) -> RunResult:
     store = Store.open_readonly(config.state_path)
+    store.keeping = keeping(config)
     if store.note:
         console.warn(store.note)
     try:
@@ -117,6 +125,7 @@ def preview(config: Config, options: RunOptions, console: Console) -> Preview:
     as the next run sends them) and the same decisions, with nothing written or committed: the
     next run still finds that news new."""
     store = Store.open_readonly(config.state_path)
+    store.keeping = keeping(config)
     try:
         now = options.now or datetime.now(UTC).replace(microsecond=0)
         gathered = _gather(config, options, console, validators=store.validators())
@@ -187,13 +196,17 @@ def _real_run(config: Config, options: RunOptions, console: Console, store: Stor
     lock.verify()
     backlog_clear = _deliver_pending(config, store, console, started, deliveries) if email_on else True
 
-    gathered = _gather(config, options, console, validators=store.validators())
+    with phases.current.phase("gather"):
+        gathered = _gather(config, options, console, validators=store.validators())
+    phases.current.cpu["parse"] = gathered.parse_cpu
+    phases.current.count("parsed documents", gathered.parsed)
 
     def to_commit(decided: Decided) -> tuple[Digest | None, DeskReview]:
         console.verdicts(decided.decision.verdicts)
-        review = _review(config, store, decided.decision, decided.history, decided.articles, started)
-        status = "pending" if email_on else "not sent"
-        digest = _compose(config, store, gathered, decided.decision, started, status=status, desk=review)
+        with phases.current.phase("desk and digest"):
+            review = _review(config, store, decided.decision, decided.history, decided.articles, started)
+            status = "pending" if email_on else "not sent"
+            digest = _compose(config, store, gathered, decided.decision, started, status=status, desk=review)
         lock.verify()
         return digest, review
 
@@ -204,19 +217,20 @@ def _real_run(config: Config, options: RunOptions, console: Console, store: Stor
     console.stories(decision, "This run")
 
     refused: list[str] = []
-    try:
-        written = feeds.write_outputs(
-            _edition(config, store, gathered, started, review), config.site.output_dir, refused
-        )
-        # a .eml copy of every digest: this run's (whatever lies where it goes), and any an
-        # earlier run was killed before writing
-        outbox = config.email.outbox_dir
-        ids = feeds.missing_from_outbox(store.digest_ids(), outbox) + ([digest.id] if digest else [])
-        written += feeds.write_outbox(store.digests(ids=ids), outbox, refused)
-    except OSError as exc:
-        raise RunFailed(
-            f"cannot write output: {exc.strerror or exc} ({exc.filename or config.site.output_dir})"
-        ) from None
+    with phases.current.phase("write"):
+        try:
+            written = feeds.write_outputs(
+                _edition(config, store, gathered, started, review), config.site.output_dir, refused
+            )
+            # a .eml copy of every digest: this run's (whatever lies where it goes), and any an
+            # earlier run was killed before writing
+            outbox = config.email.outbox_dir
+            ids = feeds.missing_from_outbox(store.digest_ids(), outbox) + ([digest.id] if digest else [])
+            written += feeds.write_outbox(store.digests(ids=ids), outbox, refused)
+        except OSError as exc:
+            raise RunFailed(
+                f"cannot write output: {exc.strerror or exc} ({exc.filename or config.site.output_dir})"
+            ) from None
     for problem in refused:
         console.warn(problem)
 
@@ -294,11 +308,17 @@ class Decided:
     seconds: float = 0.0
 
 
-def decide(store: Store, shows: Sequence[ShowSpec], articles: dict[str, str], gathered: Gathered, now: datetime) -> Decided:
+def decide(
+    store: Store, shows: Sequence[ShowSpec], articles: dict[str, str], gathered: Gathered, now: datetime
+) -> Decided:
     """What the newsdesk makes of what was gathered, against the state's history of these shows."""
-    history = store.history(shows=[s.name for s in shows])
+    with phases.current.phase("history"):
+        history = store.history(shows=[s.name for s in shows], gathered=gathered, now=now)
     started = time.perf_counter()
-    decision = newsdesk.decide(list(shows), articles, gathered.updates, gathered.observations, history, now)
+    with phases.current.phase("decide"):
+        decision = newsdesk.decide(list(shows), articles, gathered.updates, gathered.observations, history, now)
+        decision.grown_stories = whole_growth(store, decision.grown_stories)
+    phases.current.count("updates decided", len(gathered.updates))
     return Decided(decision, history, articles, time.perf_counter() - started)
 
 
@@ -317,18 +337,55 @@ def decide_and_commit(
     digest, the desk) from the decision."""
     decided = decide(store, shows, articles, gathered, now)
     digest, review = before_commit(decided) if before_commit else (None, None)
-    store.commit_run(
-        started=now,
-        finished=finished or datetime.now(UTC),
-        gathered=gathered,
-        decision=decided.decision,
-        digest=digest,
-        review=review,
-    )
+    with phases.current.phase("commit"):
+        store.commit_run(
+            started=now,
+            finished=finished or datetime.now(UTC),
+            gathered=gathered,
+            decision=decided.decision,
+            digest=digest,
+            review=review,
+        )
     return decided, digest, review
 
 
-def _decide(config: Config, store: Store, gathered: Gathered, now: datetime) -> tuple[Decision, History, dict[str, str]]:
+def whole_growth(store: Store, grown: list[Story]) -> list[Story]:
+    """Grown stories as they are stored: one the newsdesk read compact (past the bound) but the
+    state keeps whole (the desk or the feeds read it) gets its new sources added to the whole."""
+    compact = [story for story in grown if story.compact]
+    if not compact:
+        return grown
+    stored = {story.id: story for story in store.stories(ids=[story.id for story in compact])}
+    merged = []
+    for story in grown:
+        whole = stored.get(story.id)
+        if story.compact and whole is not None and not whole.compact:
+            story = newsdesk.stories.with_sources(whole, story.sources, story.updated) or whole
+        merged.append(story)
+    return merged
+
+
+def keeping(config: Config) -> story_bound.Keeping:
+    """What the state keeps whole for this config: the history's bound, the feeds' window, and
+    every story with a fact the editor's desk lists for its show's tracked season."""
+    seasons = {show.name: show.season for show in config.shows}
+
+    def desk_reads(show: str, facts: Sequence[Fact]) -> bool:
+        # as the board makes its claims (newsdesk.board.story_claims): a fact with a row, in scope
+        season = seasons.get(show)
+        rules = [(newsdesk.board.KINDS.get(fact.kind), fact) for fact in facts]
+        return season is not None and any(
+            rule is not None and rule.row and newsdesk.board.in_scope(rule, fact, season) for rule, fact in rules
+        )
+
+    return story_bound.Keeping(
+        config.history, config.site.feed_items, desk_reads, json.dumps(sorted(seasons.items()))
+    )
+
+
+def _decide(
+    config: Config, store: Store, gathered: Gathered, now: datetime
+) -> tuple[Decision, History, dict[str, str]]:
     decided = decide(store, config.shows, read_articles(config.shows), gathered, now)
     return decided.decision, decided.history, decided.articles
 
@@ -344,8 +401,10 @@ def _review(
     for obs in [*store.known_facts(shows=names), *decision.known_facts]:  # this run's replace the stored
         if obs.source in configured:
             latest[(obs.show, obs.source, obs.fact.kind, obs.fact.season, obs.fact.subject.casefold())] = obs
-    # every story as this run leaves it: a late report's story with its new source, this run's new ones
-    stories = {story.id: story for story in [*history.stories, *decision.grown_stories, *decision.new_stories]}
+    # every story the desk reads as this run leaves it: a late report's story with its new source,
+    # this run's new ones
+    desk = store.desk_stories(names)
+    stories = {story.id: story for story in [*desk, *decision.grown_stories, *decision.new_stories]}
     return newsdesk.review.review(
         list(config.shows),
         articles,

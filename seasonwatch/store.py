@@ -21,7 +21,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
 
-from seasonwatch import desk_store
+from seasonwatch import desk_store, story_bound
 from seasonwatch.errors import StoreError
 from seasonwatch.models import (
     Board,
@@ -53,7 +53,7 @@ OUTCOME_PAUSE = 2.0  # seconds between tries
 JOURNAL_RESERVE = 64 * 1024  # bytes set aside for the journal while there is room
 RECOVER = "see 'Recovering the state file' in the README"
 
-MIGRATIONS: list[str] = [
+MIGRATIONS: list[str | Callable[[sqlite3.Connection], None]] = [
     # version 1
     """
     CREATE TABLE http_validators (
@@ -180,6 +180,8 @@ MIGRATIONS: list[str] = [
     """,
     # version 4: the editor's desk: board history, conflicts between sources, suggested article updates
     desk_store.MIGRATION,
+    # version 5: the history's bound: fingerprints of old stories, the terms that find them
+    story_bound.migrate,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -221,6 +223,7 @@ class Store:
         self.path = path
         self.note = ""  # for --dry-run: why it reads no state
         self._latest_run: int | None = None  # the last run committed when the history was read
+        self.keeping = story_bound.Keeping()  # what stays whole: the run sets it from its config
 
     # ----------------------------------------------------------------- opening
 
@@ -316,9 +319,13 @@ class Store:
                 f"{self.path}: written by a newer Season Watch (schema {version}, this one knows {SCHEMA_VERSION})"
             )
         for number in range(version, SCHEMA_VERSION):
+            step = MIGRATIONS[number]
             with self.transaction():
-                for statement in _statements(MIGRATIONS[number]):
-                    self.db.execute(statement)
+                if callable(step):
+                    step(self.db)
+                else:
+                    for statement in _statements(step):
+                        self.db.execute(statement)
                 self.db.execute(f"PRAGMA user_version={number + 1}")
 
     @contextmanager
@@ -347,24 +354,115 @@ class Store:
         return {f"{source}\x1f{url}": HttpValidators(etag, modified) for source, url, etag, modified in rows}
 
     @_sql_errors("read the history")
-    def history(self, shows: Iterable[str] | None = None) -> History:
+    def history(
+        self, shows: Iterable[str] | None = None, gathered: Gathered | None = None, now: datetime | None = None
+    ) -> History:
+        """What the newsdesk needs to judge `gathered` at `now`: the earlier fate of its items, and
+        the past stories their news may belong to: those within the bound whole, older ones in
+        their compact form when a new item names what they told. Without `gathered`, everything."""
         history = History()
         self._latest_run = self.db.execute("SELECT coalesce(max(id), 0) FROM runs").fetchone()[0]
-        history.stories = self.stories(shows=shows)
-        for key, canonical_url, story_id, fate, first_seen in self.db.execute(
-            "SELECT key, canonical_url, story_id, fate, first_seen FROM updates"
+        if gathered is None:
+            self._identity(history, self.db.execute("SELECT key, canonical_url, story_id, fate, first_seen FROM updates"))
+            history.stories = self._sorted([*self.stories(shows=shows), *self._compact(shows=shows)])
+        else:
+            self._read_identity(history, gathered)
+            history.stories = self._past(history, shows, gathered, now or datetime.now(UTC))
+        for show, source, kind, season, subject, value in self.db.execute(
+            "SELECT show, source, kind, season, subject, value FROM facts"
         ):
+            history.known_facts[(show, source, kind, None if season < 0 else season, subject)] = value
+        return history
+
+    @staticmethod
+    def _identity(history: History, rows: Iterable[tuple]) -> None:
+        for key, canonical_url, story_id, fate, first_seen in rows:
             if story_id is None:
                 history.seen[key] = (fate, _dt(first_seen))
                 continue
             history.update_story[key] = story_id
             if canonical_url:
                 history.url_story[canonical_url] = story_id
-        for show, source, kind, season, subject, value in self.db.execute(
-            "SELECT show, source, kind, season, subject, value FROM facts"
+
+    def _read_identity(self, history: History, gathered: Gathered) -> None:
+        """The rows of this run's items, looked up by key and by link (indexed), never all rows."""
+        keys = json.dumps([update.key for update in gathered.updates])
+        urls = json.dumps(sorted({update.canonical_url for update in gathered.updates if update.canonical_url}))
+        columns = "key, canonical_url, story_id, fate, first_seen"
+        rows = self.db.execute(
+            f"SELECT rowid, {columns} FROM updates WHERE key IN (SELECT value FROM json_each(?)) "
+            f"UNION SELECT rowid, {columns} FROM updates WHERE story_id > '' "  # an item of a story
+            "AND canonical_url IN (SELECT value FROM json_each(?)) ORDER BY 1",
+            (keys, urls),
+        )
+        # in the table's order, as a whole read has them: of two rows with one link, the later wins
+        self._identity(history, (row[1:] for row in rows))
+
+    def _past(self, history: History, shows: Iterable[str] | None, gathered: Gathered, now: datetime) -> list[Story]:
+        """The past stories this run compares with: only those its items were sent in when every
+        item was judged before; else every story within the bound, whole, and the older ones a
+        new item names, compact."""
+        shows = list(shows) if shows is not None else None
+        referenced = set(history.update_story.values()) | set(history.url_story.values())
+        known = {story.id: story for story in self.stories(ids=referenced, shows=shows)}
+        fresh = [
+            update
+            for update in gathered.updates
+            if update.key not in history.seen
+            and (history.update_story.get(update.key) or history.url_story.get(update.canonical_url or "")) not in known
+        ]
+        if not fresh and not gathered.observations:
+            return self._sorted(known.values())
+        words = story_bound.words_of(f"{update.title} {update.summary}" for update in fresh)
+        past = {story.id: story for story in [*known.values(), *self._compact(shows=shows, words=words, now=now)]}
+        past.update((story.id, story) for story in self.stories(shows=shows, within=now))
+        return self._sorted(past.values())
+
+    def _sorted(self, stories: Iterable[Story]) -> list[Story]:
+        """In the order `stories()` gives (the order they were found in), whatever their form."""
+        chosen = list(stories)
+        ids = json.dumps([story.id for story in chosen])
+        order = dict(
+            self.db.execute(
+                "SELECT id, seq FROM stories WHERE id IN (SELECT value FROM json_each(?)) "
+                "UNION ALL SELECT id, seq FROM story_fingerprints WHERE id IN (SELECT value FROM json_each(?))",
+                (ids, ids),
+            )
+        )
+        return sorted(chosen, key=lambda story: (-order.get(story.id, 0), story.id))
+
+    def _compact(
+        self,
+        shows: Iterable[str] | None = None,
+        words: list[str] | None = None,
+        now: datetime | None = None,
+        ids: Iterable[str] | None = None,
+    ) -> list[Story]:
+        """Stories past the bound in their compact form: fingerprints and, when `now` is given, the
+        stories kept whole for the desk or the feeds that are past the bound at `now`; only
+        those with a term among `words`, when given, or with those `ids`."""
+        matching = " AND id IN (SELECT story_id FROM story_terms WHERE term IN (SELECT value FROM json_each(?)))"
+        extra = [json.dumps(words)] if words is not None else []
+        columns = story_bound.COMPACT_COLUMNS
+        sql, params = _select(f"SELECT {columns}, sources FROM story_fingerprints", show=shows, id=ids)
+        sql = _and(sql, matching if words is not None else "")
+        found = [
+            story_bound.compact_story(row, story_bound.fingerprint_sources(row[-1], _dt), _dt)
+            for row in self.db.execute(sql, [*params, *extra])
+        ]
+        if now is None:
+            return found
+        sql, params = _select(f"SELECT {columns} FROM stories", show=shows, id=ids)
+        sql = _and(sql, f" AND NOT {story_bound.within(self.db, self.keeping, now)}" + (matching if words is not None else ""))
+        rows = self.db.execute(sql, [*params, *extra]).fetchall()
+        sources: dict[str, list[StorySource]] = {row[0]: [] for row in rows}
+        for story_id, source, url, published, key in self.db.execute(
+            "SELECT story_id, source, url, published, update_key FROM story_sources "
+            "WHERE story_id IN (SELECT value FROM json_each(?)) ORDER BY story_id, position",
+            (json.dumps(list(sources)),),
         ):
-            history.known_facts[(show, source, kind, None if season < 0 else season, subject)] = value
-        return history
+            sources[story_id].append(StorySource(source, "", url, _dt(published), "", key))
+        return found + [story_bound.compact_story(row, sources[row[0]], _dt) for row in rows]
 
     @_sql_errors("read the known facts")
     def known_facts(self, shows: Iterable[str] | None = None) -> list[FactObservation]:
@@ -394,9 +492,19 @@ class Store:
 
     @_sql_errors("read the stories")
     def stories(
-        self, shows: Iterable[str] | None = None, limit: int | None = None, ids: Iterable[str] | None = None
+        self,
+        shows: Iterable[str] | None = None,
+        limit: int | None = None,
+        ids: Iterable[str] | None = None,
+        within: datetime | None = None,
     ) -> list[Story]:
+        """Stories whole, newest first: of `shows`, the `limit` newest, those `ids` (a story past
+        the bound that is kept only as a fingerprint comes in its compact form, last), or those
+        within the bound at `within`."""
+        ids = list(ids) if ids is not None else None
         chosen, params = _select("FROM stories", show=shows, id=ids)
+        if within is not None:
+            chosen = _and(chosen, f" AND {story_bound.within(self.db, self.keeping, within)}")
         chosen += " ORDER BY seq DESC, id"  # the order they were found in, whatever the clock said
         if limit is not None:
             chosen += f" LIMIT {int(limit)}"
@@ -437,7 +545,33 @@ class Store:
                         update_key=row[6],
                     )
                 )
+        if ids:
+            missing = set(ids) - set(by_id)
+            stories += self._compact(shows=shows, ids=missing) if missing else []
         return stories
+
+    @_sql_errors("read the stories")
+    def desk_stories(self, shows: Iterable[str]) -> list[Story]:
+        """The stories the editor's desk reads, whole: those whose facts its rules list, and
+        those of open suggestions (a story the desk does not read is left out: it would change
+        nothing on a board)."""
+        shows = list(shows)
+        keeping = self.keeping
+        asked = self.db.execute("SELECT value FROM meta WHERE key = 'desk_key'").fetchone()
+        if keeping.desk_reads is None:
+            return self.stories(shows=shows)
+        suggested = "id IN (SELECT story_id FROM suggestions WHERE done IS NULL)"
+        if asked is not None and asked[0] == keeping.desk_key:
+            chosen, params = _select("SELECT id FROM stories", show=shows)
+            ids = [row[0] for row in self.db.execute(_and(chosen, f" AND (desk = 1 OR {suggested})"), params)]
+        else:  # the marks are of other seasons (a read-only look before a run asks again): ask now
+            chosen, params = _select("SELECT id, show, facts, " + suggested + " FROM stories", show=shows)
+            ids = [
+                story_id
+                for story_id, show, facts, open_one in self.db.execute(chosen, params)
+                if open_one or keeping.desk_reads(show, [Fact(**f) for f in json.loads(facts)])
+            ]
+        return self.stories(ids=ids) if ids else []
 
     @_sql_errors("read the digests")
     def digests(
@@ -573,9 +707,13 @@ class Store:
                 )
             if review is not None:
                 desk_store.record(db, review, finished, digest.id if digest else None)
+            # the desk is asked about the new stories first: one it reads is never compacted
+            story_bound.mark_desk(db, self.keeping, [story.id for story in decision.new_stories])
+            story_bound.compact(db, self.keeping, started)
         return int(run_id)
 
     def _insert_story(self, story: Story) -> None:
+        story_bound.add_terms(self.db, story.id, story.show, story.headline, story.facts)
         self.db.execute(
             "INSERT INTO stories (id, show, show_slug, topic, section, headline, summary, summary_html, facts, first_seen, updated, seq) "
             "VALUES (?,?,?,?,?,?,?,?,?,?,?, (SELECT coalesce(max(seq), 0) + 1 FROM stories))",
@@ -596,6 +734,11 @@ class Store:
         self._replace_sources(story)
 
     def _replace_sources(self, story: Story) -> None:
+        if story.compact:
+            # a story past the bound that gained a source: its stored sources are in `story`
+            # without their text (see pipeline.whole_growth), so only the new ones are added
+            self._grow_compact(story)
+            return
         self.db.execute("UPDATE stories SET updated = ? WHERE id = ?", (_ts(story.updated), story.id))
         self.db.execute("DELETE FROM story_sources WHERE story_id = ?", (story.id,))
         self.db.executemany(
@@ -605,6 +748,16 @@ class Store:
                 for position, s in enumerate(story.sources)
             ],
         )
+
+    def _grow_compact(self, story: Story) -> None:
+        stored = self.db.execute("SELECT 1 FROM story_fingerprints WHERE id = ?", (story.id,)).fetchone()
+        if stored:
+            self.db.execute(
+                "UPDATE story_fingerprints SET sources = ?, updated = ? WHERE id = ?",
+                (story_bound.fingerprint_json(story.sources, _ts), _ts(story.updated), story.id),
+            )
+            return
+        raise StoreError(f"{self.path}: story {story.id} is whole in the state but was grown in its compact form")
 
     def _remember_facts(self, observations: Iterable[FactObservation]) -> None:
         for obs in observations:
@@ -794,7 +947,10 @@ class Store:
     @_sql_errors("read the stories")
     def story_counts(self) -> dict[str, tuple[int, str]]:
         """Show -> (stories, when the latest was first seen)."""
-        rows = self.db.execute("SELECT show, count(*), max(first_seen) FROM stories GROUP BY show")
+        rows = self.db.execute(
+            "SELECT show, count(*), max(first_seen) FROM (SELECT show, first_seen FROM stories "
+            "UNION ALL SELECT show, first_seen FROM story_fingerprints) GROUP BY show"
+        )
         return {show: (count, latest) for show, count, latest in rows}
 
     @_sql_errors("read the digests")
@@ -896,6 +1052,13 @@ def _select(sql: str, **columns: Iterable[str] | None) -> tuple[str, list[str]]:
             where.append(f"{column} IN (SELECT value FROM json_each(?))")
             params.append(json.dumps(list(values)))
     return (sql + " WHERE " + " AND ".join(where) if where else sql), params
+
+
+def _and(sql: str, condition: str) -> str:
+    """`sql` with one more condition (" AND …"), whether or not it has a WHERE yet."""
+    if not condition:
+        return sql
+    return sql + condition if " WHERE " in sql else sql + " WHERE " + condition.removeprefix(" AND ")
 
 
 def _statements(script: str) -> list[str]:
