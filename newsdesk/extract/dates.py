@@ -220,10 +220,18 @@ class DateMention:
 RELATIVE_KINDS = frozenset({"nextseason", "relmonth"})
 
 
+# what every date phrase holds one of: a text with none has no date, and the phrases are not tried
+_MAY_HOLD_A_DATE = re.compile(
+    rf"\d|\b(?:{MONTH_ALTERNATION}|spring|summer|fall|autumn|winter|year|month|quarter)", re.I
+)
+
+
 def find_dates(
     text: str, reference: datetime | date | None = None, phrases: tuple[DatePhrase, ...] = DATE_PHRASES
 ) -> list[DateMention]:
     """Every date phrase in `text`, left to right, without overlaps."""
+    if not _MAY_HOLD_A_DATE.search(text):
+        return []
     ref = reference.date() if isinstance(reference, datetime) else reference or date.today()
     if not any(c.isupper() for c in text):
         # written all in lower case ("drift s3 drops in march"): months cannot be told by capitals
