@@ -26,7 +26,7 @@ from newsdesk.extract.seasons import season_numbers
 from newsdesk.rules import Example, Rule
 from newsdesk.text import sentences
 from seasonwatch.fact_kinds import Scope, kind_of
-from seasonwatch.lexicon.forms import fold, fold_keep_case, stem, words
+from seasonwatch.lexicon.forms import after_leading_the, fold, fold_keep_case, stem, words
 from seasonwatch.lexicon.function_words import NAME_SMALL_WORDS, STOPWORDS, TITLE_CASE_FILLER
 from seasonwatch.lexicon.networks import NETWORK_ALTERNATION
 from seasonwatch.lexicon.not_names import CAST_DESCRIPTORS, NOT_WORLD
@@ -100,13 +100,13 @@ def _name_pattern(name: str) -> re.Pattern[str]:
     """The show's name as written, or in capitals; its small words in any case ("The Last Of Us"),
     a leading "The" left out or in lower case when two words or more remain ("Last of Us"); a
     possessive after it ("Hollow Creek's") still names the show."""
-    words = fold_keep_case(name).split()
-    written = [
-        f"(?i:{re.escape(w)})" if w.casefold() in NAME_SMALL_WORDS and i else re.escape(w) for i, w in enumerate(words)
-    ]
-    # "The Last of Us" also as "Last of Us"
-    the = r"(?:(?i:the)[\s\-]+)?" if len(words) > 2 and words[0].casefold() == "the" else None
-    as_written = the + r"[\s\-]+".join(written[1:]) if the else r"[\s\-]+".join(written)
+    plain = fold_keep_case(name)
+    rest = after_leading_the(plain)  # "The Last of Us" also as "Last of Us"
+    written = r"[\s\-]+".join(
+        f"(?i:{re.escape(w)})" if w.casefold() in NAME_SMALL_WORDS and (i or rest) else re.escape(w)
+        for i, w in enumerate((rest or plain).split())
+    )
+    as_written = rf"(?:(?i:the)[\s\-]+)?{written}" if rest else written
     upper = re.escape(fold_keep_case(name).upper()).replace(r"\ ", r"[\s\-]+")
     return re.compile(rf"(?<![\w])(?:{as_written}|{upper})(?:['’]s|['’])?(?![\w])")
 

@@ -9,7 +9,7 @@ from functools import cached_property
 
 from newsdesk.extract.dates import DateMention, find_dates
 from newsdesk.extract.seasons import season_numbers
-from seasonwatch.lexicon.forms import fold
+from seasonwatch.lexicon.forms import after_leading_the, fold
 from seasonwatch.lexicon.function_words import YES_NO_OPENERS
 from seasonwatch.lexicon.negation import NEGATION_PATTERN
 
@@ -94,13 +94,8 @@ _PATTERNS: dict[str, re.Pattern[str]] = {}
 def _show_pattern(name: str) -> re.Pattern[str]:
     pattern = _PATTERNS.get(name)
     if pattern is None:
-        words = name.split()
-        # "The Last of Us" also as "Last of Us"
-        written = (
-            rf"(?:the\s+)?{re.escape(' '.join(words[1:]))}"
-            if len(words) > 2 and words[0].casefold() == "the"
-            else re.escape(name)
-        )
+        rest = after_leading_the(name)  # "The Last of Us" also as "Last of Us"
+        written = rf"(?:the\s+)?{re.escape(rest)}" if rest else re.escape(name)
         pattern = re.compile(rf"(?<![\w'])({written})(?:['’]s)?(?:\s+(?P<n>\d{{1,2}}))?\b", re.I)
         _PATTERNS[name] = pattern
     return pattern

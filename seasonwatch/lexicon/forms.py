@@ -49,6 +49,13 @@ def fold_keep_case(text: str) -> str:
     return "".join(ch for ch in text if not unicodedata.combining(ch))
 
 
+def after_leading_the(name: str) -> str | None:
+    """ "Last of Us" for "The Last of Us": a title of three words or more is also written without
+    its "The"; None for any other (a "Bear" alone is no "The Bear")."""
+    first, _, rest = name.partition(" ")
+    return rest if first.casefold() == "the" and len(rest.split()) >= 2 else None
+
+
 def words(text: str) -> list[str]:
     """The folded words of a text, apostrophes inside words kept ("won't", "o'brien")."""
     return _WORD.findall(fold(text))
