@@ -11,7 +11,7 @@ from newsdesk.extract.dates import DateMention, find_dates
 from newsdesk.extract.seasons import season_numbers
 from seasonwatch.lexicon.forms import after_leading_the, fold
 from seasonwatch.lexicon.function_words import YES_NO_OPENERS
-from seasonwatch.lexicon.negation import NEGATION_PATTERN
+from seasonwatch.lexicon.negation import NEGATION_PATTERN, WISHED_FOR
 
 
 @dataclass(frozen=True)
@@ -68,6 +68,11 @@ class Clause:
     @cached_property
     def negated(self) -> bool:
         return bool(NEGATION_PATTERN.search(self.text))
+
+    @cached_property
+    def wishes(self) -> bool:
+        """ "We could all use a trailer": what it wishes for is not there yet."""
+        return bool(WISHED_FOR.search(self.text))
 
     @cached_property
     def dates(self) -> list[DateMention]:

@@ -11,7 +11,7 @@ from seasonwatch.models import Fact
 
 FOOTAGE = re.compile(
     r"\b(?P<kind>(?:final|full|official|new|first|second)?\s*(?:full-length\s+)?"
-    r"(?:trailer|teaser|first[- ]look|first\s+(?:photos?|images?|footage|clip)|sneak\s+peek|clip|poster|featurette"
+    r"(?:teaser\s+trailer|trailer|teaser|first[- ]look|first\s+(?:photos?|images?|footage|clip)|sneak\s+peek|clip|poster|featurette"
     r"|photos|images|stills|pictures))s?\b",
     re.I,
 )
@@ -56,7 +56,7 @@ def _footage(clause: Clause) -> list[Fact]:
         return []
     # one release per sentence, its most specific name; "no trailer yet" records that there is none
     kind = min(kinds, key=FOOTAGE_SPECIFICITY.index)
-    return [Fact("footage", clause.season, value="" if clause.negated else kind)]
+    return [Fact("footage", clause.season, value="" if clause.negated or clause.wishes else kind)]
 
 
 def _titles(clause: Clause) -> list[Fact]:
@@ -92,6 +92,11 @@ PRODUCTION = Family(
                 example("Hollow Creek season 2: a first look at the trailer", _footage_fact("trailer")),
                 example("Hollow Creek season 2 drops its final trailer", _footage_fact("final trailer")),
                 example("There is no trailer for Hollow Creek season 2 yet.", _footage_fact("")),
+                example("Honestly, we could all use a Hollow Creek season 2 trailer right about now.", _footage_fact(""),
+                        note="a wish: there is none yet"),
+                example("Fans are still waiting for a first look at Drift season 3", _footage_fact("", 3)),
+                example("The streamer shares a teaser trailer for Hollow Creek season 2", _footage_fact("teaser"),
+                        note="a teaser trailer is a teaser"),
                 example("A new teaser for Drift season 3 shows the storm", _footage_fact("teaser", 3)),
                 example("Hollow Creek season 2 poster teases the flood", _footage_fact("poster")),
                 example("Hollow Creek season 2: first look at the new sheriff", _footage_fact("first look")),

@@ -25,3 +25,9 @@ WILL_NOT = r"(?:won['’]t|will\s+not|not)"
 RULES_OUT: re.Pattern[str] = re.compile(
     r"\b(?:rul(?:e|es|ed|ing)\s+out|exclud(?:e|es|ed|ing)|not\s+expected\s+(?:in|before|by))\s+(?:an?\s+|the\s+|any\s+)?$", re.I
 )
+# what someone wishes for is not there yet: "we could all use a trailer", "fans are hoping for a teaser"
+WISHED_FOR: re.Pattern[str] = re.compile(
+    r"\b(?:could\s+(?:all\s+)?(?:really\s+)?use|would\s+love|['’]d\s+love|hop(?:e|es|ing)\s+for"
+    r"|(?:still\s+)?wait(?:s|ing)?\s+(?:on|for)|long(?:s|ing)?\s+for|fingers\s+crossed\s+for)\b",
+    re.I,
+)
