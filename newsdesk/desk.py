@@ -50,7 +50,7 @@ from newsdesk.story_index import Entry, StoryIndex
 from newsdesk.structured import StructuredNews, StructuredOutcome, comparable, in_scope, judge_observations
 from newsdesk.text import content_terms
 from newsdesk.topics import topic_from_facts
-from seasonwatch.fact_kinds import FACT_KINDS, describe_fact, kind_of
+from seasonwatch.fact_kinds import FACT_KINDS, describe_fact, kind_of, kinds_spoken_of
 from seasonwatch.models import (
     Decision,
     Fact,
@@ -124,7 +124,8 @@ def decide(
             verdicts.append(judged)
         else:
             candidates.append(judged)
-    for candidate in sorted(candidates, key=lambda c: c.moment):
+    # a report that only speaks of its fact waits for this morning's reports that tell it
+    for candidate in sorted(candidates, key=lambda c: (_awaits_its_fact(c), c.moment)):
         if (verdict := _place(index, candidate)) is not None:
             verdicts.append(verdict)
 
@@ -258,10 +259,27 @@ def _against_article(
         entities=new_entities(report.text, report.show, profile.world.names),
         event=tuple(f for f in novelty.new_facts if any(f.key == e.key for e in report.event)),
         explains=explains,
+        spoken=_spoken_of(report),
     )
 
 
 # ---------------------------------------------------------------- 6. sameness
+
+
+def _awaits_its_fact(candidate: Candidate) -> bool:
+    """ "...Premiere Date Teaser" with no date: a source of the premiere's story, if this morning
+    has one, rather than the teaser's story that the date would then have to join."""
+    return candidate.explains is not None or bool(candidate.spoken)
+
+
+def _spoken_of(report: Report) -> tuple[Fact, ...]:
+    """The facts a report speaks of without telling them: its headline's; its summary's too when
+    it tells nothing ("To announce the premiere date, the cast...")."""
+    facts = report.facts
+    told = {f.kind for f in facts}
+    text = report.update.title if facts else f"{report.update.title} {report.update.summary}"
+    season = facts[0].season if facts else report.show.season
+    return tuple(Fact(kind, season) for kind in kinds_spoken_of(text) if kind not in told)
 
 
 def _deciding(index: StoryIndex, candidate: Candidate) -> tuple[Fact, ...]:
@@ -280,7 +298,9 @@ def _place(index: StoryIndex, candidate: Candidate) -> Verdict | None:
     mentions = tuple(replace(f, mentioned=True) for f in candidate.facts if f not in deciding)
     # filed under what its headline announces ("...premiere date teaser": the date's section)
     announced = [f for f in deciding if f in candidate.event] or list(deciding)
-    candidate = replace(candidate, facts=deciding, mentions=mentions, topic=topic_from_facts(announced) or candidate.topic)
+    candidate = replace(
+        candidate, facts=deciding, mentions=mentions, topic=topic_from_facts(announced) or candidate.topic
+    )
     evidence = candidate.evidence()
     match = index.best(evidence)
     if match is None and candidate.explains:
@@ -290,13 +310,13 @@ def _place(index: StoryIndex, candidate: Candidate) -> Verdict | None:
     if match is None:
         index.add(evidence, member=candidate)
         return None
+    tie = "itself a late report" if match.entry.past is not None else "which speaks of its main event"
+    joined_by = "with-a-late-report" if match.entry.past is not None else "with-its-main-event"
     for entry in match.absorbed:
         for member in entry.members:
             if isinstance(member, Candidate):
-                why = f"the same story as '{candidate.update.title}', itself a late report"
-                entry.members[entry.members.index(member)] = replace(
-                    member, joined_by="with-a-late-report", joined_because=why
-                )
+                why = f"tied to it by '{candidate.update.title}', {tie}"
+                entry.members[entry.members.index(member)] = replace(member, joined_by=joined_by, joined_because=why)
         index.absorb(match.entry, entry)
     joined = replace(candidate, joined_by=match.relation.rule, joined_because=match.relation.reason)
     index.join(match.entry, evidence, joined)

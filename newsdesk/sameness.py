@@ -48,6 +48,7 @@ class Evidence:
     show: str
     facts: tuple[Fact, ...] = ()  # what decides its story: its event
     mentions: tuple[Fact, ...] = ()  # facts stated along: told, but deciding nothing
+    spoken: tuple[Fact, ...] = ()  # facts a report speaks of without telling them (no value)
     vectors: tuple[Vector, ...] = ()  # one per telling (a story has one per source it keeps)
     entities: frozenset[str] = frozenset()  # new names it mentions (the article does not)
     headlines: tuple[str, ...] = ()
@@ -61,6 +62,7 @@ class Evidence:
             show=self.show,
             facts=merged_facts(self.facts, other.facts),
             mentions=merged_facts(self.mentions, other.mentions),
+            spoken=self.spoken,
             vectors=(self.vectors + other.vectors)[: thresholds.VECTORS_PER_STORY],
             entities=self.entities | other.entities,
             headlines=self.headlines + other.headlines,
@@ -203,6 +205,20 @@ def _vaguer_value(c: _Comparison) -> Relation | None:
 def _shared_fact(c: _Comparison) -> Relation | None:
     if c.shared:
         return Relation(Kinship.SAME, _score_of_shared(c), "shared-fact", f"the same {c.shared[0]}")
+    return None
+
+
+SPEAKS_OF_ITS_FACT = "speaks-of-its-fact"
+
+
+def _speaks_of_its_fact(c: _Comparison) -> Relation | None:
+    # "...Premiere Date Teaser" or "...Return Production" with no date: the report speaks of the
+    # fact the earlier story told; what it tells besides (the teaser) comes along with that fact
+    for spoken in c.later.spoken:
+        told = any(f.kind == spoken.kind and f.value and _same_season(f, spoken) for f in c.earlier.facts)
+        if told and all(spoken.kind in kind_of(f).subordinate_to for f in c.later.facts):
+            label = FACT_KINDS[spoken.kind].label
+            return Relation(Kinship.SAME, 1.0, SPEAKS_OF_ITS_FACT, f"it speaks of the {label} the story told")
     return None
 
 
@@ -434,6 +450,37 @@ SAMENESS: tuple[SamenessRule, ...] = (
             ),
         ),
         _shared_fact,
+    ),
+    SamenessRule(
+        SPEAKS_OF_ITS_FACT,
+        "a report whose headline speaks of a fact a story told, and tells nothing else of its own, is its source",
+        (
+            Example(
+                _pair(
+                    "Hollow Creek season 2 premieres March 8, 2031",
+                    "Hollow Creek Season 2 Premiere Date Teaser Is Here || The cast shares a short clip from home.",
+                ),
+                "same",
+                "the teaser comes with the date it speaks of",
+            ),
+            Example(
+                _pair(
+                    "Drift season 3 begins filming in May",
+                    "Drift Season 3 Return and Production Plans || What the streamer has said so far.",
+                ),
+                "same",
+            ),
+            Example(
+                _pair(
+                    "Hollow Creek season 2 premieres March 8, 2031",
+                    "Nadia Sorel joins Hollow Creek ahead of the premiere date",
+                ),
+                "conflict",
+                "a casting speaks of the date in passing: a story of its own",
+                counter=True,
+            ),
+        ),
+        _speaks_of_its_fact,
     ),
     SamenessRule(
         "same-new-names",

@@ -38,6 +38,7 @@ class Candidate:
     event: tuple[Fact, ...] = ()  # the facts its headline announces
     explains: tuple[str, str] | None = None  # an explainer's (rule, reason): it may join a story, never start one
     mentions: tuple[Fact, ...] = ()  # new facts it states along, which do not decide its story
+    spoken: tuple[Fact, ...] = ()  # facts it speaks of without telling ("...Premiere Date Teaser"), no value
     joined_by: str = ""  # the sameness rule that tied it to its story, and why
     joined_because: str = ""
 
@@ -46,6 +47,7 @@ class Candidate:
             show=self.show.name,
             facts=self.facts,
             mentions=self.mentions,
+            spoken=self.spoken,
             vectors=(self.vector,),
             entities=self.entities,
             headlines=(self.update.title,),

@@ -19,7 +19,7 @@ from typing import Generic, TypeVar
 
 from newsdesk import thresholds
 from newsdesk.rules import Example, Rule
-from newsdesk.sameness import Evidence, Kinship, Relation, relation
+from newsdesk.sameness import SPEAKS_OF_ITS_FACT, Evidence, Kinship, Relation, relation
 from seasonwatch.fact_kinds import Scope, kind_of
 from seasonwatch.models import Fact, Story
 
@@ -148,9 +148,14 @@ class StoryIndex(Generic[Member]):
         if not same:
             return None
         past = [(e, r) for e, r in same if e.past is not None]
-        entry, found = max(past or same, key=lambda pair: (pair[1].score, -pair[0].number))
+        # "...Premiere Date Teaser": the premiere it speaks of is its story, and this morning's
+        # story of the same teaser is that premiere's too
+        main = [(e, r) for e, r in same if r.rule == SPEAKS_OF_ITS_FACT]
+        entry, found = max(past or main or same, key=lambda pair: (pair[1].score, -pair[0].number))
         absorbed: tuple[Entry[Member], ...] = ()
-        if entry.past is not None:
+        if found.rule == SPEAKS_OF_ITS_FACT:
+            absorbed = tuple(e for e, _ in same if e is not entry and e.past is None)
+        elif entry.past is not None:
             # this run's stories the report is also the same as, and that are the same as the past one
             absorbed = tuple(e for e, _ in same if e.past is None and relation(entry.evidence, e.evidence).same)
         return Match(entry, found, absorbed)
@@ -170,7 +175,7 @@ _CAPITALIZED = re.compile(r"\b[A-Z][a-z]{3,}\b")
 
 def blocking_keys(evidence: Evidence) -> set[tuple[str, str]]:
     """What a report must share with a story to be compared with it: a fact, a name, a telling term."""
-    keys = {("fact", "|".join(map(str, kind_of(f).key_of(evidence.show, f)))) for f in evidence.facts}
+    keys = {("fact", "|".join(map(str, kind_of(f).key_of(evidence.show, f)))) for f in evidence.facts + evidence.spoken}
     # people: by surname, whether a report states a fact about them or only names them in its headline
     keys.update(
         ("name", f.subject.split()[-1].casefold())
