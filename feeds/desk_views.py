@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from feeds.entries import plain_text, safe_url
+from feeds.entries import PresentedEdition, plain_text, safe_url
 from feeds.files import write_atomically
 from seasonwatch.models import (
     Attribution,
@@ -254,11 +254,20 @@ def desks_of(shows: list[ShowSpec], desks: dict[str, ShowDesk]) -> list[DeskView
     return [desk_view(show, desks[show.name]) for show in shows if show.name in desks]
 
 
+def edition_desks(edition: Edition) -> list[DeskView]:
+    """desks_of the edition's shows, made once for all the outputs of a presented edition."""
+    if not isinstance(edition, PresentedEdition):
+        return desks_of(edition.shows, edition.desks)
+    if edition.desk_views is None:
+        edition.desk_views = desks_of(edition.shows, edition.desks)
+    return edition.desk_views
+
+
 def write_each_desk(edition: Edition, output_dir: Path, name: str, render: Callable[[DeskView], str]) -> list[Path]:
     """One file per show with a desk: `name` with "{slug}" filled in, relative to `output_dir`."""
     return [
         write_atomically(output_dir / name.replace("{slug}", desk.show.slug), render(desk), root=output_dir)
-        for desk in desks_of(edition.shows, edition.desks)
+        for desk in edition_desks(edition)
     ]
 
 

@@ -16,6 +16,7 @@ import uuid
 from dataclasses import dataclass, field, fields
 from datetime import datetime
 from functools import cached_property
+from typing import TYPE_CHECKING
 from urllib.parse import quote, urljoin, urlsplit
 
 from jinja2 import Environment
@@ -25,6 +26,9 @@ from seasonwatch.fact_kinds import describe_fact
 from seasonwatch.links import without_tracking
 from seasonwatch.markup import html_to_text, sanitize_html, shorten, strip_control_characters
 from seasonwatch.models import Edition, SiteSettings, SourceReport, SourceStatus, Story
+
+if TYPE_CHECKING:
+    from feeds.desk_views import DeskView
 
 # a fixed namespace: a story's id maps to the same URN forever, whatever base_url becomes
 STORY_NAMESPACE = uuid.UUID("6f0b9c1e-3c0e-4b7a-9a61-5e2f8c4d7a10")
@@ -186,6 +190,9 @@ class PresentedEdition(Edition):
 
     views: dict[str, StoryView] = field(default_factory=dict)  # story id -> its view
     notes: list[str] = field(default_factory=list)  # files not ours that an output replaced
+    # the shows' desks as the outputs show them (feeds.desk_views.edition_desks): four outputs
+    # show every desk, and making a desk's view reads every casting of the show
+    desk_views: list[DeskView] | None = None
 
 
 def presented(edition: Edition) -> PresentedEdition:

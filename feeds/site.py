@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from feeds.desk_views import desks_of
+from feeds.desk_views import edition_desks
 from feeds.entries import PresentedEdition, plain_text, site_title, views_of
 from feeds.files import write_atomically, write_once
 from feeds.grouping import Groups, Sections, by_show_and_section
@@ -28,7 +28,7 @@ def render(edition: Edition) -> str:
             digests=edition.digests,
             generated=edition.generated,
             failed=unread_sources(edition.reports),
-            desks={desk.show.name: desk for desk in desks_of(edition.shows, edition.desks)},
+            desks={desk.show.name: desk for desk in edition_desks(edition)},
         )
     )
 

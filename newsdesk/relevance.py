@@ -601,6 +601,8 @@ WHICH_SHOW = Rule(
 
 def match_show(title: str, summary: str, worlds: list[ShowWorld]) -> ShowMatch:
     """The tracked show this update is news about, or None with the reason and the rule."""
+    if _surely_names_no_show(title, summary, worlds):
+        return ShowMatch(None, "names no tracked show", rule="names-no-tracked-show")
     if shouted(title):
         title = title.lower()  # "HOLLOW CREEK RENEWED": capitals say no more than lower case does
     named = []
@@ -623,6 +625,28 @@ def match_show(title: str, summary: str, worlds: list[ShowWorld]) -> ShowMatch:
             return match
         refusals.append(match)
     return refusals[0]
+
+
+def _surely_names_no_show(title: str, summary: str, worlds: list[ShowWorld]) -> bool:
+    """The cheap first pass for the nine in ten updates about shows nobody tracks: True only when
+    `match_show`'s own word test would pass over every show. That test needs every word of one
+    of a show's names in the folded text, so its longest word at least; for an ASCII text the
+    folded text is the lowered one (backticks read as apostrophes), with no folding to pay for."""
+    text = f"{title} {summary}"
+    if not text.isascii():
+        return False  # accents and ligatures fold: the full test reads it
+    longest = _longest_name_words(tuple(name for world in worlds for name in world.show.names))
+    return longest is not None and longest.search(text.lower().replace("`", "'")) is None
+
+
+@lru_cache(maxsize=64)
+def _longest_name_words(names: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One pattern of the longest word of each name, found anywhere (as `in` finds a word); None
+    when a name has no word (the word test passes it whatever the text says)."""
+    longest = [max(words_, key=len) if words_ else "" for words_ in _name_words(names)]
+    if not all(longest):
+        return None
+    return re.compile("|".join(sorted({re.escape(word) for word in longest}, key=len, reverse=True)))
 
 
 def _first_named(text: str, show: ShowSpec) -> int:

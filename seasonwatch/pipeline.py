@@ -9,7 +9,9 @@ still pending, which the next run delivers first.
 from __future__ import annotations
 
 import asyncio
+import importlib
 import json
+import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -18,11 +20,6 @@ from pathlib import Path
 
 import httpx
 
-import feeds
-import newsdesk
-import newsdesk.board
-import newsdesk.review
-import newsdesk.stories
 import scrapers
 from seasonwatch import phases, story_bound
 from seasonwatch.config import Config
@@ -43,6 +40,12 @@ from seasonwatch.models import (
     StorySource,
 )
 from seasonwatch.store import Store, StoreError
+
+# The decide and emit stages take about as long to import as a wave of requests takes to come
+# back (patterns compiled at import, templates): a run imports them in a thread while its
+# requests are in flight (import_stages_meanwhile), and each function here imports what it uses
+# where it uses it (waiting, if it must, for that thread to finish the module).
+STAGES = ("newsdesk", "newsdesk.board", "newsdesk.review", "newsdesk.stories", "feeds")
 
 RECENT_DIGESTS = 30
 # a digest still pending this long after it was composed is given up (marked failed): its news is
@@ -83,6 +86,7 @@ def run(config: Config, options: RunOptions, console: Console) -> RunResult:
     if options.dry_run:
         return _dry_run(config, options, console)
     timings = phases.start()
+    import_stages_meanwhile()
     with RunLock(config.state_path) as lock:
         store = Store.open(config.state_path)
         store.keeping = keeping(config)
@@ -91,6 +95,22 @@ def run(config: Config, options: RunOptions, console: Console) -> RunResult:
         finally:
             store.close()
             timings.write()
+
+
+def import_stages_meanwhile() -> threading.Thread:
+    """Import STAGES in a daemon thread and return it. A module it fails to import is left for
+    the run's own import to fail on, with the run's error handling."""
+
+    def import_each() -> None:
+        for name in STAGES:
+            try:
+                importlib.import_module(name)
+            except Exception:  # the run's own import of it says what went wrong
+                return
+
+    thread = threading.Thread(target=import_each, name="seasonwatch-import-stages", daemon=True)
+    thread.start()
+    return thread
 
 
 def _dry_run(config: Config, options: RunOptions, console: Console) -> RunResult:
@@ -149,6 +169,8 @@ def _compose(
 ) -> Digest | None:
     """This run's digest, if it found news: new stories, and earlier ones that gained sources
     (late reports, TVmaze or Wikipedia confirming them), with only the sources they gained."""
+    import feeds
+
     if not decision.new_stories and not decision.grown_stories:
         return None
     return feeds.compose(
@@ -182,8 +204,6 @@ def _real_run(config: Config, options: RunOptions, console: Console, store: Stor
     started = options.now or datetime.now(UTC).replace(microsecond=0)
     email_on = config.email.enabled and options.send_email
     deliveries = _Deliveries()
-    # what a run killed between writing a file and renaming it left behind (we hold the lock)
-    feeds.remove_stale_temporaries(config.site.output_dir, config.email.outbox_dir)
     store.settle_interrupted()
     store.reserve_journal()
     _unconfirmed(config, store, console, started)
@@ -200,6 +220,11 @@ def _real_run(config: Config, options: RunOptions, console: Console, store: Stor
         gathered = _gather(config, options, console, validators=store.validators())
     phases.current.cpu["parse"] = gathered.parse_cpu
     phases.current.count("parsed documents", gathered.parsed)
+    import feeds
+
+    # what a run killed between writing a file and renaming it left behind (we hold the lock, and
+    # nothing of this run has written an output yet)
+    feeds.remove_stale_temporaries(config.site.output_dir, config.email.outbox_dir)
 
     def to_commit(decided: Decided) -> tuple[Digest | None, DeskReview]:
         console.verdicts(decided.decision.verdicts)
@@ -312,6 +337,8 @@ def decide(
     store: Store, shows: Sequence[ShowSpec], articles: dict[str, str], gathered: Gathered, now: datetime
 ) -> Decided:
     """What the newsdesk makes of what was gathered, against the state's history of these shows."""
+    import newsdesk
+
     with phases.current.phase("history"):
         history = store.history(shows=[s.name for s in shows], gathered=gathered, now=now)
     started = time.perf_counter()
@@ -352,6 +379,8 @@ def decide_and_commit(
 def whole_growth(store: Store, grown: list[Story]) -> list[Story]:
     """Grown stories as they are stored: one the newsdesk read compact (past the bound) but the
     state keeps whole (the desk or the feeds read it) gets its new sources added to the whole."""
+    import newsdesk.stories
+
     compact = [story for story in grown if story.compact]
     if not compact:
         return grown
@@ -371,6 +400,8 @@ def keeping(config: Config) -> story_bound.Keeping:
     seasons = {show.name: show.season for show in config.shows}
 
     def desk_reads(show: str, facts: Sequence[Fact]) -> bool:
+        import newsdesk.board
+
         # as the board makes its claims (newsdesk.board.story_claims): a fact with a row, in scope
         season = seasons.get(show)
         rules = [(newsdesk.board.KINDS.get(fact.kind), fact) for fact in facts]
@@ -395,6 +426,8 @@ def _review(
 ) -> DeskReview:
     """The editor's desk after the decision: boards, conflicts, suggestions, from every story of the
     shows (this run's sources included) and each configured structured source's latest facts."""
+    import newsdesk.review
+
     names = [show.name for show in config.shows]
     configured = {source.name for source in config.sources}
     latest: dict[tuple, FactObservation] = {}
@@ -470,6 +503,8 @@ def _deliver(config: Config, store: Store, digest: Digest, console: Console, del
     back no newer digest); "pending" when the failure may pass (retried first on the next run),
     or when the state could not record the attempt (then nothing was sent); "unconfirmed" when
     the server took the message and never answered (not sent again by itself)."""
+    import feeds
+
     try:
         delivery = feeds.deliver_digest(digest, config.email, store)
     except StoreError as exc:
@@ -530,6 +565,8 @@ def _unconfirmed(config: Config, store: Store, console: Console, now: datetime) 
 
 
 def _give_up(config: Config, store: Store, digest: Digest, console: Console, deliveries: _Deliveries) -> None:
+    import feeds
+
     attempts, last_error = store.digest_delivery(digest.id)
     why = f"last error: {last_error}" if last_error else "it waited behind older digests"
     reason = (
