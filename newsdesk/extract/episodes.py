@@ -18,7 +18,9 @@ EPISODE_ORDER = re.compile(
     rf"|\ball\s+(?P<a>{NUMBER})\s+(?:episodes|eps)\b"
     # a bare count only right after the season it belongs to: "season 3: thirteen episodes"
     rf"|\b(?:(?:season|series)\s+\w+|S\d{{1,2}})\W{{1,3}}(?:\w+\s+){{0,3}}?(?P<b>{NUMBER})\s+episodes\b(?!\s+(?:in|of|on|at|into))"
-    rf"|\b(?P<m>{NUMBER})-episode\s+(?:\w+\s+)?(?:season|order|run|series|slate)\b",
+    rf"|\b(?P<m>{NUMBER})-episode\s+(?:\w+\s+)?(?:season|order|run|series|slate)\b"
+    # "six episodes to end it": the count that finishes the show
+    rf"|\b(?P<e>{NUMBER})\s+(?:episodes|eps)\s+to\s+(?:end|close|finish|wrap\s+up)\b",
     re.I,
 )
 # a headline that announces a count without giving it ("...episode count confirmed")
@@ -47,7 +49,7 @@ def _batches(clause: Clause) -> list[Fact]:
 
 def _episode_order(clause: Clause) -> list[Fact]:
     found = EPISODE_ORDER.search(clause.text)
-    count = found and (found["n"] or found["m"] or found["b"] or found["a"])
+    count = found and (found["n"] or found["m"] or found["b"] or found["a"] or found["e"])
     if not count and clause.announced == "episodes" and (bare := BARE_COUNT.search(clause.text)):
         count = bare["n"]
     if count and (number := number_value(count)) and number >= thresholds.MIN_EPISODES:
@@ -83,6 +85,8 @@ EPISODES = Family(
                 example("The streamer ordered eight episodes of Hollow Creek season 2", Fact("episodes", 2, value="8")),
                 example("The first 3 episodes of Hollow Creek season 2 are out", note="not a season's order"),
                 example("Hollow Creek season 2 consists of nine episodes", Fact("episodes", 2, value="9")),
+                example("Ten episodes to end \u201cDrift\u201d is a bold choice", Fact("episodes", 3, value="10"),
+                        note="the count that finishes the show, in an opinion piece's headline"),
                 example("The streamer dates Hollow Creek season 2, a drop of all 10 eps", Fact("episodes", 2, value="10")),
                 example("Eight episodes again, the same as the first season.",
                         note="a bare count, read only under a headline announcing one"),

@@ -42,6 +42,8 @@ SEASON_THEN_DATE = re.compile(
 # a date right after the show or its season, and no cue word anywhere: a post's "hollow creek s2
 # <day>", "HOLLOW CREEK <day>": the season's return
 NAMED_THEN_DATE = re.compile(r"(?:\bSHOW(?:['’]s)?|\b(?:season|series)\s+\w+|\bS\d{1,2})\s+(?:(?:in|on)\s+)?$", re.I)
+# a date named as the show's slot: "what an <day> date says", "its <day> slot gives the network a lead-in"
+DATE_THEN_SLOT = re.compile(r"\s+(?:date|slot|bow)\b", re.I)
 FINALE_CUE = re.compile(
     r"\b(finale|final episode|wrap(?:s|ped)? up (?:its|the) (?:run|season)|ends? on|concludes?)\b", re.I
 )
@@ -132,7 +134,7 @@ def _date_kind(sentence: str, mention: DateMention) -> str:
             distance += penalty
             if best is None or distance < best[0]:
                 best = (distance, kind)
-    if best is None and NAMED_THEN_DATE.search(sentence[: mention.start]):
+    if best is None and (NAMED_THEN_DATE.search(sentence[: mention.start]) or DATE_THEN_SLOT.match(sentence, mention.end)):
         return "premiere"
     if best is None or best[0] > thresholds.DATE_CUE_DISTANCE:
         return ""  # no cue: the caller may know what the date is for
@@ -216,6 +218,9 @@ RELEASE = Family(
                 example("Catch up on season 1 before Drift returns in June", Fact("premiere", 3, value="2031-06"),
                         note="a season gone by: the date is the tracked season's"),
                 example("The streamer dates Hollow Creek season 2 for March 8", _premiere("2031-03-08")),
+                example("What an April 13 date says about the streamer's plans for Hollow Creek", _premiere("2031-04-13"),
+                        note="a date named as the show's date"),
+                example("Hollow Creek S2's April 10 slot gives the streamer a drama lead-in", _premiere("2031-04-10")),
                 example("Drift season 3 has an April return, and a fourth season is already ordered",
                         Fact("premiere", 3, value="2031-04"), note="the season before the date is the date's"),
                 example("Drift comes back in April for season 4", Fact("premiere", 4, value="2031-04"),
