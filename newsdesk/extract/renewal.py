@@ -14,7 +14,7 @@ from seasonwatch.models import Fact
 RENEWAL_CUE = re.compile(
     r"\b(renew\w*|greenlit|green-?light\w*|pick(?:s|ed)? up (?:\w+\s+){0,4}?(?:for|with)\b|pick(?:s|ed)? up (?:a|another)\b"
     # "adds a third season", "added a fourth"; not "adds a second timeline"
-    r"|order(?:s|ed)? (?:a|another|season|series)|add(?:s|ed)? (?:a|another) (?:\w+ )?(?:season|series)"
+    r"|order(?:s|ed)? (?:a|another|season|series)|order(?:s|ed)? more (?=SHOW\b)|add(?:s|ed)? (?:a|another) (?:\w+ )?(?:season|series)"
     r"|add(?:s|ed)? (?:a|another)(?= (?:second|third|fourth|fifth|sixth|seventh|eighth)\b(?!\s+[a-z]))|"
     r"will return for|(?:is|are) returning for|coming back for|gets? (?:a|another)|"
     r"is happening|officially happening|confirmed for (?:a|another))\b",
@@ -64,7 +64,7 @@ def _renewal(clause: Clause) -> list[Fact]:
     return []
 
 
-_BARE_RENEWAL = re.compile(r"\b(?:renewed|renews|greenlit|picked up)\b", re.I)
+_BARE_RENEWAL = re.compile(r"\b(?:renewed|renews|greenlit|picked up|order(?:s|ed)? more (?=SHOW\b))", re.I)
 
 
 def _ending(clause: Clause) -> list[Fact]:
@@ -104,6 +104,9 @@ RENEWAL = Family(
                         note="no season named: the article's own is not ordered yet"),
                 example("Will the streamer renew Hollow Creek for season 3?", note="a question states nothing"),
                 example("Drift gets a fourth season", Fact("renewal", 4, value="renewed")),
+                example("The Streamer Orders More Hollow Creek After a Record Launch", Fact("renewal", 2, value="renewed"),
+                        note="more of the show: the season the article is about"),
+                example("The streamer orders more episodes of Hollow Creek season 2", note="more episodes, not a season"),
                 example("Drift Renewed at the Streamer, Will Return in 2032", Fact("renewal", 3, value="renewed"),
                         note="no season named: the article's own"),
                 example("The network ordered a third season in May and, a year on, added a fourth.",
