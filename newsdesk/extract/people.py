@@ -40,7 +40,10 @@ def _patterns(*patterns: str) -> tuple[re.Pattern[str], ...]:
 # ...and the part, when the headline goes on to say it: "...role revealed: she plays the ferryman"
 CHARACTER_REVEALED = _patterns(
     rf"{_NAME}['’]s\s+(?:\S+\s+){{0,3}}?(?i:character|role|part)\b"
-    rf"(?:[^.;:]*?[:;,–—-]\s*(?i:she|he|they)\s+(?i:plays|is\s+playing|will\s+play|is)\s+{_ROLE})?"
+    rf"(?:[^.;:]*?[:;,–—-]\s*(?i:she|he|they)\s+(?i:plays|is\s+playing|will\s+play|is)\s+{_ROLE})?",
+    # "Jane Doe's character in SHOW season two is a ferry pilot named Mara Quill": the name is the part
+    rf"{_NAME}['’]s\s+(?i:character|role|part)\b[^.;:]*?\s(?i:is|will\s+be)\s+(?:(?i:a|an|the)\s+)?(?:[\w’'-]+\s+){{0,4}}?"
+    rf"(?i:named|called)\s+(?P<role>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){{0,2}})",
 )
 CAST_IN = _patterns(
     rf"{_NAME}\s+(?i:has\s+been\s+|is\s+|was\s+|will\s+be\s+)?(?i:cast|tapped|signed|booked|hired)\s+(?i:in|for|on|to\s+join)\b"
@@ -137,6 +140,8 @@ PEOPLE = Family(
                     note="a question asking who takes the casting as given"),
             example("Nadia Sorel's Hollow Creek role revealed: she plays the ferryman's widow",
                     _cast("Nadia Sorel", "ferryman's widow")),
+            example("Nadia Sorel's character in Hollow Creek season two is a ferry pilot named Mara Quill.",
+                    _cast("Nadia Sorel", "Mara Quill"), note="the name the part is given"),
         ),
             _people(CHARACTER_REVEALED, "cast"),
             ("character", "role", "part"),
