@@ -35,7 +35,7 @@ def item_facts(title: str, summary: str, context: FactContext, moment: datetime)
     title_facts = extract_facts(title, context, moment) if title else []
     # a summary's date without a cue word belongs to the headline's release news, if it has any
     announced = _announced(title)
-    summary_facts = extract_facts(_full_names(summary, title_facts), _headline_season(title, context), moment, announced)
+    summary_facts = extract_facts(_full_names(summary, title_facts, title), _headline_season(title, context), moment, announced)
     title_facts = [_with_role(t, summary_facts) for t in title_facts]
     facts = title_facts + [
         f for f in summary_facts if not any(f.same_claim(t) or _same_person(f, t) or _overruled(f, t) for t in title_facts)
@@ -84,9 +84,17 @@ def _overruled(summary_fact: Fact, title_fact: Fact) -> bool:
     return summary_fact.kind == title_fact.kind
 
 
-def _full_names(summary: str, title_facts: list[Fact]) -> str:
+_ROLE_OF_ONE = re.compile(r"['’]s\s+(?:\S+\s+){0,4}?(?:role|character|part)\b", re.I)
+_PRONOUN_PLAYS = re.compile(r"\b(?:[Ss]he|[Hh]e|[Tt]hey)\s+(?=(?:plays|will\s+play|is\s+playing|portrays)\b)")
+
+
+def _full_names(summary: str, title_facts: list[Fact], title: str = "") -> str:
     """ "Sorel will play Dale" under "Nadia Sorel's character revealed": the summary's surname is
     the headline's person."""
+    people = [f for f in title_facts if _about_a_person(f)]
+    if len(people) == 1 and _ROLE_OF_ONE.search(title):
+        # "...'s Role Revealed" over "she plays Mara": the one person the headline names
+        summary = _PRONOUN_PLAYS.sub(f"{people[0].subject} ", summary)
     for fact in title_facts:
         if _about_a_person(fact) and " " in fact.subject:
             first, _, surname = fact.subject.rpartition(" ")
