@@ -220,6 +220,8 @@ def _inside_quoted_title(text: str, show: ShowSpec) -> str | None:
     its aliases) is only inside, if it is."""
     plain = fold_keep_case(text)
     for quoted in QUOTED_SPAN.findall(plain):
+        if quoted.lstrip(" '‘\"“")[:1].islower():
+            continue  # "'cast in Hollow Creek season two'": a claim quoted, and a title starts with a capital
         inside = any(re.search(rf"(?<![\w]){re.escape(fold_keep_case(n))}(?![\w])", quoted) for n in show.names)
         # "'Hollow Creek 2'", "'Drift' Season 3": the title itself, with its season
         bare = re.sub(
@@ -466,6 +468,8 @@ RELEVANCE: tuple[RelevanceRule, ...] = (
             _e("Watch the 'Hollow Creek Chronicles' trailer || A spin-off podcast with new hosts.", None),
             _e("'Hollow Creek: After the Flood' gets a teaser || A documentary about the real valley.", None),
             _e("'Hollow Creek' Season 2 gets a teaser", "Hollow Creek"),
+            _e("Nadia Sorel 'cast in Hollow Creek season two' || She is said to have filmed a guest part.", "Hollow Creek",
+               note="a quoted claim, in lower case: no title"),
         ),
         _inside_quoted_title_rule,
     ),
