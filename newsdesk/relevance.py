@@ -261,10 +261,15 @@ def _outside_quotes_pattern(show: ShowSpec) -> str:
     return "|".join(rf"(?<![\w]){re.escape(fold_keep_case(n))}(?![\w])" for n in show.names)
 
 
+_ROLE_WORDS = re.compile(r"\b(?:role|character|cameo)s?\b", re.I)
+
+
 def _used_as_place(title: str, show: ShowSpec) -> bool:
     """ "Copper Hill season 3 wraps production in Drift": an everyday title after "in", "at" or
     "from", unquoted, is the city, the region, the word."""
     plain = fold_keep_case(title)
+    if _ROLE_WORDS.search(plain):
+        return False  # "Nadia Sorel in Drift: what we know about her role": a place has no roles
     return any(
         re.search(
             rf"\b(?i:in|at|from|near|around|outside|across|to)\s+(?:the\s+)?{re.escape(fold_keep_case(n))}(?![\w'’])",
@@ -458,6 +463,8 @@ RELEVANCE: tuple[RelevanceRule, ...] = (
             _e("Harbour Lights films at Drift for its second season || Locals welcomed the crew.", None),
             _e("Jonah Pike back in 'Drift' season 3 || He returns as Kai Brandt.", "Drift"),
             _e("A new mystery series films in Drift this spring || The harbour town hosts the crew.", None),
+            _e("Nadia Sorel in Drift: what we know about her role || Nadia Sorel joins season 3; her character is secret.", "Drift",
+               note="a place has no roles"),
         ),
         _a_place,
     ),
