@@ -137,7 +137,7 @@ FACT_KINDS: dict[str, FactKind] = {
         FactKind("titles", Topic.STORY, Scope.SEASON, Values.LABEL, "episode titles", "not revealed", telling=True),
         FactKind("filming", Topic.STORY, Scope.SEASON, Values.STAGE, "filming", "not started", telling=True,
                  stages=("started", "wrapped"), spoken_of_by=r"\b(?:film(?:ing|s)?|shoot(?:ing|s)?|production)\b",
-                 # "When is it coming? ... Filming got under way in March": filed where the editor writes of it
+                 # "When is it coming? ... Filming got under way in <month>": filed where the editor writes of it
                  discussed_by=r"\b(?:filming|filmed|shoot(?:ing)?|production\s+(?:dates?|starts?|began|begins|has|is|on)|cameras?)\b",
                  # "X back for season 4 as the shoot goes on": the casting is the story
                  subordinate_to=("cast", "departure", "premiere", "renewal")),
