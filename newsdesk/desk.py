@@ -310,8 +310,11 @@ def _place(index: StoryIndex, candidate: Candidate) -> Verdict | None:
     if match is None:
         index.add(evidence, member=candidate)
         return None
-    tie = "itself a late report" if match.entry.past is not None else "which speaks of its main event"
-    joined_by = "with-a-late-report" if match.entry.past is not None else "with-its-main-event"
+    joined_by, tie = (
+        ("with-a-late-report", "itself a late report")
+        if match.entry.past is not None
+        else ("with-its-main-event", "which speaks of its main event")
+    )
     for entry in match.absorbed:
         for member in entry.members:
             if isinstance(member, Candidate):

@@ -88,9 +88,9 @@ _ROLE_OF_ONE = re.compile(r"['’]s\s+(?:\S+\s+){0,4}?(?:role|character|part)\b"
 _PRONOUN_PLAYS = re.compile(r"\b(?:[Ss]he|[Hh]e|[Tt]hey)\s+(?=(?:plays|will\s+play|is\s+playing|portrays)\b)")
 
 
-def _full_names(summary: str, title_facts: list[Fact], title: str = "") -> str:
-    """ "Sorel will play Dale" under "Nadia Sorel's character revealed": the summary's surname is
-    the headline's person."""
+def _full_names(summary: str, title_facts: list[Fact], title: str) -> str:
+    """ "Sorel will play Dale" under "Nadia Sorel's character revealed": the summary's surname,
+    or under a headline about one person's part its "she plays", is the headline's person."""
     people = [f for f in title_facts if _about_a_person(f)]
     if len(people) == 1 and _ROLE_OF_ONE.search(title):
         # "...'s Role Revealed" over "she plays Mara": the one person the headline names
