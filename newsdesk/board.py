@@ -130,6 +130,11 @@ KINDS: dict[str, KindRule] = {
         lambda f: f.value or "not started",
         lambda f, show: f"Filming on season {f.season} has {'wrapped' if f.value == 'wrapped' else 'begun'}.",
     ),
+    "location": KindRule(
+        "location", "Where season {season} is set", SINGLE, SEASON, True, False, "not chosen",
+        lambda f: f.value,
+        lambda f, show: f"Reports place season {f.season} in {f.value}.",
+    ),
     "finale": KindRule(
         "", "Season {season} finale", SINGLE, SEASON, True, True, "not announced",
         lambda f: describe_date(f.value),

@@ -173,8 +173,8 @@ class ShowProfile:
         topic = topic_from_facts(list(facts)) or default
         lead = next((f for f in facts if kind_of(f).topic == topic), None)
         section = self.article.section_discussing(lead.kind) if lead else None
-        if section is not None and section.topic is not None:
-            return section.topic, section.title
+        if section is not None:  # a free title ("Where next?") keeps the fact's own topic
+            return section.topic or topic, section.title
         return topic, self.section(topic)
 
 

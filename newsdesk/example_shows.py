@@ -64,7 +64,7 @@ Priya Castellan leads the cast again as the keeper Wren Aldous.
 
 ## Story
 
-Wren's brother comes back to the lighthouse at Gull Point.
+Wren's brother comes back to the lighthouse at Gull Point. The first season was filmed in Scotland.
 """,
 }
 

@@ -21,7 +21,7 @@ from newsdesk.extract.seasons import season_numbers
 from newsdesk.rules import Example, Rule
 from newsdesk.similarity import Vector, Vectorizer, cosine, terms
 from newsdesk.text import content_terms, has_negation
-from seasonwatch.fact_kinds import Values, describe_fact, kind_of
+from seasonwatch.fact_kinds import Scope, Values, describe_fact, kind_of
 from seasonwatch.lexicon.forms import fold, fold_keep_case, stem
 from seasonwatch.lexicon.topic_cues import GENERIC_STEMS
 from seasonwatch.models import Fact
@@ -113,6 +113,13 @@ class ArticleKnowledge:
             return None
         return next((s for s in self.statements if folded in s.folded), None)
 
+    def naming_word(self, name: str) -> Statement | None:
+        """The first sentence that names `name` as a word of its own ("Rome", not "Romeo")."""
+        words = re.compile(r"(?<![\w'])" + re.escape(fold(name)) + r"(?![\w'])")
+        if not words.search(self.folded_text):
+            return None
+        return next((s for s in self.statements if words.search(s.folded)), None)
+
     def role_stated(self, fact: Fact) -> bool:
         """Do the article's sentences about this person give the part (half its words or more)?"""
         surname = fold(fact.subject.split()[-1])
@@ -181,6 +188,8 @@ def _named_in_article(k: ArticleKnowledge, fact: Fact) -> FactStatus | None:
     kind = kind_of(fact)
     if not kind.known_when_named:
         return None
+    if kind.scope is not Scope.PERSON:
+        return _place_named_in_article(k, fact)
     where = k.naming(fact.subject)
     if where is None:
         return FactStatus(fact, False, None, "new-to-the-article")
@@ -190,6 +199,18 @@ def _named_in_article(k: ArticleKnowledge, fact: Fact) -> FactStatus | None:
         return FactStatus(replace(fact, before=kind.none_yet), False, where, "new-to-the-article")
     if kind.values is Values.ROLE and fact.value and not k.role_stated(fact):
         return None  # the article has the actor but not the part: the next rule
+    return FactStatus(fact, True, where, "named-in-the-article")
+
+
+def _place_named_in_article(k: ArticleKnowledge, fact: Fact) -> FactStatus | None:
+    """A place the article names is known, unless the report names a later season than the
+    article's sentence gives it ("season 1 was set in Iceland" against "season 2 heads to Iceland")."""
+    where = k.naming_word(fact.value)
+    if where is None:
+        return None  # the article may still deny it: the next rules
+    earlier = season_numbers(where.sentence)
+    if fact.season is not None and not fact.season_assumed and earlier and max(earlier) < fact.season:
+        return FactStatus(replace(fact, before=kind_of(fact).none_yet), False, where, "new-to-the-article")
     return FactStatus(fact, True, where, "named-in-the-article")
 
 
@@ -247,6 +268,10 @@ FACT_STATUS: tuple[FactStatusRule, ...] = (
             _fact_example("Tobias Renn joins Hollow Creek season 2", True),
             _fact_example("Nadia Sorel joins Hollow Creek season 2", False, "nobody the article names", counter=True),
             _fact_example("Clara Voss is back for Hollow Creek season 2", False, "named for season 1 only", counter=True),
+            _fact_example("The Lantern goes back to Scotland", True, "a place the article names, no season said"),
+            _fact_example("The Lantern season 2 heads to Iceland", False, "a place the article does not name", counter=True),
+            _fact_example("The Lantern season 2 will be set in Scotland again", False, "named for season 1 only",
+                          counter=True),
         ),
         _named_in_article,
     ),
@@ -403,7 +428,9 @@ def retold_with_a_relative_date(event: Sequence[Fact], new_facts: Sequence[Fact]
 def _told(fact: Fact) -> str:
     """A fact as -v shows it, saying when its value was inferred from the report's own day."""
     said = describe_fact(fact)
-    return f"{said} (read from words like 'next year', as of the report's day)" if fact.relative else said
+    if fact.relative:
+        return f"{said} (read from words like 'next year', as of the report's day)"
+    return said
 
 
 def quote(statement: Statement | None) -> str:

@@ -51,7 +51,7 @@ class FactKind:
     # kinds that, told in the same headline, are its main event (a trailer that comes with a date
     # is the date's story, a return date that comes with a renewal the renewal's)
     subordinate_to: tuple[str, ...] = ()
-    known_when_named: bool = False  # an article that names the person already tells it (a cast member)
+    known_when_named: bool = False  # an article that names the person (the place) already tells it
     implied_by_article_season: bool = False  # said of the article's season or an earlier one, it goes without saying
 
     def key_of(self, show: str, fact: Fact) -> tuple[str, str, int | None, str]:
@@ -141,6 +141,13 @@ FACT_KINDS: dict[str, FactKind] = {
                  discussed_by=r"\b(?:filming|filmed|shoot(?:ing)?|production\s+(?:dates?|starts?|began|begins|has|is|on)|cameras?)\b",
                  # "X back for season 4 as the shoot goes on": the casting is the story
                  subordinate_to=("cast", "departure", "premiere", "renewal")),
+        # where a season is set or filmed: a different place is a different story; told beside a
+        # casting or a date, the casting or the date is the story
+        FactKind("location", Topic.STORY, Scope.SEASON, Values.LABEL, "location", "not chosen", telling=True,
+                 known_when_named=True,
+                 spoken_of_by=r"\blocations?\b",
+                 discussed_by=r"\b(?:locations?|set\s+in|setting|destinations?|countr(?:y|ies)|resorts?)\b",
+                 subordinate_to=("cast", "departure", "premiere", "renewal", "filming")),
         FactKind("network", Topic.RELEASE_DATE, Scope.SHOW, Values.LABEL, "network", "not set"),
         FactKind("status", Topic.RENEWAL, Scope.SHOW, Values.LABEL, "status", "not set",
                  outlet_form=_ended_is_cancelled),
@@ -206,6 +213,7 @@ _DESCRIBE: dict[str, Callable[[Fact], str]] = {
     "footage": _describe_stage,
     "titles": lambda fact: _capital(f"{_season(fact)}episode titles revealed"),
     "filming": _describe_stage,
+    "location": lambda fact: _with_before(_capital(f"{_season(fact)}location: {fact.value}"), fact, fact.value),
     "renewal": _describe_renewal,
     "cancellation": lambda fact: "Cancelled" + (f" after season {fact.season}" if fact.season else ""),
     "premiere": _describe_date,

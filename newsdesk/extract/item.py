@@ -41,7 +41,13 @@ def item_facts(title: str, summary: str, context: FactContext, moment: datetime)
         f for f in summary_facts if not any(f.same_claim(t) or _same_person(f, t) or _overruled(f, t) for t in title_facts)
     ]
     facts = _most_precise(facts)
+    if not season_numbers(title) and not season_numbers(summary):
+        title_facts, summary_facts, facts = (_season_assumed(found) for found in (title_facts, summary_facts, facts))
     return ItemFacts(tuple(title_facts), tuple(summary_facts), tuple(facts), tuple(_event(title, title_facts, facts)))
+
+
+def _season_assumed(facts: list[Fact]) -> list[Fact]:
+    return [replace(fact, season_assumed=True) for fact in facts]
 
 
 def _announced(title: str) -> str:

@@ -1,5 +1,5 @@
 """Production news: footage released (a teaser, a trailer, first-look photos), episode titles
-revealed, filming started or wrapped."""
+revealed, filming started or wrapped, where a season is set or filmed."""
 
 from __future__ import annotations
 
@@ -7,6 +7,9 @@ import re
 
 from newsdesk.extract.clause import Clause
 from newsdesk.extract.rule import FactRule, Family, example
+from seasonwatch.lexicon.forms import fold
+from seasonwatch.lexicon.numbers import CARDINAL_ALTERNATION
+from seasonwatch.lexicon.places import PLACE_ALTERNATION, PLACE_BY_FOLD
 from seasonwatch.models import Fact
 
 FOOTAGE = re.compile(
@@ -19,7 +22,9 @@ FINAL_TRAILER = re.compile(r"\b(?:final|last)\b(?:\s+\S+){0,4}?\s+trailer\b", re
 # most specific first: "a first look at the trailer" is the trailer
 FOOTAGE_SPECIFICITY = ["final trailer", "trailer", "teaser", "featurette", "clip", "poster", "first look"]
 EPISODE_TITLES = re.compile(
-    r"\b(?:episode|chapter)\s+(?:titles?|names?)\b|\b(?:titles?|names?)\s+of\s+(?:the\s+|all\s+|every\s+)?(?:\w+\s+){0,4}?(?:episodes|chapters)\b",
+    r"\b(?:episode|chapter)\s+(?:titles?|names?)\b|\b(?:titles?|names?)\s+of\s+(?:the\s+|all\s+|every\s+)?(?:\w+\s+){0,4}?(?:episodes|chapters)\b"
+    # "the title of SHOW's season two opener": one episode's title is the season's first revealed
+    r"|\btitle\s+of\s+(?:the\s+|SHOW(?:['’]s)?\s+)(?:\w+\s+){0,3}?(?:opener|premiere\s+episode|finale|first\s+episode)\b",
     re.I,
 )
 FILMING_STARTED = re.compile(
@@ -33,6 +38,18 @@ FILMING_WRAPPED = re.compile(
     r"\b(?:wrapp?(?:ed|s)?\s+(?:filming|production|shooting)|(?:filming|production|shooting)(?:\s+(?:on|of|for)(?:\s+\S+){1,4}?)?\s+(?:has\s+|have\s+|is\s+)?"
     r"(?:officially\s+)?(?:wrapped|wraps|ended|ends|complete|completed|concluded|finished)|that's\s+a\s+wrap"
     r"|(?:finished|completed|ended)\s+(?:filming|production|shooting))\b",
+    re.I,
+)
+# where a season goes: "set in", "filmed in", "heads to", "leans toward", "a return to", "could
+# check in to", and a post's bare "SHOW s4 in PLACE"
+LOCATION = re.compile(
+    r"\b(?:(?:set|filmed|films|filming|shot|shoots|shooting|takes?\s+place|taking\s+place|located)"
+    r"(?:\s+(?:mostly|mainly|largely|partly|entirely|primarily|chiefly))?\s+in"
+    r"|(?:heads?|heading|headed|moves?|moving|goes|going|travels?|travell?ing|relocates?|relocating|returns?|trip"
+    r"|jets?\s+off|check(?:s|ing)?\s+in|is\s+off)(?:\s+back)?\s+to|checks?\s+into|lean(?:s|ing)?\s+towards?"
+    r"|points?\s+to|pointing\s+to|eyes|eyeing|bound\s+for"
+    rf"|\b(?:season|series|s)\s?(?:\d{{1,2}}|{CARDINAL_ALTERNATION})\s+(?:is\s+|will\s+be\s+)?in)"
+    rf"\s+(?P<place>{PLACE_ALTERNATION})(?![\w'’])",
     re.I,
 )
 
@@ -75,13 +92,22 @@ def _filming(clause: Clause) -> list[Fact]:
     return []
 
 
+def _location(clause: Clause) -> list[Fact]:
+    if clause.negated:
+        return []  # "won't be set in Europe" names no place it goes to
+    found = LOCATION.search(clause.text)
+    if not found:
+        return []
+    return [Fact("location", clause.season, value=PLACE_BY_FOLD[fold(" ".join(found["place"].split()))])]
+
+
 def _footage_fact(value: str, season: int = 2) -> Fact:
     return Fact("footage", season, value=value)
 
 
 PRODUCTION = Family(
     "production",
-    frozenset({"footage", "titles", "filming"}),
+    frozenset({"footage", "titles", "filming", "location"}),
     (
         FactRule(
             "footage-released",
@@ -109,6 +135,8 @@ PRODUCTION = Family(
             (
                 example("Hollow Creek season 2 episode titles revealed", Fact("titles", 2, value="revealed")),
                 example("Here are the titles of all eight Hollow Creek season 2 episodes", Fact("titles", 2, value="revealed")),
+                example("That's the title of Hollow Creek's season two opener.", Fact("titles", 2, value="revealed")),
+                example("The title of the season 3 finale is a spoiler in itself", Fact("titles", 3, value="revealed")),
             ),
             _titles,
         ),
@@ -127,6 +155,27 @@ PRODUCTION = Family(
                 example("Filming on Hollow Creek season 2 has not started", note="denied"),
             ),
             _filming,
+        ),
+        FactRule(
+            "location",
+            "where a season is set or filmed, a place the lexicon knows, even when only leaned toward",
+            (
+                example("Hollow Creek season 2 will be set in Iceland", Fact("location", 2, value="Iceland")),
+                example("Drift Season 3 Heads to Tokyo", Fact("location", 3, value="Tokyo")),
+                example("Drift Season 3 Will Be Set Mostly In Chile", Fact("location", 3, value="Chile")),
+                example("Ada Brook leans toward the Mediterranean for Hollow Creek season 2",
+                        Fact("location", 2, value="Mediterranean")),
+                example("Hollow Creek Season 2 Location: Ada Brook Teases A Return To Scandinavia",
+                        Fact("location", 2, value="Scandinavia")),
+                example("hollow creek s2 in iceland. please be reykjavik", Fact("location", 2, value="Iceland"),
+                        note="a post's bare 'in PLACE' after the season"),
+                example("Hollow Creek season 2 is filming in Lisbon", Fact("filming", 2, value="started"),
+                        Fact("location", 2, value="Lisbon")),
+                example("Hollow Creek season 2 won't be set in Iceland after all", note="denied: no place"),
+                example("Hollow Creek star Ada Brook heads to the beach", note="no place the lexicon knows"),
+                example("Jordan Vale joins Hollow Creek season 2", note="a first name is no destination"),
+            ),
+            _location,
         ),
     ),
 )

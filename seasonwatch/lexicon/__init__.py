@@ -8,6 +8,7 @@ networks, months or negations, so two stages cannot drift apart on what "Netflix
 - `calendar`: months, weekdays, seasons and parts of the year, foreign month names.
 - `numbers`: number words ("three", "third").
 - `networks`: networks, channels and streaming services.
+- `places`: continents, countries and cities a season is set or filmed in.
 - `negation`: words and phrases that deny or defer ("not", "yet to", "unannounced").
 - `trades`: the words of television news and of other trades (music, books, sport, business...).
 - `topic_cues`: words that tell which part of an article a piece of news adds to.
