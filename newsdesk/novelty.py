@@ -430,6 +430,8 @@ def _told(fact: Fact) -> str:
     said = describe_fact(fact)
     if fact.relative:
         return f"{said} (read from words like 'next year', as of the report's day)"
+    if fact.year_from_day:
+        return f"{said} (its year not written: taken from the report's date)"
     return said
 
 

@@ -107,6 +107,9 @@ class Fact:
     # a date read against the report's own day from words that write none ("next year", "this
     # spring"): as good as the day the report carries, which a relisted item gets wrong
     relative: bool = field(default=False, compare=False)
+    # a day or a month the report wrote without its year ("Sets Nov. 3 Return"): the year is the one
+    # that puts it ahead of the report's own day, unless the item writes it elsewhere
+    year_from_day: bool = field(default=False, compare=False)
     # the report names no season: the fact took the article's ("goes back to Sicily"), which a
     # place the article gives an earlier season may not be
     season_assumed: bool = field(default=False, compare=False)

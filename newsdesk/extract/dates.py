@@ -214,10 +214,14 @@ class DateMention:
     end: int
     phrase: str = ""  # the name of the phrase that read it
     relative: bool = False  # read against the text's day from words that write no year ("next year")
+    year_from_day: bool = False  # a day or a month written without its year ("Nov. 3"): the text's day gave it
 
 
 # phrases whose every value is read against the text's own day ("next spring", "next month")
 RELATIVE_KINDS = frozenset({"nextseason", "relmonth"})
+# phrases that may write a day or a month without its year, which the text's day then gives
+YEARLESS_KINDS = frozenset({"mdy", "dmy", "numeric", "month", "pastmonth"})
+_WRITTEN_YEAR = re.compile(r"\d{4}|['’]\d{2}\b|/\d{2,4}\b")
 
 
 # what every date phrase holds one of: a text with none has no date, and the phrases are not tried
@@ -248,7 +252,8 @@ def find_dates(
             if value:
                 taken.append((match.start(), match.end()))
                 relative = phrase.kind in RELATIVE_KINDS or bool(match.groupdict().get("rel") or match.groupdict().get("when"))
-                found.append(DateMention(match.group(0), value, match.start(), match.end(), phrase.name, relative))
+                yearless = phrase.kind in YEARLESS_KINDS and not relative and not _WRITTEN_YEAR.search(match.group(0))
+                found.append(DateMention(match.group(0), value, match.start(), match.end(), phrase.name, relative, yearless))
     return sorted(found, key=lambda m: m.start)
 
 

@@ -36,7 +36,7 @@ def item_facts(title: str, summary: str, context: FactContext, moment: datetime)
     # a summary's date without a cue word belongs to the headline's release news, if it has any
     announced = _announced(title)
     summary_facts = extract_facts(_full_names(summary, title_facts, title), _headline_season(title, context), moment, announced)
-    title_facts = [_with_role(t, summary_facts) for t in title_facts]
+    title_facts = [_with_year_written(_with_role(t, summary_facts), summary_facts) for t in title_facts]
     facts = title_facts + [
         f for f in summary_facts if not any(f.same_claim(t) or _same_person(f, t) or _overruled(f, t) for t in title_facts)
     ]
@@ -116,6 +116,13 @@ def _with_role(title_fact: Fact, summary_facts: list[Fact]) -> Fact:
         for fact in summary_facts:
             if _same_person(fact, title_fact) and fact.value:
                 return fact
+    return title_fact
+
+
+def _with_year_written(title_fact: Fact, summary_facts: list[Fact]) -> Fact:
+    """ "Sets Nov. 3 Return" over "returns November 3, 2031": the same day, its year written."""
+    if title_fact.year_from_day:
+        return next((f for f in summary_facts if f.same_claim(title_fact) and not f.year_from_day), title_fact)
     return title_fact
 
 

@@ -82,7 +82,9 @@ def _dated_release(clause: Clause) -> list[Fact]:
                 # an earlier season has aired: a date still to come is the tracked season's
                 # (see the examples of "dated-release")
                 season = clause.context.season
-            found.append(Fact(kind, season, value=mention.value, relative=mention.relative))
+            found.append(
+                Fact(kind, season, value=mention.value, relative=mention.relative, year_from_day=mention.year_from_day)
+            )
     return found
 
 
