@@ -126,11 +126,11 @@ def _different_people(c: _Comparison) -> Relation | None:
     if not (a and b):
         return None
     if a & b:
-        c.shared.append("the same person")
+        c.shared.append("person")
         return None
     # "Jane Doe takes over as showrunner as John Roe exits" and "John Roe has left": one story
     if _headlines_name(c.later.headlines, a) or _headlines_name(c.earlier.headlines, b):
-        c.shared.append("a person its headline names")
+        c.shared.append("person its headline names")
         return None
     return Relation(Kinship.CONFLICT, 0.0, "different-people", "about different people")
 
