@@ -113,17 +113,20 @@ def main() -> int:
     parser.add_argument("--updates", type=int, default=1000)
     parser.add_argument("--history", type=int, default=2000)
     parser.add_argument("--shows", type=int, default=8)
+    # CPU time of this process: what the rules cost, whatever else the shared machine is doing
+    parser.add_argument("--cpu", action="store_true", help="time CPU seconds instead of wall time")
     args = parser.parse_args()
     rng = random.Random(7)
     show_list = shows(args.shows)
     articles = {show.name: article(show) for show in show_list}
     updates = batch(show_list, args.updates, rng)
     past = history(show_list, args.history, rng)
+    clock = time.process_time if args.cpu else time.perf_counter
     timings = []
     for _ in range(3):
-        started = time.perf_counter()
+        started = clock()
         decision = newsdesk.decide(show_list, articles, updates, [], past, datetime(2019, 1, 12, tzinfo=UTC))
-        timings.append(time.perf_counter() - started)
+        timings.append(clock() - started)
     median = statistics.median(timings)
     print(
         f"{args.updates} updates, {args.history} past stories, {args.shows} shows: "
