@@ -289,7 +289,22 @@ def _deciding(index: StoryIndex, candidate: Candidate) -> tuple[Fact, ...]:
     show = candidate.show.name
     untold = tuple(f for f in candidate.facts if index.told(show, f) is None)
     event_told = bool(candidate.event) and all(index.told(show, f) is not None for f in candidate.event)
-    return candidate.event if event_told else untold or candidate.event or candidate.facts
+    if event_told:
+        return candidate.event
+    # what the headline announces decides, with what its summary tells of one event with it (the
+    # date under a teaser's headline, the teaser under a date's); the rest is told along (a count
+    # in a story about who directs)
+    untold_event = [f for f in candidate.event if f in untold]
+    if untold_event:
+        return tuple(f for f in untold if f in untold_event or any(_one_event(f, e) for e in untold_event))
+    return untold or candidate.event or candidate.facts
+
+
+def _one_event(a: Fact, b: Fact) -> bool:
+    """Told together, are they one story: news of one topic (a premiere with its finale), or under a
+    main event (a trailer that comes with a date)?"""
+    first, second = kind_of(a), kind_of(b)
+    return first.topic == second.topic or a.kind in second.subordinate_to or b.kind in first.subordinate_to
 
 
 def _place(index: StoryIndex, candidate: Candidate) -> Verdict | None:

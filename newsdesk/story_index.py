@@ -96,21 +96,25 @@ class StoryIndex(Generic[Member]):
         return None
 
     def telling(self, show: str, fact: Fact) -> Entry[Member] | None:
-        """The entry whose facts say this very fact, or say it more precisely."""
+        """The entry whose facts say this very fact, or say it more precisely: a story whose event
+        it is before one that mentions it along (a count told in a story about who directs)."""
         kind = kind_of(fact)
         key = kind.key_of(show, fact)
-        for number in sorted(self._by_fact.get(key, ())):
-            entry = self.entries[number]
-            if entry.number in self._absorbed:
-                continue
-            for known in (*entry.evidence.facts, *entry.evidence.mentions):
-                if kind_of(known).key_of(show, known) != key:
-                    continue  # (a person is the same person whatever the kind of news)
-                if kind.scope is Scope.PERSON or kind.same_value(known.value, fact.value):
-                    return entry
-                if fact.value and kind.implies(known.value, fact.value):
+        entries = [self.entries[n] for n in sorted(self._by_fact.get(key, ())) if n not in self._absorbed]
+        for told in (lambda e: e.evidence.facts, lambda e: e.evidence.mentions):
+            for entry in entries:
+                if any(self._says(show, known, fact, key) for known in told(entry)):
                     return entry
         return None
+
+    @staticmethod
+    def _says(show: str, known: Fact, fact: Fact, key: tuple[str, str, int | None, str]) -> bool:
+        kind = kind_of(fact)
+        if kind_of(known).key_of(show, known) != key:
+            return False  # (a person is the same person whatever the kind of news)
+        if kind.scope is Scope.PERSON or kind.same_value(known.value, fact.value):
+            return True
+        return bool(fact.value) and kind.implies(known.value, fact.value)
 
     def contradicting(self, show: str, fact: Fact, listings: set[str]) -> Entry[Member] | None:
         """A story told by outlets (not only by the listings named) that gives this fact another

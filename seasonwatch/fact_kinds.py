@@ -133,7 +133,7 @@ FACT_KINDS: dict[str, FactKind] = {
         FactKind("episodes", Topic.RELEASE_DATE, Scope.SEASON, Values.COUNT, "episodes", "not announced",
                  telling=True, discussed_by=r"\bepisodes?\b", spoken_of_by=r"\bepisode\s+(?:count|order)\b"),
         FactKind("footage", Topic.STORY, Scope.SEASON, Values.LABEL, "footage", "none yet", telling=True,
-                 within=(("trailer", "final trailer"),), subordinate_to=("premiere", "finale")),
+                 within=(("trailer", "final trailer"),), subordinate_to=("premiere", "finale", "cast")),
         FactKind("titles", Topic.STORY, Scope.SEASON, Values.LABEL, "episode titles", "not revealed", telling=True),
         FactKind("filming", Topic.STORY, Scope.SEASON, Values.STAGE, "filming", "not started", telling=True,
                  stages=("started", "wrapped"), spoken_of_by=r"\b(?:film(?:ing|s)?|shoot(?:ing|s)?|production)\b",

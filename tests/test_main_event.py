@@ -46,3 +46,25 @@ def test_a_date_the_morning_after_a_teaser_was_sent_is_news_of_its_own() -> None
 def test_a_teaser_alone_is_still_a_teaser_story() -> None:
     [story] = _decide([DATE_TEASER]).new_stories
     assert [(f.kind, f.value) for f in story.facts] == [("footage", "teaser")]
+
+
+DIRECTOR = "Ezra Vance to Direct Hollow Creek Season 2 Premiere || The eight-episode season is his first on the show."
+COUNT = "Hollow Creek Season 2 Will Have Eight Episodes || The streamer confirmed the order."
+
+
+def test_a_count_told_along_in_a_story_about_who_directs_does_not_make_the_count_s_story_its_own() -> None:
+    for order in ([DIRECTOR, COUNT], [COUNT, DIRECTOR]):
+        stories = _decide(order).new_stories
+        by_event = {s.headline: len(s.sources) for s in stories}
+        assert len(stories) == 2, by_event
+        assert all(sources == 1 for sources in by_event.values()), by_event
+
+
+ROLE_IN_STILLS = "Nadia Sorel Plays Mara in Hollow Creek Season 2 || The streamer revealed her part in new stills."
+STILLS = "Hollow Creek Season 2 Stills Are Here || The first photos show Nadia Sorel as Mara."
+
+
+def test_stills_that_reveal_a_part_are_the_casting_s_story() -> None:
+    [story] = _decide([ROLE_IN_STILLS, STILLS]).new_stories
+    assert story.topic.value == "Cast"
+    assert len(story.sources) == 2
