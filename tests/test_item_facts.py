@@ -41,3 +41,8 @@ def test_a_headline_s_day_takes_its_written_year_from_the_summary() -> None:
     [fact] = [f for f in _facts(*text.split(" || ")) if f.kind == "premiere"]
     assert (fact.value, fact.year_from_day) == ("2031-11-03", False)
     assert "its year not written" not in _premiere_reason(text)
+
+
+def test_she_s_and_a_name_under_a_headline_about_one_person_s_part_is_the_part() -> None:
+    found = _facts("Hollow Creek Season 2: Tobias Renn's Mystery Role Finally Revealed", "He's Wade, the sheriff's brother.")
+    assert [(f.kind, f.subject, f.value) for f in found] == [("cast", "Tobias Renn", "Wade")]

@@ -92,15 +92,19 @@ def _overruled(summary_fact: Fact, title_fact: Fact) -> bool:
 
 _ROLE_OF_ONE = re.compile(r"['’]s\s+(?:\S+\s+){0,4}?(?:role|character|part)\b", re.I)
 _PRONOUN_PLAYS = re.compile(r"\b(?:[Ss]he|[Hh]e|[Tt]hey)\s+(?=(?:plays|will\s+play|is\s+playing|portrays)\b)")
+# "She's Mara, the sheriff's sister": a capitalized name after "she's" is the part
+_PRONOUN_IS_NAMED = re.compile(r"\b(?:[Ss]he|[Hh]e)['’]s\s+(?=[A-Z][a-z])")
 
 
 def _full_names(summary: str, title_facts: list[Fact], title: str) -> str:
     """ "Sorel will play Dale" under "Nadia Sorel's character revealed": the summary's surname,
-    or under a headline about one person's part its "she plays", is the headline's person."""
+    or under a headline about one person's part its "she plays" or "she's Dale", is the headline's
+    person."""
     people = [f for f in title_facts if _about_a_person(f)]
     if len(people) == 1 and _ROLE_OF_ONE.search(title):
         # "...'s Role Revealed" over "she plays Mara": the one person the headline names
         summary = _PRONOUN_PLAYS.sub(f"{people[0].subject} ", summary)
+        summary = _PRONOUN_IS_NAMED.sub(f"{people[0].subject} plays ", summary)
     for fact in title_facts:
         if _about_a_person(fact) and " " in fact.subject:
             first, _, surname = fact.subject.rpartition(" ")
