@@ -131,7 +131,7 @@ KINDS: dict[str, KindRule] = {
         lambda f, show: f"Filming on season {f.season} has {'wrapped' if f.value == 'wrapped' else 'begun'}.",
     ),
     "location": KindRule(
-        "location", "Where season {season} is set", SINGLE, SEASON, True, False, "not chosen",
+        "location", "Where season {season} is set", SINGLE, SEASON, True, False, "no word yet",
         lambda f: f.value,
         lambda f, show: f"Reports place season {f.season} in {f.value}.",
     ),

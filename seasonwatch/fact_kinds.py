@@ -143,7 +143,7 @@ FACT_KINDS: dict[str, FactKind] = {
                  subordinate_to=("cast", "departure", "premiere", "renewal")),
         # where a season is set or filmed: a different place is a different story; told beside a
         # casting or a date, the casting or the date is the story
-        FactKind("location", Topic.STORY, Scope.SEASON, Values.LABEL, "location", "not chosen", telling=True,
+        FactKind("location", Topic.STORY, Scope.SEASON, Values.LABEL, "location", "not announced", telling=True,
                  known_when_named=True,
                  spoken_of_by=r"\blocations?\b",
                  discussed_by=r"\b(?:locations?|set\s+in|setting|destinations?|countr(?:y|ies)|resorts?)\b",

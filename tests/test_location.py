@@ -53,7 +53,7 @@ def test_a_place_the_article_names_is_no_news_when_no_season_is_said() -> None:
 
 def test_the_same_place_given_to_a_later_season_is_news() -> None:
     [story] = _stories("Hollow Creek season 2 will be set in Portugal again")
-    assert [(f.value, f.before) for f in story.facts if f.kind == "location"] == [("Portugal", "not chosen")]
+    assert [(f.value, f.before) for f in story.facts if f.kind == "location"] == [("Portugal", "not announced")]
 
 
 def test_a_denied_place_is_no_location() -> None:
