@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from newsdesk.extract import FactContext, extract_facts
@@ -26,10 +26,11 @@ from newsdesk.extract.seasons import season_numbers
 from newsdesk.rules import Example, Rule
 from newsdesk.text import sentences
 from seasonwatch.fact_kinds import Scope, kind_of
-from seasonwatch.lexicon.forms import after_leading_the, fold, fold_keep_case, stem, words
+from seasonwatch.lexicon.forms import after_leading_the, bare_title, fold, fold_keep_case, stem, words
 from seasonwatch.lexicon.function_words import NAME_SMALL_WORDS, STOPWORDS, TITLE_CASE_FILLER
 from seasonwatch.lexicon.networks import NETWORK_ALTERNATION
 from seasonwatch.lexicon.not_names import CAST_DESCRIPTORS, NOT_WORLD
+from seasonwatch.lexicon.numbers import SEASON_MARK
 from seasonwatch.lexicon.trades import TRADE_STEMS, TV_STEMS
 from seasonwatch.models import ShowSpec
 
@@ -113,7 +114,26 @@ def _name_pattern(name: str) -> re.Pattern[str]:
 
 @lru_cache(maxsize=512)
 def _name_words(names: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(fold(name).split()) for name in names)
+    """The words of each name, and the bare word of a two-word "The" title ("witcher")."""
+    bare = tuple((word,) for name in names if (word := bare_title(fold(name))))
+    return tuple(tuple(fold(name).split()) for name in names) + bare
+
+
+@lru_cache(maxsize=512)
+def _bare_name_pattern(name: str) -> re.Pattern[str] | None:
+    """ "Witcher S2", "witcher season two" for "The Witcher": a two-word title without its "The",
+    where a season follows it; None for a title of any other shape."""
+    bare = bare_title(fold_keep_case(name))
+    if bare is None:
+        return None
+    return re.compile(rf"(?<![\w])(?i:{re.escape(bare)})(?:['’]s)?(?=[\s\-]+{SEASON_MARK})")
+
+
+def _loosely_named(texts: list[tuple[str, bool]], show: ShowSpec) -> tuple[int, int]:
+    """How often the headline and the summary name the show only without its "The", before a season."""
+    patterns = [p for name in show.names if (p := _bare_name_pattern(name)) is not None]
+    in_title, in_summary = (sum(len(p.findall(plain)) for p in patterns) for plain, _ in texts)
+    return in_title, in_summary
 
 
 def mentions(text: str, show: ShowSpec) -> int:
@@ -196,6 +216,8 @@ def _used_as_title(text: str, show: ShowSpec) -> bool:
             rf"(?:[Ss]eason|[Ss]eries)\s+\w+\s+of\s+{either}(?![\w])",
             rf"(?<![\w]){either}(?:['’]s)?\s+(?:showrunner|cast|creator|star|trailer|teaser|finale|premiere)\b",
         ]
+        if (bare := _bare_name_pattern(name)) is not None:
+            cues.append(bare.pattern)  # "Lantern S2": a title, written without its "The"
         if any(re.search(cue, plain) for cue in cues):
             return True
     return False
@@ -567,6 +589,13 @@ STATES_NOTHING = Rule(
             "a headline naming the show's people is about it: its date is stated",
         ),
         _e("DRIFT RENEWED. i am screaming", "Drift", "capitals say no more than lower case"),
+        _e("Lantern S2 premieres April 10", "The Lantern", "a two-word title without its 'The', before a season"),
+        _e("Ezra Vance cast as the ferryman in Lantern Season 2", "The Lantern"),
+        _e(
+            "Castellan: Lantern S2 drops the flashbacks || The keeper's story now runs in order.",
+            None,
+            "named only without its 'The': it must state a fact",
+        ),
         _e("Hollow Creek's second season sets a March return", "Hollow Creek"),
     ),
 )
@@ -623,17 +652,21 @@ def match_show(title: str, summary: str, worlds: list[ShowWorld]) -> ShowMatch:
         if not any(all(word in folded for word in words) for words in _name_words(world.show.names)):
             continue  # not even its words: no need to look for the name as written
         in_title, in_summary = (_count_mentions(plain, lower_case, world.show) for plain, lower_case in texts)
+        loose = not (in_title or in_summary)  # no "The Witcher" anywhere: "Witcher S2" is a loose naming
+        loose_title, loose_summary = _loosely_named(texts, world.show)
+        in_title, in_summary = in_title or loose_title, in_summary or loose_summary
         if in_title or in_summary:
-            named.append((world, in_title, in_summary))
+            named.append((world, in_title, in_summary, loose))
     if not named:
         return ShowMatch(None, "names no tracked show", rule="names-no-tracked-show")
     # the show named in the headline first, then the one named most, then the one named earliest
     named.sort(key=lambda c: (c[1] > 0, c[1] + c[2], -_first_named(title, c[0].show)), reverse=True)
     refusals = []
-    for world, in_title, in_summary in named:
+    for world, in_title, in_summary, loose in named:
         match = _judge(Sighting.of(title, summary, world, in_title, in_summary))
         if match.show is not None:
-            return match
+            # named only as "Witcher S2": it must state a fact of the show to be its news
+            return replace(match, weak=True) if loose else match
         refusals.append(match)
     return refusals[0]
 

@@ -56,6 +56,13 @@ def after_leading_the(name: str) -> str | None:
     return rest if first.casefold() == "the" and len(rest.split()) >= 2 else None
 
 
+def bare_title(name: str) -> str | None:
+    """ "Witcher" for "The Witcher": a two-word title without its "The", which names the show only
+    where a season follows it ("Witcher S2", "Bear season 4"); None for any other title."""
+    first, _, rest = name.partition(" ")
+    return rest if first.casefold() == "the" and rest and " " not in rest else None
+
+
 def words(text: str) -> list[str]:
     """The folded words of a text, apostrophes inside words kept ("won't", "o'brien")."""
     return _WORD.findall(fold(text))

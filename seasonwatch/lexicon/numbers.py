@@ -14,6 +14,8 @@ ORDINALS: dict[str, int] = {
 CARDINAL_ALTERNATION = "|".join(CARDINALS)
 MOST_DIGITS = 9  # no season or count runs to ten digits
 ORDINAL_ALTERNATION = "|".join(ORDINALS)
+# a season written after a title: "S2", "season 4", "series two"
+SEASON_MARK = rf"(?:[Ss]\d{{1,2}}\b|(?i:season|series)\s+(?:\d{{1,2}}\b|(?:{CARDINAL_ALTERNATION})\b))"
 
 
 MOST_DIGITS = 9
