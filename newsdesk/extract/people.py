@@ -87,6 +87,22 @@ DEPARTURE = _patterns(
 )
 
 
+# the others of a list of names ("Nadia Sorel, Ezra Vance and Ada Brook join..."): a pattern names
+# the one beside its verb; the list before or after it names the rest, with no part of their own
+_PERSON = _NAME.replace("(?P<name>", "(?:", 1)
+_LISTED_BEFORE = re.compile(rf"(?:{_PERSON}\s*,\s*)*{_PERSON}\s*,?\s+and\s+$")
+_LISTED_AFTER = re.compile(rf"(?:\s*,\s*{_PERSON})*\s*,?\s+and\s+{_PERSON}")
+_LIST_REACH = 120  # characters either side a list is looked for in
+
+
+def _listed_with(text: str, match: re.Match[str]) -> tuple[list[str], list[str]]:
+    """The raw names listed before and after the one a pattern matched."""
+    before = _LISTED_BEFORE.search(text[max(0, match.start("name") - _LIST_REACH) : match.start("name")])
+    after = _LISTED_AFTER.match(text[match.end("name") : match.end("name") + _LIST_REACH])
+    return ([m.group(0) for m in re.finditer(_PERSON, before.group(0))] if before else [],
+            [m.group(0) for m in re.finditer(_PERSON, after.group(0))] if after else [])  # fmt: skip
+
+
 def _people(patterns: tuple[re.Pattern[str], ...], kind: str, value: str = "") -> Callable[[Clause], list[Fact]]:
     """A finder of one kind of fact about people: the person each pattern names, with the part
     where the pattern reads one (a cast member's role), or the kind's fixed value."""
@@ -104,7 +120,14 @@ def _people(patterns: tuple[re.Pattern[str], ...], kind: str, value: str = "") -
                     # a role named before "played by" may trail a Title Case headline: keep its last words
                     raw = re.split(r"\b(?:Is|Are|As|The|A|An|Of|Who|Meet)\b", match.groupdict().get("role") or "")[-1]
                     role = clean_role(raw, show_folds)
+                before, after = _listed_with(clause.text, match)
+                for other in before:
+                    if listed := clean_person(other, show_folds):
+                        found.append(Fact(kind, clause.season, subject=listed, value=value))
                 found.append(Fact(kind, clause.season, subject=name, value=role))
+                for other in after:
+                    if listed := clean_person(other, show_folds):
+                        found.append(Fact(kind, clause.season, subject=listed, value=value))
         return found
 
     return find
@@ -199,6 +222,10 @@ PEOPLE = Family(
                 example("Hollow Creek Season 2 Adds Ezra Vance's Famous Scowl to Cast", _cast("Ezra Vance"),
                         note="the name ends at its possessive"),
                 example("Sky Atlantic boards Hollow Creek season 2", note="a channel is no person"),
+                example("Nadia Sorel and Ezra Vance join Hollow Creek season 2", _cast("Nadia Sorel"), _cast("Ezra Vance")),
+                example("Nadia Sorel, Ezra Vance and Ada Brook Join Hollow Creek Season 2",
+                        _cast("Nadia Sorel"), _cast("Ezra Vance"), _cast("Ada Brook")),
+                example("Hollow Creek Season 2 Adds Nadia Sorel and Ezra Vance", _cast("Nadia Sorel"), _cast("Ezra Vance")),
             ),
             _people(JOINS, "cast"),
             ("join", "board", "sign", "cast", "add", "tap", "enlist", "recruit", "land", "book"),
