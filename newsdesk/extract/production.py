@@ -92,11 +92,17 @@ def _filming(clause: Clause) -> list[Fact]:
     return []
 
 
+# an event that travels is not where the season is set: "the premiere party goes to London"
+TRAVELLING_EVENT = re.compile(
+    r"\b(?:premiere|party|screening|panel|press\s+tour|tour|junket|convention|festival|fan\s+event|fans)\s*$", re.I
+)
+
+
 def _location(clause: Clause) -> list[Fact]:
     if clause.negated:
         return []  # "won't be set in Europe" names no place it goes to
     found = LOCATION.search(clause.text)
-    if not found:
+    if not found or TRAVELLING_EVENT.search(clause.text[: found.start()]):
         return []
     return [Fact("location", clause.season, value=PLACE_BY_FOLD[fold(" ".join(found["place"].split()))])]
 
@@ -174,6 +180,7 @@ PRODUCTION = Family(
                 example("Hollow Creek season 2 won't be set in Iceland after all", note="denied: no place"),
                 example("Hollow Creek star Ada Brook heads to the beach", note="no place the lexicon knows"),
                 example("Jordan Vale joins Hollow Creek season 2", note="a first name is no destination"),
+                example("Hollow Creek season 2 premiere party goes to London", note="an event travels, not the season"),
             ),
             _location,
         ),
