@@ -46,3 +46,8 @@ def test_a_headline_s_day_takes_its_written_year_from_the_summary() -> None:
 def test_she_s_and_a_name_under_a_headline_about_one_person_s_part_is_the_part() -> None:
     found = _facts("Hollow Creek Season 2: Tobias Renn's Mystery Role Finally Revealed", "He's Wade, the sheriff's brother.")
     assert [(f.kind, f.subject, f.value) for f in found] == [("cast", "Tobias Renn", "Wade")]
+
+
+def test_a_showrunner_who_steps_down_leaves_and_is_no_new_showrunner() -> None:
+    found = _facts("Hollow Creek Showrunner Lena Morrow Steps Down", "")
+    assert [(f.kind, f.subject, f.value) for f in found] == [("showrunner", "Lena Morrow", "leaves")]

@@ -82,7 +82,7 @@ DIRECTOR = _patterns(
     rf"\b(?i:directed|helmed)\s+(?i:by)\s+{_NAME}",
 )
 DEPARTURE = _patterns(
-    rf"{_NAME}\s+(?i:is\s+|has\s+)?(?i:exits?|exited|exiting|leaves|leaving|left|departs?|departed|departing|quits?|quitting|{WILL_NOT}\s+(?:be\s+)?return(?:ing)?)\b",
+    rf"{_NAME}\s+(?i:is\s+|has\s+)?(?i:exits?|exited|exiting|leaves|leaving|left|departs?|departed|departing|quits?|quitting|steps?\s+down|stepped\s+down|stepping\s+down|{WILL_NOT}\s+(?:be\s+)?return(?:ing)?)\b",
     rf"\b(?i:exit|departure)\s+(?i:of)\s+{_NAME}",
 )
 
@@ -134,10 +134,19 @@ def _people(patterns: tuple[re.Pattern[str], ...], kind: str, value: str = "") -
 
 
 def one_per_person(facts: list[Fact]) -> list[Fact]:
-    """Beside a new showrunner, whoever leaves is the old one, not a cast member; and one fact per
-    person and kind, keeping the role where a pattern found one."""
-    if any(f.kind == "showrunner" and f.value == "showrunner" for f in facts):
-        facts = [Fact("showrunner", f.season, f.subject, "leaves") if f.kind == "departure" else f for f in facts]
+    """Beside a new showrunner, whoever leaves is the old one, not a cast member; a showrunner who
+    leaves is no new one; and one fact per person and kind, keeping the role where a pattern found one."""
+    showrunners = {f.subject.casefold() for f in facts if f.kind == "showrunner" and f.value == "showrunner"}
+    leaving = {f.subject.casefold() for f in facts if f.kind == "departure"}
+    new_one = bool(showrunners - leaving)
+    # "Showrunner Lena Morrow steps down": the showrunner who leaves is no new one
+    facts = [f for f in facts if not (f.kind == "showrunner" and f.subject.casefold() in leaving)]
+    facts = [
+        Fact("showrunner", f.season, f.subject, "leaves")
+        if f.kind == "departure" and (new_one or f.subject.casefold() in showrunners)
+        else f
+        for f in facts
+    ]
     merged: dict[str, Fact] = {}
     for fact in facts:
         known = merged.get(fact.subject.casefold() + fact.kind)
@@ -255,11 +264,12 @@ PEOPLE = Family(
             (
                 example("Cyrus Hale exits Hollow Creek", Fact("departure", 2, "Cyrus Hale", "leaves")),
                 example("Lena Morrow won't return for Hollow Creek season 2", Fact("departure", 2, "Lena Morrow", "leaves")),
+                example("Mara Quill steps down from Hollow Creek", Fact("departure", 2, "Mara Quill", "leaves")),
                 example("Priya Castellan exits The Lantern ahead of season 2", Fact("departure", 2, "Priya Castellan", "leaves")),
                 example("Mara Quill is leaving Hollow Creek", Fact("departure", 2, "Mara Quill", "leaves")),
             ),
             _people(DEPARTURE, "departure", "leaves"),
-            ("exit", "leav", "left", "depart", "quit", "return"),
+            ("exit", "leav", "left", "depart", "quit", "return", "step"),
         ),
         FactRule(
             "directs",
@@ -325,6 +335,8 @@ def clean_person(raw: str, show_folds: set[str]) -> str:
             # "adds Nadia Sorel's steely glare": the name ends at its possessive
             tokens = [*tokens[:i], token[:-2]]
             break
+    if "SHOW" in tokens:  # "SHOW Showrunner Lena Morrow": the name starts after the show's
+        tokens = tokens[len(tokens) - tokens[::-1].index("SHOW") :]
     while tokens and (tokens[0].lower().strip("'’") in NOT_PERSON_WORDS or tokens[0].lower() in CALENDAR_WORDS):
         tokens.pop(0)
     while tokens and tokens[-1].lower() in NOT_PERSON_WORDS:

@@ -7,6 +7,7 @@ import re
 
 from newsdesk.extract.clause import Clause
 from newsdesk.extract.rule import FactRule, Family, example
+from newsdesk.extract.seasons import season_numbers
 from seasonwatch.lexicon.negation import NEGATION_PATTERN, WILL_NOT
 from seasonwatch.lexicon.numbers import number_value
 from seasonwatch.models import Fact
@@ -74,6 +75,9 @@ def _ending(clause: Clause) -> list[Fact]:
         return []
     if DELAYABLE.match(ending.group(0)) and clause.dates:
         return []  # "won't be back in 2032" is a delay: a return with a date is no ending
+    if DELAYABLE.match(ending.group(0)) and (refused := season_numbers(text[ending.end() :])):
+        # "won't return for season 3": the season it will not get; the last is the one before
+        return [Fact("cancellation", refused[0] - 1, value="cancelled")]
     return [Fact("cancellation", clause.season, value="cancelled")]
 
 
@@ -133,6 +137,8 @@ RENEWAL = Family(
                 example("Hollow Creek will end with its third season", Fact("cancellation", 3, value="cancelled")),
                 example("The streamer pulls the plug on Drift", Fact("cancellation", 3, value="cancelled")),
                 example("Hollow Creek to end after season 2", Fact("cancellation", 2, value="cancelled")),
+                example("Hollow Creek Won't Return for Season 3", Fact("cancellation", 2, value="cancelled"),
+                        note="the season refused is not the last one"),
             ),
             _ending,
         ),
