@@ -28,6 +28,7 @@ CANCEL_CUE = re.compile(
     # "the final season" names a fact only when said of the show ("season 3 will be its last"), not
     # as a label ("final season premiere date set")
     r"(?:is|will be|as|be) (?:its|the|their) (?:final|last) (?:season|series)|(?:final|last) (?:season|series) of"
+    r"|(?:is|will be|be) (?:its|their|the show['’]s|the series['’]?) (?:final|last)(?=\s*(?:$|[.,;:!?]))"
     r"|comes? to an end|(?:will )?end(?:s|ing)? with|end of the road|final chapter|last hurrah"
     r"|swan song|bows? out|signs? off|ends after|will end|is ending|to end after)\b",
     re.I,
@@ -130,6 +131,9 @@ RENEWAL = Family(
             (
                 example("The streamer cancels Hollow Creek after two seasons", Fact("cancellation", 2, value="cancelled")),
                 example("Drift season 3 will be its final season", Fact("cancellation", 3, value="cancelled")),
+                example("Hollow Creek season 2 will be the show's last", Fact("cancellation", 2, value="cancelled")),
+                example("Drift season 3 will be its last, the streamer says", Fact("cancellation", 3, value="cancelled")),
+                example("Hollow Creek season 2 will be the last to film in Marlow", note="the last of something else"),
                 example("Hollow Creek axed", Fact("cancellation", 2, value="cancelled")),
                 example("Hollow Creek won't return until 2032", note="a delay"),
                 example("Hollow Creek final season premiere date set", note="a label, not an ending"),
