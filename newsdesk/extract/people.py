@@ -48,6 +48,10 @@ CHARACTER_REVEALED = _patterns(
 CAST_IN = _patterns(
     rf"{_NAME}\s+(?i:has\s+been\s+|is\s+|was\s+|will\s+be\s+)?(?i:cast|tapped|signed|booked|hired)\s+(?i:in|for|on|to\s+join)\b"
 )
+# "First Look: Jane Doe as the Widow", "first photos of Jane Doe as the widow"
+FIRST_LOOK_AS = _patterns(
+    rf"(?i:first[\s-]+look|first\s+(?:photos?|images?|stills?))\s*(?i:at|of)?\s*[:\-–—]?\s*{_NAME}\s+(?i:as)\s+{_ROLE}"
+)
 PLAYED_BY = _patterns(
     rf"{_ROLE_BEFORE}\s*,?\s+(?i:will\s+be\s+|is\s+|was\s+|to\s+be\s+)?(?i:played|portrayed|voiced)\s+(?i:by)\s+{_NAME}"
 )
@@ -61,6 +65,8 @@ JOINS = _patterns(
     rf"{_NAME}\s+(?i:has\s+|have\s+)?(?i:joins?|joined|joining|boards?|boarded|signs?\s+on\s+to|signed\s+on\s+to|is\s+joining|set\s+to\s+join|to\s+join)\b(?:[^.;]*?\b(?i:as)\s+{_ROLE})?",
     # (a show's "Cast" is its cast: "Hollow Creek Cast Reunite For A Table Read")
     rf"\b(?:(?<!SHOW\s)(?i:cast)|(?i:casts|adds?|added|taps?|tapped|enlists?|enlisted|recruits?|recruited|lands?|landed|books?|booked))\s+{_NAME}(?:[^.;]*?\b(?i:as)\s+{_ROLE})?",
+    # "adds three to its cast, including Jane Doe"
+    rf"\b(?i:casts|adds?|added|taps?|tapped|books?|booked)\s+(?:\S+\s+){{0,4}}?(?i:including)\s+{_NAME}",
 )
 RETURNS_AS = _patterns(
     rf"{_NAME}\s+(?i:is\s+|will\s+be\s+|will\s+)?(?i:returning|returns|return|coming\s+back|back|reprising\s+(?:her|his|their)\s+role)\s+(?i:as)\s+{_ROLE}",
@@ -189,6 +195,17 @@ PEOPLE = Family(
             ("cast", "tapped", "signed", "booked", "hired"),
         ),
         FactRule(
+            "first-look-as",
+            "first-look photos of a person as a part: the part is revealed",
+            (
+                example("Hollow Creek Season 2 First Look: Nadia Sorel as the Ferryman's Widow",
+                        _cast("Nadia Sorel", "Ferryman's Widow")),
+                example("First photos of Ezra Vance as Sheriff Dale in Hollow Creek season 2", _cast("Ezra Vance", "Sheriff Dale")),
+            ),
+            _people(FIRST_LOOK_AS, "cast"),
+            ("first",),
+        ),
+        FactRule(
             "role-played-by",
             "a part named first, then who plays it",
             (example("Sheriff Dale Moss will be played by Ezra Vance", _cast("Ezra Vance", "Sheriff Dale Moss")),),
@@ -231,6 +248,7 @@ PEOPLE = Family(
                 example("Hollow Creek Season 2 Adds Ezra Vance's Famous Scowl to Cast", _cast("Ezra Vance"),
                         note="the name ends at its possessive"),
                 example("Sky Atlantic boards Hollow Creek season 2", note="a channel is no person"),
+                example("Hollow Creek Season 2 Adds Three to Cast, Including Nadia Sorel", _cast("Nadia Sorel")),
                 example("Nadia Sorel and Ezra Vance join Hollow Creek season 2", _cast("Nadia Sorel"), _cast("Ezra Vance")),
                 example("Nadia Sorel, Ezra Vance and Ada Brook Join Hollow Creek Season 2",
                         _cast("Nadia Sorel"), _cast("Ezra Vance"), _cast("Ada Brook")),

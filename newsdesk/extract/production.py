@@ -43,7 +43,7 @@ FILMING_WRAPPED = re.compile(
 # where a season goes: "set in", "filmed in", "heads to", "leans toward", "a return to", "could
 # check in to", and a post's bare "SHOW s4 in PLACE"
 LOCATION = re.compile(
-    r"\b(?:(?:set|filmed|films|filming|shot|shoots?|shooting|takes?\s+place|taking\s+place|located)"
+    r"\b(?:(?:set|filmed|films|filming|shot|shoots?|shooting|production|takes?\s+place|taking\s+place|located)"
     r"(?:\s+(?:mostly|mainly|largely|partly|entirely|primarily|chiefly))?\s+in"
     r"|(?:heads?|heading|headed|moves?|moving|goes|going|travels?|travell?ing|relocates?|relocating|returns?|trip"
     r"|jets?\s+off|check(?:s|ing)?\s+in|is\s+off)(?:\s+back)?(?:\s+(?:production|filming|the\s+shoot))?\s+to|checks?\s+into|lean(?:s|ing)?\s+towards?"
@@ -171,6 +171,8 @@ PRODUCTION = Family(
                 example("Drift Season 3 Will Be Set Mostly In Chile", Fact("location", 3, value="Chile")),
                 example("Drift Season 3 to Shoot in Portugal This Spring", Fact("location", 3, value="Portugal")),
                 example("Hollow Creek Season 2 Moves Production to Lisbon", Fact("location", 2, value="Lisbon")),
+                example("Hollow Creek Season 2 Begins Production in Iceland", Fact("filming", 2, value="started"),
+                        Fact("location", 2, value="Iceland")),
                 example("Ada Brook leans toward the Mediterranean for Hollow Creek season 2",
                         Fact("location", 2, value="Mediterranean")),
                 example("Hollow Creek Season 2 Location: Ada Brook Teases A Return To Scandinavia",
