@@ -11,9 +11,9 @@ from newsdesk.headlines import clean_headline
     ("title", "shown"),
     [
         ("WATCH: The Bear Season 3 | Official Teaser | FX", "The Bear Season 3: Official Teaser"),
-        ("Jessica Jones Season 2 | Official Trailer [HD] | Netflix", "Jessica Jones Season 2: Official Trailer [HD]"),
-        ("Jessica Jones Season 2 | Netflix", "Jessica Jones Season 2"),
-        ("Jessica Jones | Season 2", "Jessica Jones: Season 2"),  # a number is news, not a channel
+        ("Della Hart Season 2 | Official Trailer [HD] | Netflix", "Della Hart Season 2: Official Trailer [HD]"),
+        ("Della Hart Season 2 | Netflix", "Della Hart Season 2"),
+        ("Della Hart | Season 2", "Della Hart: Season 2"),  # a number is news, not a channel
         ("Dark | Official Teaser", "Dark: Official Teaser"),
         ("Succession: Season 4 Premiere Date Set", "Succession: Season 4 Premiere Date Set"),
         ("Cast news ||| no spaces|here", "Cast news ||| no spaces|here"),
