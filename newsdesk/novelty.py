@@ -137,8 +137,8 @@ class ArticleKnowledge:
     def closest(self, vector: Vector, negated: bool) -> tuple[float, Statement | None]:
         best: tuple[float, Statement | None] = (0.0, None)
         for statement in self.statements:
-            if statement.negated and not negated:
-                continue  # "no trailer yet" is not restated by "the trailer is out"
+            if statement.negated != negated:
+                continue  # "no trailer yet" is not restated by "the trailer is out", nor the other way
             score = cosine(vector, statement.vector)
             if score > best[0]:
                 best = (score, statement)
@@ -343,8 +343,8 @@ def _restates_about_a_name(k: ArticleKnowledge, report: ReportWords) -> Novelty 
     report_specific = specific(report.vector)
     for anchor in sorted(names_in_report & k.anchors.keys()):
         for statement in k.anchors[anchor]:
-            if statement.negated and not report.negated:
-                continue
+            if statement.negated != report.negated:
+                continue  # "won't bring back Ada" does not restate "Mara Quill is back as Ada"
             # beyond the names themselves: what the report says of them
             shared = (report.words & {t for t in statement.terms if "_" not in t}) - GENERIC_STEMS - names
             close = cosine(report_specific, statement.specific)
@@ -367,6 +367,8 @@ RESTATEMENT: tuple[RestatementRule, ...] = (
             _fact_example("Hollow Creek season 2 picks up after the flood that split the valley in two", True),
             _fact_example("Drift season 3: the crew sails out of Port Ellery again to chase the storm", True),
             _fact_example("The Lantern season 2: Wren's brother comes back to the lighthouse at Gull Point", True),
+            _fact_example("The Lantern season 2: Wren's brother won't come back to the lighthouse at Gull Point", False,
+                          "denies what the article says", counter=True),
         ),
         _restates_a_sentence,
     ),
