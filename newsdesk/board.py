@@ -15,10 +15,13 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from pathlib import Path
 
+import seasonwatch
 from newsdesk.extract import FactContext, extract_facts
 from newsdesk.novelty import ArticleKnowledge
 from newsdesk.structured import comparable
@@ -37,7 +40,9 @@ from seasonwatch.models import (
     Fact,
     FactObservation,
     ShowSpec,
+    StatedFacts,
     Story,
+    StorySource,
 )
 
 # how claims of one row become entries
@@ -195,20 +200,34 @@ def stated_by(story: Story, fact: Fact, context: FactContext, listings: frozense
     """The outlets of `story` that state `fact` in their own headline or summary; all of them when
     none does in words the reader recognises (the story still stands for all). TVmaze and
     Wikipedia speak through their own latest facts, not through the stories they confirmed."""
-    outlets = [s for s in story.sources if s.source not in listings]
+    outlets = _outlets(story, listings)
     # a story's only outlet is the one telling it: no need to read it again
-    own = [s for s in outlets if len(outlets) == 1 or _states(s.title, s.summary, s.published or story.first_seen, fact, context)]
+    own = [s for s in outlets if len(outlets) == 1 or _states(story, s, fact, context)]
     return [
         Attribution(s.source, s.url, s.published or story.first_seen, s.title, "outlet") for s in (own or outlets)
     ]
 
 
-def _states(title: str, summary: str, when: datetime, fact: Fact, context: FactContext) -> bool:
+def _outlets(story: Story, listings: frozenset[str]) -> list[StorySource]:
+    return [s for s in story.sources if s.source not in listings]
+
+
+def _states(story: Story, source: StorySource, fact: Fact, context: FactContext) -> bool:
     # the same person, in a role worded another way, is the same news
     return any(
         said.key == fact.key and (said.value.casefold() == fact.value.casefold() or KINDS[fact.kind].shape == LIST)
-        for said in _said(title, summary, when, context)
+        for said in _stated(story, source, context)
     )
+
+
+def _stated(story: Story, source: StorySource, context: FactContext) -> tuple[Fact, ...]:
+    """What one report states: the reading the state kept of it when that reading is this one,
+    else read now."""
+    when = source.published or story.first_seen
+    kept = source.stated
+    if kept is not None and kept.reader == reading_of(source.title, source.summary, when, context):
+        return kept.facts
+    return _said(source.title, source.summary, when, context)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -216,6 +235,53 @@ def _said(title: str, summary: str, when: datetime, context: FactContext) -> tup
     """What one report states, read once however many of its story's facts ask (and every run of
     a long-lived process, such as the tests, reads the same reports)."""
     return tuple(extract_facts(f"{title}. {summary}", context, when))
+
+
+def with_readings(
+    stories: Iterable[Story], context: FactContext, listings: frozenset[str]
+) -> tuple[list[Story], list[tuple[str, str, StatedFacts]]]:
+    """`stories` with a reading on every report `stated_by` reads (each outlet of a story with
+    facts told by more than one), and the readings the state did not keep yet (story id, report
+    link, reading), for the state to keep: the next run reads its reports no more."""
+    out, made = [], []
+    for story in stories:
+        outlets = _outlets(story, listings)
+        if not story.facts or len(outlets) < 2:
+            out.append(story)
+            continue
+        sources = []
+        for source in story.sources:
+            if source.source not in listings:
+                when = source.published or story.first_seen
+                reader = reading_of(source.title, source.summary, when, context)
+                if source.stated is None or source.stated.reader != reader:
+                    stated = StatedFacts(reader, _said(source.title, source.summary, when, context))
+                    made.append((story.id, source.url, stated))
+                    source = replace(source, stated=stated)
+            sources.append(source)
+        out.append(replace(story, sources=sources))
+    return out, made
+
+
+def reading_of(title: str, summary: str, when: datetime, context: FactContext) -> str:
+    """The name of what `_said` reads from these arguments with these rules: two equal names,
+    one reading, whatever run made the first."""
+    key = "\x1f".join([_rules_digest(), title, summary, when.isoformat(), str(context.season), *context.show_names])
+    return hashlib.sha256(key.encode()).hexdigest()[:32]
+
+
+@functools.cache
+def _rules_digest() -> str:
+    """A digest of the source of the extractor's rules and everything they read: a kept reading
+    counts only while the code that made it is the code that runs. Every module of the newsdesk
+    and of the spine (lexicon, dates, models) counts, so no import the rules gain later is missed;
+    a change elsewhere in them costs one reading of each report again, once."""
+    digest = hashlib.sha256(repr(sys.version_info[:2]).encode())
+    for root in (Path(__file__).parent, Path(seasonwatch.__file__).parent):
+        for path in sorted(root.rglob("*.py")):
+            digest.update(f"\x1f{path.relative_to(root).as_posix()}\x1f".encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def story_claims(show: ShowSpec, stories: Iterable[Story], listings: frozenset[str]) -> list[Claim]:

@@ -13,7 +13,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from newsdesk.articles import Article, read_article
-from newsdesk.board import build_board, stated_by
+from newsdesk.board import build_board, stated_by, with_readings
 from newsdesk.extract import FactContext
 from newsdesk.novelty import ArticleKnowledge, read_statements
 from newsdesk.similarity import Vectorizer
@@ -38,13 +38,14 @@ def review(
         article = read_article(articles.get(show.name, ""), fallback_title=f"{show.name} season {show.season}")
         context = FactContext(show.names, show.season)
         knowledge = article_knowledge(article, context, now)
-        mine = [s for s in stories if s.show == show.name]
         listed = [o for o in observations if o.show == show.name]
+        listings = frozenset(o.source for o in listed)
+        mine, readings = with_readings([s for s in stories if s.show == show.name], context, listings)
+        out.readings.extend(readings)
         outcome = build_board(show, knowledge, mine, listed, state, now)
         out.boards[show.name] = outcome.board
         out.changes.extend(outcome.changes)
         out.conflicts.extend(outcome.conflicts)
-        listings = frozenset(o.source for o in listed)
         for story in mine:
             if story.id in new_ids:
                 out.new_suggestions.extend(suggest(show, article, knowledge, story, outcome.board, listings, now))

@@ -208,6 +208,12 @@ class HttpClient:
                     if 200 <= response.status_code < 300:
                         body, truncated = await _read_capped(response, max_bytes)
                         body, truncated = _unwrap_gzip(body, max_bytes, truncated)
+                    elif response.status_code == 304:
+                        # a 304 has no body whatever its headers say (RFC 9110 15.4.5, and h11
+                        # reads it so): reading that empty body ends the response, so the
+                        # connection goes back to the pool for the next request to the host
+                        # instead of being closed (a rerun would connect anew for every source)
+                        await response.aread()
                     return Fetched(
                         url=str(response.url),
                         status=response.status_code,

@@ -1,7 +1,5 @@
 """`python -m seasonwatch`: the same as the installed `seasonwatch` command."""
 
-import sys
+from seasonwatch.cli import console_main
 
-from seasonwatch.cli import main
-
-sys.exit(main())
+console_main()

@@ -9,9 +9,11 @@ when it runs, so `--help` and `--version` answer at once.
 
 from __future__ import annotations
 
+import gc
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
@@ -267,5 +269,20 @@ def main(argv: list[str] | None = None, default_config: Path | None = None, prog
     return status if isinstance(status, int) else EXIT_OK
 
 
+def exit_process(status: int) -> NoReturn:
+    """End the program with `status`. Everything the command wrote is closed and committed by
+    now, so the interpreter's last garbage collections over every object the run made would
+    only free memory the system takes back at once: frozen, those objects are skipped (about
+    40 ms of each cron run). Only for a process that ends here: `main` alone, as the tests call
+    it, leaves the collector as it was."""
+    gc.freeze()
+    sys.exit(status)
+
+
+def console_main() -> NoReturn:
+    """The installed `seasonwatch` command."""
+    exit_process(main())
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    console_main()

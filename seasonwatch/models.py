@@ -177,6 +177,17 @@ class Gathered:
 
 
 @dataclass(frozen=True)
+class StatedFacts:
+    """What one report states, as the editor's desk read it (its headline and summary), kept in
+    the state so a later run need not read the report again. `reader` names the reading: the
+    extractor's rules and the show's names and season it read for; a reading by other rules or
+    for other names is not this one and is made again."""
+
+    reader: str
+    facts: tuple[Fact, ...]
+
+
+@dataclass(frozen=True)
 class StorySource:
     source: str
     title: str
@@ -184,6 +195,8 @@ class StorySource:
     published: datetime | None = None
     summary: str = ""
     update_key: str = ""
+    # the desk's reading of this report, when one was kept; not part of what the source is
+    stated: StatedFacts | None = field(default=None, compare=False)
 
 
 @dataclass
@@ -456,6 +469,8 @@ class DeskReview:
     new_suggestions: list[Suggestion] = field(default_factory=list)  # from this run's new stories
     refreshed: list[Suggestion] = field(default_factory=list)  # open ones, with today's sources and cautions
     done: list[Suggestion] = field(default_factory=list)  # marked done this run
+    # reports the desk read this run that the state kept no reading of: story id, url, reading
+    readings: list[tuple[str, str, StatedFacts]] = field(default_factory=list)
 
 
 @dataclass

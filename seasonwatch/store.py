@@ -37,6 +37,7 @@ from seasonwatch.models import (
     History,
     HttpValidators,
     ShowDesk,
+    StatedFacts,
     Story,
     StorySource,
     Topic,
@@ -182,6 +183,9 @@ MIGRATIONS: list[str | Callable[[sqlite3.Connection], None]] = [
     desk_store.MIGRATION,
     # version 5: the history's bound: fingerprints of old stories, the terms that find them
     story_bound.migrate,
+    # version 6: what each report states as the editor's desk read it (JSON: the reading's name
+    # and its facts; NULL until the desk reads it), so a run does not read every report again
+    "ALTER TABLE story_sources ADD COLUMN stated TEXT;",
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -215,6 +219,20 @@ def _ts(moment: datetime | None) -> str | None:
 
 def _dt(text: str | None) -> datetime | None:
     return datetime.fromisoformat(text) if text else None
+
+
+def _stated_json(stated: StatedFacts) -> str:
+    return json.dumps({"reader": stated.reader, "facts": [asdict(f) for f in stated.facts]})
+
+
+def _stated(text: str) -> StatedFacts | None:
+    """A kept reading; one this release cannot read is no reading (the desk reads the report
+    again), never a damaged state."""
+    try:
+        data = json.loads(text)
+        return StatedFacts(data["reader"], tuple(Fact(**f) for f in data["facts"]))
+    except (ValueError, TypeError, KeyError):
+        return None
 
 
 class Store:
@@ -497,10 +515,12 @@ class Store:
         limit: int | None = None,
         ids: Iterable[str] | None = None,
         within: datetime | None = None,
+        readings: bool = False,
     ) -> list[Story]:
         """Stories whole, newest first: of `shows`, the `limit` newest, those `ids` (a story past
         the bound that is kept only as a fingerprint comes in its compact form, last), or those
-        within the bound at `within`."""
+        within the bound at `within`; with the desk's kept reading of each report when `readings`
+        (only the desk uses them: others need not pay for reading them)."""
         ids = list(ids) if ids is not None else None
         chosen, params = _select("FROM stories", show=shows, id=ids)
         if within is not None:
@@ -530,8 +550,9 @@ class Store:
         if by_id:
             # their sources through the same selection as a subquery: one '?' per story would
             # break past SQLite's limit on variables (32,766) once the history is that long
+            stated = "stated" if readings else "NULL"
             for row in self.db.execute(
-                "SELECT story_id, source, title, url, published, summary, update_key FROM story_sources "
+                f"SELECT story_id, source, title, url, published, summary, update_key, {stated} FROM story_sources "
                 f"WHERE story_id IN (SELECT id {chosen}) ORDER BY story_id, position",
                 params,
             ):
@@ -543,6 +564,7 @@ class Store:
                         published=_dt(row[4]),
                         summary=row[5],
                         update_key=row[6],
+                        stated=_stated(row[7]) if row[7] else None,
                     )
                 )
         if ids:
@@ -559,7 +581,7 @@ class Store:
         keeping = self.keeping
         asked = self.db.execute("SELECT value FROM meta WHERE key = 'desk_key'").fetchone()
         if keeping.desk_reads is None:
-            return self.stories(shows=shows)
+            return self.stories(shows=shows, readings=True)
         suggested = "id IN (SELECT story_id FROM suggestions WHERE done IS NULL)"
         if asked is not None and asked[0] == keeping.desk_key:
             chosen, params = _select("SELECT id FROM stories", show=shows)
@@ -571,7 +593,7 @@ class Store:
                 for story_id, show, facts, open_one in self.db.execute(chosen, params)
                 if open_one or keeping.desk_reads(show, [Fact(**f) for f in json.loads(facts)])
             ]
-        return self.stories(ids=ids) if ids else []
+        return self.stories(ids=ids, readings=True) if ids else []
 
     @_sql_errors("read the digests")
     def digests(
@@ -707,6 +729,7 @@ class Store:
                 )
             if review is not None:
                 desk_store.record(db, review, finished, digest.id if digest else None)
+                self._keep_readings(review.readings)
             # the desk is asked about the new stories first: one it reads is never compacted
             story_bound.mark_desk(db, self.keeping, [story.id for story in decision.new_stories])
             story_bound.compact(db, self.keeping, started)
@@ -740,13 +763,25 @@ class Store:
             self._grow_compact(story)
             return
         self.db.execute("UPDATE stories SET updated = ? WHERE id = ?", (_ts(story.updated), story.id))
+        # the decision's stories come without the desk's readings: the kept ones stay with their report
+        kept = dict(
+            self.db.execute("SELECT url, stated FROM story_sources WHERE story_id = ? AND stated IS NOT NULL", (story.id,))
+        )
         self.db.execute("DELETE FROM story_sources WHERE story_id = ?", (story.id,))
         self.db.executemany(
-            "INSERT INTO story_sources (story_id, position, source, title, url, published, summary, update_key) VALUES (?,?,?,?,?,?,?,?)",
+            "INSERT INTO story_sources (story_id, position, source, title, url, published, summary, update_key, stated) "
+            "VALUES (?,?,?,?,?,?,?,?,?)",
             [
-                (story.id, position, s.source, s.title, s.url, _ts(s.published), s.summary, s.update_key)
+                (story.id, position, s.source, s.title, s.url, _ts(s.published), s.summary, s.update_key,
+                 _stated_json(s.stated) if s.stated else kept.get(s.url))
                 for position, s in enumerate(story.sources)
             ],
+        )  # fmt: skip
+
+    def _keep_readings(self, readings: Iterable[tuple[str, str, StatedFacts]]) -> None:
+        self.db.executemany(
+            "UPDATE story_sources SET stated = ? WHERE story_id = ? AND url = ?",
+            [(_stated_json(stated), story_id, url) for story_id, url, stated in readings],
         )
 
     def _grow_compact(self, story: Story) -> None:

@@ -51,6 +51,7 @@ class Host:
     def __init__(self, everyone: InFlight | None = None, address: str = "127.0.0.1") -> None:
         self.routes: dict[str, Route] = {"/robots.txt": Reply(404)}
         self.requests: list[tuple[str, dict[str, str]]] = []
+        self.peers: list[tuple[str, int]] = []  # the client's end of the connection of each request
         self.in_flight = InFlight()
         self.everyone = everyone or InFlight()
         self.release = threading.Event()  # ends hanging replies at shutdown
@@ -67,6 +68,7 @@ class Host:
             def do_GET(self) -> None:
                 headers = {k.lower(): v for k, v in self.headers.items()}
                 host.requests.append((self.path, headers))
+                host.peers.append(self.client_address[:2])
                 route = host.routes.get(self.path) or host.routes.get(urlsplit(self.path).path) or Reply(404)
                 reply = route(headers) if callable(route) else route
                 with host.in_flight, host.everyone:

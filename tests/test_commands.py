@@ -3,6 +3,7 @@ resend, preview and --version, against sample sources on loopback and a real SMT
 
 from __future__ import annotations
 
+import gc
 import json
 import socket
 import sqlite3
@@ -52,6 +53,18 @@ url = "{dead_url("/gone.rss")}"
 def test_version_everywhere(capsys, args):
     status, out, _ = seasonwatch(capsys, *args)
     assert status == 0 and out == f"seasonwatch {__version__}\n"
+
+
+def test_a_process_ends_with_the_commands_status_and_its_objects_frozen_but_main_alone_freezes_nothing():
+    frozen = gc.get_freeze_count()
+    assert cli.main(["--help"]) == 0
+    assert gc.get_freeze_count() == frozen  # the tests' own process collects as before
+    ending = (
+        "import atexit, gc; from seasonwatch.cli import exit_process; "
+        "atexit.register(lambda: print('frozen', gc.get_freeze_count() > 0)); exit_process(3)"
+    )
+    result = subprocess.run([sys.executable, "-c", ending], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 3 and result.stdout.strip() == "frozen True"
 
 
 def test_help_states_the_default_config_and_the_exit_codes():

@@ -15,7 +15,7 @@ from seasonwatch.config import load_config
 from seasonwatch.errors import ConfigError
 from seasonwatch.models import Fate, Gathered, HistorySettings, Update
 from seasonwatch.pipeline import decide_and_commit, keeping
-from seasonwatch.store import Store
+from seasonwatch.store import SCHEMA_VERSION, Store
 from seasonwatch.story_bound import Keeping
 
 ARTICLE = """# Hollow Creek Season 2: Everything We Know
@@ -156,15 +156,16 @@ def test_a_run_whose_items_were_all_judged_reads_only_the_stories_they_were_sent
 def test_a_state_of_the_previous_schema_is_migrated_with_its_stories_findable(tmp_path: Path) -> None:
     config, state = _config(tmp_path), tmp_path / "state.sqlite3"
     _morning(state, config, 0, [SHERIFF], NOTHING_WHOLE)
-    db = sqlite3.connect(state)  # back to version 4, as an earlier release left it
+    db = sqlite3.connect(state)  # back to version 4, as an earlier release left it (without the later steps)
     db.executescript(
         "DROP TABLE story_fingerprints; DROP TABLE story_terms; DROP INDEX stories_show_sequence; "
-        "DROP INDEX stories_updated; ALTER TABLE stories DROP COLUMN desk; PRAGMA user_version = 4;"
+        "DROP INDEX stories_updated; ALTER TABLE stories DROP COLUMN desk; "
+        "ALTER TABLE story_sources DROP COLUMN stated; PRAGMA user_version = 4;"
     )
     db.close()
     Store.open(state).close()
     db = sqlite3.connect(state)
-    assert db.execute("PRAGMA user_version").fetchone()[0] == 5
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert db.execute("SELECT term FROM story_terms").fetchall() == [("sorel",)]
     assert db.execute("SELECT desk FROM stories").fetchall() == [(1,)]  # never compacted before it is asked
     db.close()

@@ -71,6 +71,18 @@ def test_unchanged_rerun_is_answered_304_and_nothing_is_parsed(count_parses):
         assert host.requests[-1][1]["if-none-match"] == first.validators[scrapers.validator_key(spec)].etag
 
 
+def test_an_unchanged_rerun_asks_every_source_of_a_host_over_one_connection():
+    with Host() as host:
+        specs = [feed(f"Outlet {n}", host.route(f"/feed{n}", with_etag(FEED))) for n in range(6)]
+        settings = dataclasses.replace(SETTINGS, per_host=1)
+        first = run(specs, settings)
+        asked = len(host.requests)
+        second = run(specs, settings, validators=first.validators)
+        assert {r.status for r in second.reports} == {SourceStatus.NOT_MODIFIED}
+        feeds = [peer for (path, _), peer in zip(host.requests[asked:], host.peers[asked:], strict=True) if path != "/robots.txt"]
+        assert len(feeds) == 6 and len(set(feeds)) == 1  # each 304 leaves it open for the next
+
+
 def test_per_host_limit_holds_under_load():
     with Host() as host:
         sources = [feed(f"S{i}", host.route(f"/feed{i}", Reply(body=FEED, delay=0.15))) for i in range(12)]
