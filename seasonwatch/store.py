@@ -431,7 +431,9 @@ class Store:
         ]
         if not fresh and not gathered.observations:
             return self._sorted(known.values())
-        words = story_bound.words_of(f"{update.title} {update.summary}" for update in fresh)
+        # a state with no story past its bound has no terms to match: no need to read every word
+        any_terms = self.db.execute("SELECT EXISTS (SELECT 1 FROM story_terms)").fetchone()[0]
+        words = story_bound.words_of(f"{update.title} {update.summary}" for update in fresh) if any_terms else []
         past = {story.id: story for story in [*known.values(), *self._compact(shows=shows, words=words, now=now)]}
         past.update((story.id, story) for story in self.stories(shows=shows, within=now))
         return self._sorted(past.values())
