@@ -71,18 +71,21 @@ class Host:
                 host.peers.append(self.client_address[:2])
                 route = host.routes.get(self.path) or host.routes.get(urlsplit(self.path).path) or Reply(404)
                 reply = route(headers) if callable(route) else route
+                # counted while the client waits for its answer, and no longer once the answer is
+                # on its way: a client that reads it and sends its next request must not find this
+                # one still counted because this thread had not yet been scheduled again
                 with host.in_flight, host.everyone:
                     if reply.hang:
                         host.release.wait(60)
                         return
                     if reply.delay:
                         host.release.wait(reply.delay)
-                    self.send_response(reply.status)
-                    for name, value in reply.headers.items():
-                        self.send_header(name, value)
-                    self.send_header("Content-Length", str(len(reply.body)))
-                    self.end_headers()
-                    self.wfile.write(reply.body)
+                self.send_response(reply.status)
+                for name, value in reply.headers.items():
+                    self.send_header(name, value)
+                self.send_header("Content-Length", str(len(reply.body)))
+                self.end_headers()
+                self.wfile.write(reply.body)
 
             def log_message(self, format: str, *args: object) -> None:
                 pass
