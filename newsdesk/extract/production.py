@@ -22,7 +22,7 @@ FINAL_TRAILER = re.compile(r"\b(?:final|last)\b(?:\s+\S+){0,4}?\s+trailer\b", re
 # most specific first: "a first look at the trailer" is the trailer
 FOOTAGE_SPECIFICITY = ["final trailer", "trailer", "teaser", "featurette", "clip", "poster", "first look"]
 EPISODE_TITLES = re.compile(
-    r"\b(?:episode|chapter)\s+(?:titles?|names?)\b|\b(?:titles?|names?)\s+of\s+(?:the\s+|all\s+|every\s+)?(?:\w+\s+){0,4}?(?:episodes|chapters)\b"
+    rf"\b(?:episode|chapter)(?:\s+(?:\d{{1,2}}|{CARDINAL_ALTERNATION}))?['’]?s?\s+(?:titles?|names?)\b|\b(?:titles?|names?)\s+of\s+(?:the\s+|all\s+|every\s+)?(?:\w+\s+){{0,4}}?(?:episodes|chapters)\b"
     # "the title of SHOW's season two opener": one episode's title is the season's first revealed
     r"|\btitle\s+of\s+(?:the\s+|SHOW(?:['’]s)?\s+)(?:\w+\s+){0,3}?(?:opener|premiere\s+episode|finale|first\s+episode)\b",
     re.I,
@@ -142,6 +142,7 @@ PRODUCTION = Family(
                 example("Hollow Creek season 2 episode titles revealed", Fact("titles", 2, value="revealed")),
                 example("Here are the titles of all eight Hollow Creek season 2 episodes", Fact("titles", 2, value="revealed")),
                 example("That's the title of Hollow Creek's season two opener.", Fact("titles", 2, value="revealed")),
+                example("Hollow Creek Season 2 Episode 1 Title Revealed: 'The Flood'", Fact("titles", 2, value="revealed")),
                 example("The title of the season 3 finale is a spoiler in itself", Fact("titles", 3, value="revealed")),
             ),
             _titles,
