@@ -132,8 +132,22 @@ def _bare_name_pattern(name: str) -> re.Pattern[str] | None:
 def _loosely_named(texts: list[tuple[str, bool]], show: ShowSpec) -> tuple[int, int]:
     """How often the headline and the summary name the show only without its "The", before a season."""
     patterns = [p for name in show.names if (p := _bare_name_pattern(name)) is not None]
-    in_title, in_summary = (sum(len(p.findall(plain)) for p in patterns) for plain, _ in texts)
+    in_title, in_summary = (
+        sum(1 for p in patterns for m in p.finditer(plain) if _stands_alone(plain, m.start())) for plain, _ in texts
+    )
     return in_title, in_summary
+
+
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w'’-]*)([^\w]*)$")
+
+
+def _stands_alone(text: str, start: int) -> bool:
+    """Does the word at `start` begin a name of its own: no other word of a name before it ("Green
+    Lantern S2" is another title), only a small word ("in Lantern S2") or punctuation ("Hissrich:")."""
+    before = _WORD_BEFORE.search(text[max(0, start - 40) : start])
+    if before is None or re.search(r"[:;,.!?|\"“”‘’'()\[\]–—-]", before.group(2)):
+        return True
+    return fold(before.group(1)) in STOPWORDS
 
 
 def mentions(text: str, show: ShowSpec) -> int:

@@ -46,3 +46,19 @@ def test_the_first_pass_skips_only_texts_without_a_name_word(worlds) -> None:
     assert relevance._surely_names_no_show("Cooking at sea", "How to sleep on a boat.", worlds)
     assert not relevance._surely_names_no_show("Drifting apart", "", worlds)  # "drift" is in it
     assert not relevance._surely_names_no_show("Hóllow Créek", "", worlds)  # not ASCII: not skipped
+
+
+@pytest.mark.parametrize(
+    ("title", "show"),
+    [
+        ("Lantern S2 premieres April 10", "The Lantern"),
+        ("Castellan: Lantern S2 sets an April 10 return", "The Lantern"),
+        ("Ezra Vance cast as the ferryman in Lantern Season 2", "The Lantern"),
+        ("Green Lantern Season 2 Premieres in May", None),  # another title that ends in the word
+        ("the green lantern s2 premieres in may", None),
+    ],
+)
+def test_a_title_without_its_the_names_the_show_only_as_a_name_of_its_own(title: str, show, worlds) -> None:
+    match = match_show(title, "", worlds)
+    assert (match.show.name if match.show else None) == show, match.reason
+
