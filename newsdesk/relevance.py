@@ -26,11 +26,18 @@ from newsdesk.extract.seasons import season_numbers
 from newsdesk.rules import Example, Rule
 from newsdesk.text import sentences
 from seasonwatch.fact_kinds import Scope, kind_of
-from seasonwatch.lexicon.forms import after_leading_the, bare_title, fold, fold_keep_case, stem, words
+from seasonwatch.lexicon.forms import (
+    after_leading_the,
+    bare_title,
+    bare_title_before_a_season,
+    fold,
+    fold_keep_case,
+    stem,
+    words,
+)
 from seasonwatch.lexicon.function_words import NAME_SMALL_WORDS, STOPWORDS, TITLE_CASE_FILLER
 from seasonwatch.lexicon.networks import NETWORK_ALTERNATION
 from seasonwatch.lexicon.not_names import CAST_DESCRIPTORS, NOT_WORLD
-from seasonwatch.lexicon.numbers import SEASON_MARK
 from seasonwatch.lexicon.trades import TRADE_STEMS, TV_STEMS
 from seasonwatch.models import ShowSpec
 
@@ -123,10 +130,8 @@ def _name_words(names: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
 def _bare_name_pattern(name: str) -> re.Pattern[str] | None:
     """ "Witcher S2", "witcher season two" for "The Witcher": a two-word title without its "The",
     where a season follows it; None for a title of any other shape."""
-    bare = bare_title(fold_keep_case(name))
-    if bare is None:
-        return None
-    return re.compile(rf"(?<![\w])(?i:{re.escape(bare)})(?:['’]s)?(?=[\s\-]+{SEASON_MARK})")
+    bare = bare_title_before_a_season(fold_keep_case(name))
+    return re.compile(rf"(?<![\w])(?i:{bare})(?:['’]s)?") if bare else None
 
 
 def _loosely_named(texts: list[tuple[str, bool]], show: ShowSpec) -> tuple[int, int]:

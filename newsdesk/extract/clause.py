@@ -9,10 +9,9 @@ from functools import cached_property
 
 from newsdesk.extract.dates import DateMention, find_dates
 from newsdesk.extract.seasons import season_numbers
-from seasonwatch.lexicon.forms import after_leading_the, bare_title, fold
+from seasonwatch.lexicon.forms import after_leading_the, bare_title_before_a_season, fold
 from seasonwatch.lexicon.function_words import YES_NO_OPENERS
 from seasonwatch.lexicon.negation import NEGATION_PATTERN, WISHED_FOR
-from seasonwatch.lexicon.numbers import SEASON_MARK
 
 
 @dataclass(frozen=True)
@@ -102,8 +101,8 @@ def _show_pattern(name: str) -> re.Pattern[str]:
     if pattern is None:
         rest = after_leading_the(name)  # "The Last of Us" also as "Last of Us"
         written = rf"(?:the\s+)?{re.escape(rest)}" if rest else re.escape(name)
-        if bare := bare_title(name):  # "Witcher S2" for "The Witcher"
-            written += rf"|{re.escape(bare)}(?=[\s\-]+{SEASON_MARK})"
+        if bare := bare_title_before_a_season(name):  # "Witcher S2" for "The Witcher"
+            written += f"|{bare}"
         pattern = re.compile(rf"(?<![\w'])({written})(?:['’]s)?(?:\s+(?P<n>\d{{1,2}}))?\b", re.I)
         _PATTERNS[name] = pattern
     return pattern

@@ -7,6 +7,8 @@ import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
+from seasonwatch.lexicon.numbers import SEASON_MARK
+
 _FOLD = str.maketrans(
     {
         "\u2018": "'",
@@ -61,6 +63,13 @@ def bare_title(name: str) -> str | None:
     where a season follows it ("Witcher S2", "Bear season 4"); None for any other title."""
     first, _, rest = name.partition(" ")
     return rest if first.casefold() == "the" and rest and " " not in rest else None
+
+
+def bare_title_before_a_season(name: str) -> str | None:
+    """A pattern of the title without its "The" where a season follows ("Witcher S2", "Witcher's
+    season 2"), for the relevance and the fact readers alike; None for a title of another shape."""
+    bare = bare_title(name)
+    return rf"{re.escape(bare)}(?=(?:['’]s)?[\s\-]+{SEASON_MARK})" if bare else None
 
 
 def words(text: str) -> list[str]:
