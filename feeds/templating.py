@@ -64,7 +64,9 @@ def _cache_for(env: Environment) -> _TemplateCache | None:
     folder = template_cache_dir()
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        if folder.stat().st_uid != os.getuid():  # compiled code is loaded from here: ours alone
+        held = folder.stat()
+        # compiled code is loaded from here: ours alone, and nobody else may write into it
+        if held.st_uid != os.getuid() or held.st_mode & 0o022:
             return None
     except OSError:
         return None

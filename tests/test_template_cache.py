@@ -61,6 +61,12 @@ def test_a_read_only_cache_only_costs_time(cache_dir):
         cache_dir.chmod(0o700)
 
 
+def test_a_folder_others_may_write_into_is_not_used(cache_dir):
+    cache_dir.mkdir(parents=True)
+    cache_dir.chmod(0o777)
+    assert templating._cache_for(Environment()) is None
+
+
 def test_a_damaged_cache_file_is_compiled_again(cache_dir):
     _environment({"t": "Hello {{ name }}"}).get_template("t").render(name="Ada")
     (kept,) = cache_dir.iterdir()
