@@ -162,8 +162,11 @@ class SourceReport:
     items: int = 0
 
 
-@dataclass
+@dataclass(repr=False)
 class Gathered:
+    # a short repr, not thousands of updates: Python 3.11's asyncio.run formats the repr of its
+    # task's result when it puts back the Ctrl-C handler (the handler holds the task), and the
+    # full dataclass repr of a first run's gathering took a tenth of a second
     updates: list[Update] = field(default_factory=list)
     observations: list[FactObservation] = field(default_factory=list)
     reports: list[SourceReport] = field(default_factory=list)
@@ -171,6 +174,9 @@ class Gathered:
     validators: dict[str, HttpValidators] = field(default_factory=dict)
     parsed: int = 0  # documents read by the parsers (none when every source answered 304)
     parse_cpu: float = 0.0  # CPU seconds the parser processes spent reading them
+
+    def __repr__(self) -> str:
+        return f"Gathered({len(self.updates)} updates, {len(self.observations)} observations, {len(self.reports)} reports)"
 
 
 # --------------------------------------------------------------------------- decided records
