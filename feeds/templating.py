@@ -57,9 +57,7 @@ def _cache_for(env: Environment) -> _TemplateCache | None:
     name and source only, so the settings that change the compiled code are in the file name:
     the text overlay's templates are compiled without escaping). None when no private folder can
     be made."""
-    settings = repr(
-        (jinja2.__version__, env.autoescape, env.trim_blocks, env.lstrip_blocks, env.keep_trailing_newline)
-    )
+    settings = repr((jinja2.__version__, env.autoescape, env.trim_blocks, env.lstrip_blocks, env.keep_trailing_newline))
     tag = hashlib.sha1(settings.encode()).hexdigest()[:12]
     folder = template_cache_dir()
     try:
