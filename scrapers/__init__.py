@@ -19,7 +19,15 @@ from scrapers import boundary, feed, listing, tvmaze, wikipedia
 from scrapers.http import FetchError, HttpClient
 from scrapers.parsing import ParsePool
 from scrapers.source_type import Document, IncompleteParse, Parsed, ParseError, SourceType
-from seasonwatch.models import FetchSettings, Gathered, HttpValidators, SourceReport, SourceSpec, SourceStatus
+from seasonwatch.models import (
+    FetchSettings,
+    Gathered,
+    HttpValidators,
+    ReadAhead,
+    SourceReport,
+    SourceSpec,
+    SourceStatus,
+)
 
 SOURCE_TYPES: dict[str, SourceType] = {
     "feed": feed.SOURCE,
@@ -43,13 +51,17 @@ async def gather(
     *,
     transport: httpx.AsyncBaseTransport | None = None,
     on_report: Callable[[SourceReport], None] | None = None,
+    read_ahead: ReadAhead | None = None,
 ) -> Gathered:
     """Fetch and parse every source concurrently; one failing source never stops the others,
-    and none runs past `settings.deadline`."""
+    and none runs past `settings.deadline`. With `read_ahead`, the parser processes also read
+    each update as the run asked (`Gathered.readings`)."""
     validators = validators or {}
     gathered = Gathered()
     deadline = asyncio.get_running_loop().time() + settings.deadline
-    async with HttpClient(settings, transport=transport) as http, ParsePool(settings.parse_timeout) as parsers:
+    async with HttpClient(settings, transport=transport) as http, ParsePool(
+        settings.parse_timeout, read_ahead=read_ahead
+    ) as parsers:
 
         async def one(spec: SourceSpec) -> None:
             started = time.monotonic()
@@ -67,6 +79,7 @@ async def gather(
             # what was read is kept even when the source is reported: news is never thrown away
             gathered.updates.extend(parsed.updates)
             gathered.observations.extend(parsed.observations)
+            gathered.readings.extend(parsed.read_ahead)
             if outcome.validators:
                 gathered.validators[validator_key(spec)] = outcome.validators
             gathered.reports.append(report)

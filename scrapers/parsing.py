@@ -9,12 +9,18 @@ documents are read in parallel while the event loop keeps downloading the others
 
 Workers come from a fork server that has imported the parsers once (a new worker starts in
 milliseconds), never from a fork of the multi-threaded run itself.
+
+A run may also ask for each update to be read ahead (`ReadAhead`): the worker then calls the
+run's reader on every update it parsed, within the first half of the document's budget, so that
+work too is done on the other cores while the downloads go on. What it reads is the run's
+business: this module only calls the function it was named.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import importlib
 import multiprocessing
 import os
 import resource
@@ -22,14 +28,14 @@ import signal
 import sys
 import time
 import traceback
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from multiprocessing import forkserver
 from multiprocessing.connection import Connection
 from typing import Any
 
 from scrapers.source_type import Document, IncompleteParse, Parsed, ParseError
-from seasonwatch.models import SourceSpec
+from seasonwatch.models import ReadAhead, SourceSpec
 
 # a worker's address space: far above what a 5 MB document needs (about 200 MB), far below what
 # would push the cron host into swap; a parse that wants more fails alone
@@ -43,13 +49,14 @@ def cores() -> int:
         return os.cpu_count() or 1
 
 
-def _context() -> multiprocessing.context.BaseContext:
+def _context(preload: tuple[str, ...] = ()) -> multiprocessing.context.BaseContext:
     if "forkserver" not in multiprocessing.get_all_start_methods():  # pragma: no cover - Windows
         return multiprocessing.get_context("spawn")
     context = multiprocessing.get_context("forkserver")
-    # the main module and the parsers, imported once in the fork server rather than in every
-    # worker (a worker of `python run.py` would otherwise import the whole program again)
-    context.set_forkserver_preload(["__main__", "scrapers"])
+    # the main module and the parsers (and a read-ahead's module), imported once in the fork
+    # server rather than in every worker (a worker of `python run.py` would otherwise import the
+    # whole program again); the fork server starts once per process, so the first pool's list holds
+    context.set_forkserver_preload(["__main__", "scrapers", *preload])
     # Python 3.11's fork server does not take our sys.path (it drops the `sys_path` it is
     # given): it would import an installed copy of the parsers rather than the one this run
     # uses. PYTHONPATH is how it gets the same path; the fork server starts once per process.
@@ -88,8 +95,9 @@ class _Worker:
 class ParsePool:
     """`async with ParsePool(budget=10.0) as pool: parsed = await pool.read(spec, document)`."""
 
-    def __init__(self, budget: float, workers: int | None = None) -> None:
+    def __init__(self, budget: float, workers: int | None = None, read_ahead: ReadAhead | None = None) -> None:
         self.budget = budget
+        self.read_ahead = read_ahead
         self.size = max(1, workers or cores())
         self.documents = 0  # documents handed to the workers (for tests and benchmarks)
         self.cpu_seconds = 0.0  # the workers' CPU reading them (for the run's phase timings)
@@ -134,7 +142,8 @@ class ParsePool:
         if self._idle.empty() and self._started < self.size:
             self._started += 1
             try:
-                worker = await asyncio.to_thread(_start, _context())
+                preload = (self.read_ahead.reader.partition(":")[0],) if self.read_ahead else ()
+                worker = await asyncio.to_thread(_start, _context(preload), self.read_ahead, self.budget)
             except OSError as exc:
                 self._started -= 1
                 raise ParseError(f"cannot start a parser process: {exc}") from None
@@ -148,9 +157,11 @@ class ParsePool:
         self._started -= 1  # the next read starts a fresh one
 
 
-def _start(context: multiprocessing.context.BaseContext) -> _Worker:
+def _start(
+    context: multiprocessing.context.BaseContext, read_ahead: ReadAhead | None = None, budget: float = 0.0
+) -> _Worker:
     ours, theirs = context.Pipe()
-    process = context.Process(target=serve, args=(theirs,), daemon=True, name="seasonwatch-parser")
+    process = context.Process(target=serve, args=(theirs, read_ahead, budget), daemon=True, name="seasonwatch-parser")
     process.start()
     theirs.close()
     return _Worker(process, ours)
@@ -180,9 +191,10 @@ def _result(outcome: tuple[Any, ...]) -> Parsed:
 # ---------------------------------------------------------------------------- in the worker
 
 
-def serve(connection: Connection) -> None:
+def serve(connection: Connection, read_ahead: ReadAhead | None = None, budget: float = 0.0) -> None:
     """A worker's life: read documents until the pipe closes; each answer carries the CPU seconds
     it took."""
+    reader = _ReaderAhead(read_ahead) if read_ahead else None
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the run, which stops us itself
     with contextlib.suppress(ValueError, OSError):
         resource.setrlimit(resource.RLIMIT_AS, (WORKER_MEMORY, resource.getrlimit(resource.RLIMIT_AS)[1]))
@@ -191,9 +203,44 @@ def serve(connection: Connection) -> None:
             spec, document = connection.recv()
         except (EOFError, OSError):
             return
-        started = time.process_time()
+        started, arrived = time.process_time(), time.monotonic()
         outcome = read_document(spec, document)
+        if reader is not None and outcome[0] != "failed":
+            parsed = outcome[-1]
+            # what is left unread here the run reads itself: never a reason to miss the budget
+            parsed.read_ahead = reader.readings(parsed.updates, until=arrived + budget / 2)
         connection.send((outcome, time.process_time() - started))
+
+
+class _ReaderAhead:
+    """The run's reader in this worker, made on the first document; one that cannot be made, or
+    that fails on an update, leaves the run to read those updates itself."""
+
+    def __init__(self, read_ahead: ReadAhead) -> None:
+        self.read_ahead = read_ahead
+        self._read: Callable[[Any], Any] | None = None
+        self._unavailable = False
+
+    def readings(self, updates: list, until: float) -> list:
+        read = self._reader()
+        readings = []
+        for update in updates:
+            if read is None or time.monotonic() > until:
+                break
+            try:
+                readings.append(read(update))
+            except Exception:  # the run's own reading says what is wrong with it
+                continue
+        return readings
+
+    def _reader(self) -> Callable[[Any], Any] | None:
+        if self._read is None and not self._unavailable:
+            module, _, name = self.read_ahead.reader.partition(":")
+            try:
+                self._read = getattr(importlib.import_module(module), name)(*self.read_ahead.setup)
+            except Exception:
+                self._unavailable = True
+        return self._read
 
 
 def read_document(spec: SourceSpec, document: Document) -> tuple[Any, ...]:

@@ -56,6 +56,7 @@ class Parsed:
     observations: list[FactObservation] = field(default_factory=list)
     skipped: Counter[str] = field(default_factory=Counter)  # why items or facts were left out, counted
     clean: bool = False  # made safe by the boundary already (boundary.cleaned), in the parser process
+    read_ahead: list = field(default_factory=list)  # the run's ReadAhead of these updates, if it asked
 
     def __len__(self) -> int:
         return len(self.updates) + len(self.observations)

@@ -162,6 +162,20 @@ class SourceReport:
     items: int = 0
 
 
+@dataclass(frozen=True)
+class ReadAhead:
+    """A reading of each update that the run asks the gather stage to make where documents are
+    parsed, beside the downloads, rather than after them. `reader` names a function
+    ("module:name") that is called once per parser process with `setup` and returns the function
+    that reads one update; what it returns comes back in `Gathered.readings`, each reading holding
+    its update as `.update`. Only the stage that named the function reads what it made; any
+    update without one (a source read in the run's own process, a reading that failed or ran out
+    of time) it reads itself."""
+
+    reader: str
+    setup: tuple = ()
+
+
 @dataclass(repr=False)
 class Gathered:
     # a short repr, not thousands of updates: Python 3.11's asyncio.run formats the repr of its
@@ -174,9 +188,13 @@ class Gathered:
     validators: dict[str, HttpValidators] = field(default_factory=dict)
     parsed: int = 0  # documents read by the parsers (none when every source answered 304)
     parse_cpu: float = 0.0  # CPU seconds the parser processes spent reading them
+    readings: list = field(default_factory=list)  # what a ReadAhead made, for the stage that asked
 
     def __repr__(self) -> str:
-        return f"Gathered({len(self.updates)} updates, {len(self.observations)} observations, {len(self.reports)} reports)"
+        return (
+            f"Gathered({len(self.updates)} updates, {len(self.observations)} observations, "
+            f"{len(self.reports)} reports, {len(self.readings)} readings)"
+        )
 
 
 # --------------------------------------------------------------------------- decided records

@@ -35,6 +35,7 @@ from seasonwatch.models import (
     FactObservation,
     Gathered,
     History,
+    ReadAhead,
     ShowSpec,
     Story,
     StorySource,
@@ -216,8 +217,11 @@ def _real_run(config: Config, options: RunOptions, console: Console, store: Stor
     lock.verify()
     backlog_clear = _deliver_pending(config, store, console, started, deliveries) if email_on else True
 
+    articles = read_articles(config.shows)
     with phases.current.phase("gather"):
-        gathered = _gather(config, options, console, validators=store.validators())
+        gathered = _gather(
+            config, options, console, validators=store.validators(), read_ahead=_read_ahead(config, articles, started)
+        )
     phases.current.cpu["parse"] = gathered.parse_cpu
     phases.current.count("parsed documents", gathered.parsed)
     import feeds
@@ -235,9 +239,7 @@ def _real_run(config: Config, options: RunOptions, console: Console, store: Stor
         lock.verify()
         return digest, review
 
-    decided, digest, review = decide_and_commit(
-        store, config.shows, read_articles(config.shows), gathered, started, before_commit=to_commit
-    )
+    decided, digest, review = decide_and_commit(store, config.shows, articles, gathered, started, before_commit=to_commit)
     decision = decided.decision
     console.stories(decision, "This run")
 
@@ -310,12 +312,25 @@ def _digest_outcome(config: Config, digest: Digest | None, deliveries: _Deliveri
     return outcome
 
 
-def _gather(config: Config, options: RunOptions, console: Console, validators: dict) -> Gathered:
+def _read_ahead(config: Config, articles: dict[str, str], now: datetime) -> ReadAhead:
+    """The newsdesk's reading of each update (which show it is about, what it states: two thirds
+    of deciding), made in the parser processes while the downloads go on."""
+    return ReadAhead("newsdesk.desk:read_ahead", (tuple(config.shows), articles, now))
+
+
+def _gather(
+    config: Config, options: RunOptions, console: Console, validators: dict, read_ahead: ReadAhead | None = None
+) -> Gathered:
     console.gathering(config.sources)
     try:
         return asyncio.run(
             scrapers.gather(
-                config.sources, config.fetch, validators, transport=options.transport, on_report=console.source_done
+                config.sources,
+                config.fetch,
+                validators,
+                transport=options.transport,
+                on_report=console.source_done,
+                read_ahead=read_ahead,
             )
         )
     finally:
@@ -343,7 +358,9 @@ def decide(
         history = store.history(shows=[s.name for s in shows], gathered=gathered, now=now)
     started = time.perf_counter()
     with phases.current.phase("decide"):
-        decision = newsdesk.decide(list(shows), articles, gathered.updates, gathered.observations, history, now)
+        decision = newsdesk.decide(
+            list(shows), articles, gathered.updates, gathered.observations, history, now, gathered.readings
+        )
         decision.grown_stories = whole_growth(store, decision.grown_stories)
     phases.current.count("updates decided", len(gathered.updates))
     return Decided(decision, history, articles, time.perf_counter() - started)
