@@ -169,6 +169,8 @@ class Console:
 
     def verdicts(self, verdicts: list[Verdict]) -> None:
         """Every gathered update with its fate, grouped by source: what an editor reads to trust the tool."""
+        if self.verbosity < VERBOSE:  # printed and logged only under -v: not worth composing (0.02 s)
+            return
         by_source: dict[str, list[Verdict]] = {}
         for verdict in verdicts:
             by_source.setdefault(verdict.source, []).append(verdict)
