@@ -409,8 +409,16 @@ def _listed(row: str, label: str, claims: list[Claim]) -> list[Draft]:
     by_subject: dict[str, list[Claim]] = {}
     for claim in claims:
         by_subject.setdefault(claim.subject, []).append(claim)
+    # the article's entries in its own order, then the others as they became known: the same
+    # board whatever order the stories come in (this run's first, or as the state lists them)
+    def place(numbered: tuple[int, tuple[str, list[Claim]]]) -> tuple:
+        index, (subject, said) = numbered
+        if any(c.source.kind == "article" for c in said):
+            return (0, index, "")
+        return (1, min(c.said for c in said), subject)
+
     drafts = []
-    for subject, said in by_subject.items():
+    for _, (subject, said) in sorted(enumerate(by_subject.items()), key=place):
         latest = max(said, key=lambda c: c.said)
         if not subject:
             continue  # "no trailer yet": only worth saying when nothing else is listed

@@ -122,6 +122,17 @@ def test_cast_since_the_article_lists_each_person_from_the_stories_only():
     assert entry(outcome, "cast", "j.r. ramirez").known_since == datetime(2018, 1, 16, 12, tzinfo=UTC)
 
 
+def test_the_cast_row_lists_newcomers_as_they_became_known_whatever_order_the_stories_come_in():
+    stories = [
+        story(1, "Telly Times", "Orla Venn joins Jessica Jones season 2", [Fact("cast", 2, "Orla Venn")], day=19),
+        story(2, "Screen Ledger", "Bram Tully cast in Jessica Jones season 2", [Fact("cast", 2, "Bram Tully")], day=16),
+        story(3, "Couch Report", "Ines Marr boards Jessica Jones season 2", [Fact("cast", 2, "Ines Marr")], day=16),
+    ]
+    # as a first run has them (this run's order) and as a later one does (the state's order)
+    orders = [[e.label for e in board(list(given)).board.entries if e.row == "cast"] for given in (stories, stories[::-1])]
+    assert orders[0] == orders[1] == ["Bram Tully", "Ines Marr", "Orla Venn"]
+
+
 def test_an_unchanged_board_records_no_change_and_keeps_its_day():
     stories = [story(1, "Screen Ledger", "Jessica Jones season 2 premieres March 8", [premiere("2018-03-08")])]
     first = board(stories)
