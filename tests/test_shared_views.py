@@ -14,6 +14,7 @@ from conftest import DEMO_DATA, design_config
 
 import feeds
 import feeds.entries
+from feeds import unchanged
 from seasonwatch.commands import load as load_config  # the config as the command line loads it
 from seasonwatch.config import Config
 from seasonwatch.console import Console
@@ -51,7 +52,12 @@ def edition_one_query_per_show(config: Config, store: Store, now: datetime) -> E
 
 
 def files(folder: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    """The outputs (not the mark of what was written: feeds.unchanged)."""
+    return {
+        str(p.relative_to(folder)): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and p.name != unchanged.MARK
+    }
 
 
 @pytest.mark.parametrize("feed_items", [50, 2])  # 2: the per-show windows reach past the all-shows one
