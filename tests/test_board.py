@@ -3,6 +3,7 @@ conflict (and which do not), and what a story suggests for the article."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 
 from conftest import DEMO_DATA
@@ -151,6 +152,19 @@ def test_a_story_that_only_restates_the_article_suggests_nothing():
     kept_secret = story(1, "Screen Ledger", "Janet McTeer Is Part of Jessica Jones Season 2", [Fact("cast", 2, "Janet McTeer", "")])
     article = read_article(ARTICLE)
     assert suggest(JESSICA, article, knowledge(), kept_secret, board([]).board, frozenset(), NOW) == []
+
+
+def test_a_story_without_facts_is_suggested_only_if_the_article_would_not_count_it_done_at_once():
+    article = "# Harbor Lights Season 2: Everything We Know\n\n## Story\n\nHarbor Lights returns for a second season.\n"
+    show = ShowSpec("Harbor Lights", 2, (), JESSICA.article, "harbor-lights")
+    read = article_knowledge(read_article(article), FactContext(show.names, 2), NOW)
+    retold = replace(
+        story(1, "Couch Report", "Harbor Lights returns for a second season", [], summary="Harbor Lights is back for a second season."),
+        show=show.name, section="Story",
+    )  # fmt: skip
+    made = suggest(show, read_article(article), read, retold, board([]).board, frozenset(), NOW)
+    assert all(not is_done(s, read) for s in made)  # nothing made today is done tomorrow, article unchanged
+    assert made == []
 
 
 def test_a_role_revealed_replaces_the_sentence_that_kept_it_secret():
