@@ -14,7 +14,6 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-import pickle
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
@@ -33,7 +32,8 @@ def fingerprint(edition: Edition) -> str:
     failed = sorted(r.source for r in edition.reports if r.status == SourceStatus.FAILED)
     shown = dataclasses.replace(edition, generated=None, reports=failed)
     digest = hashlib.sha256(_renderers().encode())
-    digest.update(pickle.dumps(shown, protocol=pickle.HIGHEST_PROTOCOL))
+    # repr, not pickle: equal editions pickle differently when their objects are shared differently
+    digest.update(repr(shown).encode())
     return digest.hexdigest()
 
 

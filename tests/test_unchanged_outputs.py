@@ -5,10 +5,13 @@ file touched by hand gets every output written again."""
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
+from conftest import ROOT, design_config
 from output_samples import edition, ordinary
 
 import feeds
@@ -81,3 +84,18 @@ def test_a_damaged_mark_only_costs_a_rewrite(tmp_path):
 def test_the_mark_is_not_published_as_an_output(tmp_path):
     written = feeds.write_outputs(edition(ordinary(), tmp_path), tmp_path)
     assert tmp_path / unchanged.MARK not in written
+
+
+def test_a_cron_run_that_finds_nothing_new_leaves_every_output_as_it_was(project_dir, sample_server):
+    # separate processes, as cron runs them: what is compared must not depend on how one
+    # process happened to share its objects
+    config = project_dir / "config.toml"
+    config.write_text(design_config(sample_server.base_url), encoding="utf-8")
+    command = [sys.executable, str(ROOT / "run.py"), "--config", str(config), "-q", "--no-email"]
+    for _ in range(2):
+        subprocess.run(command, check=True, cwd=project_dir, capture_output=True)
+    public = project_dir / "public"
+    before = _files(public)
+    assert "feed.xml" in before and "index.html" in before
+    subprocess.run(command, check=True, cwd=project_dir, capture_output=True)
+    assert _files(public) == before
