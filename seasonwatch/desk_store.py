@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable
-from dataclasses import asdict
 from datetime import UTC, datetime
 from typing import Any
 
@@ -24,6 +23,7 @@ from seasonwatch.models import (
     DeskState,
     Fact,
     Suggestion,
+    record_of,
 )
 
 MIGRATION = """
@@ -81,7 +81,7 @@ def _shows_filter(column: str, shows: Iterable[str]) -> tuple[str, list[str]]:
 
 
 def _attribution_data(source: Attribution) -> dict[str, Any]:
-    return {**asdict(source), "said_on": _ts(source.said_on)}
+    return {**record_of(source), "said_on": _ts(source.said_on)}
 
 
 def _attribution(data: dict[str, Any]) -> Attribution:
@@ -108,7 +108,9 @@ def _sides(text: str) -> tuple[ConflictSide, ...]:
 
 
 def _suggestion_json(suggestion: Suggestion) -> str:
-    data = asdict(suggestion)
+    data = record_of(suggestion)
+    data["fact"] = record_of(suggestion.fact) if suggestion.fact is not None else None
+    data["quoted"] = list(suggestion.quoted)
     data["sources"] = [_attribution_data(s) for s in suggestion.sources]
     data["created"], data["done"] = _ts(suggestion.created), _ts(suggestion.done)
     return json.dumps(data)

@@ -7,7 +7,7 @@ module and none imports another stage.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
@@ -25,6 +25,13 @@ class Topic(StrEnum):
 
 # --------------------------------------------------------------------------- configuration
 
+
+
+def record_of(instance: object) -> dict:
+    """A flat dataclass's fields as a dict, in field order: what `dataclasses.asdict` gives for a
+    record whose values are all plain (strings, numbers, datetimes), without its deep copy of each
+    value (a tenth of the desk's commit)."""
+    return {f.name: getattr(instance, f.name) for f in fields(instance)}
 
 @dataclass(frozen=True)
 class ShowSpec:

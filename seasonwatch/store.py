@@ -16,7 +16,6 @@ import stat
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
@@ -41,6 +40,7 @@ from seasonwatch.models import (
     Story,
     StorySource,
     Topic,
+    record_of,
 )
 
 # In the SQLite header (PRAGMA application_id): "SWst", Season Watch state
@@ -222,7 +222,7 @@ def _dt(text: str | None) -> datetime | None:
 
 
 def _stated_json(stated: StatedFacts) -> str:
-    return json.dumps({"reader": stated.reader, "facts": [asdict(f) for f in stated.facts]})
+    return json.dumps({"reader": stated.reader, "facts": [record_of(f) for f in stated.facts]})
 
 
 def _stated(text: str) -> StatedFacts | None:
@@ -751,7 +751,7 @@ class Store:
                 story.headline,
                 story.summary,
                 story.summary_html,
-                json.dumps([asdict(f) for f in story.facts]),
+                json.dumps([record_of(f) for f in story.facts]),
                 _ts(story.first_seen),
                 _ts(story.updated),
             ),

@@ -19,14 +19,14 @@ import json
 import re
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 from seasonwatch.fact_kinds import Scope, kind_of
 from seasonwatch.lexicon.forms import fold
 from seasonwatch.lexicon.function_words import STOPWORDS
 from seasonwatch.lexicon.not_names import NOT_WORLD
-from seasonwatch.models import Fact, HistorySettings, Story, StorySource, Topic
+from seasonwatch.models import Fact, HistorySettings, Story, StorySource, Topic, record_of
 
 ANY_REPORT = "*"  # the term of a fingerprint every run with new items compares
 _WORD = re.compile(r"[^\W\d_]+")
@@ -201,4 +201,4 @@ def fingerprint_json(sources: Sequence[StorySource], stamp: Callable[[datetime |
 
 
 def facts_json(facts: Sequence[Fact]) -> str:
-    return json.dumps([asdict(f) for f in facts])
+    return json.dumps([record_of(f) for f in facts])
