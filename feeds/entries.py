@@ -15,7 +15,7 @@ import unicodedata
 import uuid
 from dataclasses import dataclass, field, fields
 from datetime import datetime
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 from urllib.parse import quote, urljoin, urlsplit
 
@@ -70,6 +70,7 @@ def clean_title(text: str) -> str:
 _URL_WHITESPACE = str.maketrans("", "", "\t\r\n")
 
 
+@lru_cache(maxsize=8192)  # a story's links appear in every output and desk view: made safe once
 def safe_url(url: str) -> str:
     """An absolute http(s) URL fit for an href in any output, without the outlet's tracking
     parameters (a reader's link is not a campaign's), or "" when it is not one."""
