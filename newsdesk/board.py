@@ -340,7 +340,9 @@ class Draft:
 
 def _sources(claims: Iterable[Claim]) -> tuple[Attribution, ...]:
     """Earliest first, the article last: it is the baseline every source is compared with."""
-    unique = {c.source.source: c.source for c in sorted(claims, key=lambda c: (c.source.kind == "article", c.said))}
+    # said at the same moment: by name and link, so the order never depends on the claims' order
+    ranked = sorted(claims, key=lambda c: (c.source.kind == "article", c.said, c.source.source, c.source.url))
+    unique = {c.source.source: c.source for c in ranked}
     return tuple(unique.values())
 
 
@@ -366,6 +368,8 @@ def _single(row: str, label: str, claims: list[Claim]) -> Draft:
         [c for c in valued if c.fact.value.casefold() == value]
         for value in _maximal([c.fact.value for c in valued], row in DATE_ROWS)
     ]
+    # the side first said first (then by value): the same board whatever order its claims come in
+    sides.sort(key=lambda side: (min(c.said for c in side), side[0].fact.value.casefold()))
     if len(sides) == 1:
         first = sides[0][0]
         return Draft(row, "", label, first.fact.value, rule.words(first.fact), _sources(sides[0]))

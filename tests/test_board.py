@@ -134,6 +134,21 @@ def test_the_cast_row_lists_newcomers_as_they_became_known_whatever_order_the_st
     assert orders[0] == orders[1] == ["Bram Tully", "Ines Marr", "Orla Venn"]
 
 
+def test_a_disputed_date_lists_its_sides_and_sources_alike_whatever_order_the_stories_come_in():
+    stories = [
+        story(1, "Telly Times", "Jessica Jones season 2 premieres March 15", [premiere("2018-03-15")], day=18),
+        story(2, "Couch Report", "Jessica Jones season 2 arrives March 8", [premiere("2018-03-08")], day=17),
+        story(3, "Screen Ledger", "Jessica Jones season 2 lands March 8", [premiere("2018-03-08")], day=17),
+    ]
+    seen = []
+    for given in (stories, stories[::-1]):
+        found = entry(board(list(given)), "premiere")
+        seen.append((found.text, [a.source for a in found.sources], [side.value for side in found.conflict.sides]))
+    assert seen[0] == seen[1]
+    assert seen[0][2] == ["2018-03-08", "2018-03-15"]  # the side said first comes first
+    assert seen[0][1] == ["Couch Report", "Screen Ledger", "Telly Times"]  # said alike: by name
+
+
 def test_an_unchanged_board_records_no_change_and_keeps_its_day():
     stories = [story(1, "Screen Ledger", "Jessica Jones season 2 premieres March 8", [premiere("2018-03-08")])]
     first = board(stories)
