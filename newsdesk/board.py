@@ -16,7 +16,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -237,12 +237,21 @@ def _said(title: str, summary: str, when: datetime, context: FactContext) -> tup
     return tuple(extract_facts(f"{title}. {summary}", context, when))
 
 
+def stated(title: str, summary: str, when: datetime, context: FactContext) -> StatedFacts:
+    """The desk's reading of one report, named (`reading_of`), as the state keeps it."""
+    return StatedFacts(reading_of(title, summary, when, context), _said(title, summary, when, context))
+
+
 def with_readings(
-    stories: Iterable[Story], context: FactContext, listings: frozenset[str]
+    stories: Iterable[Story],
+    context: FactContext,
+    listings: frozenset[str],
+    made_ahead: Mapping[str, StatedFacts] | None = None,
 ) -> tuple[list[Story], list[tuple[str, str, StatedFacts]]]:
     """`stories` with a reading on every report `stated_by` reads (each outlet of a story with
     facts told by more than one), and the readings the state did not keep yet (story id, report
-    link, reading), for the state to keep: the next run reads its reports no more."""
+    link, reading), for the state to keep: the next run reads its reports no more. `made_ahead`:
+    readings this run made already, by name (in the parser processes: `newsdesk.desk.read_ahead`)."""
     out, made = [], []
     for story in stories:
         outlets = _outlets(story, listings)
@@ -255,7 +264,9 @@ def with_readings(
                 when = source.published or story.first_seen
                 reader = reading_of(source.title, source.summary, when, context)
                 if source.stated is None or source.stated.reader != reader:
-                    stated = StatedFacts(reader, _said(source.title, source.summary, when, context))
+                    stated = (made_ahead or {}).get(reader) or StatedFacts(
+                        reader, _said(source.title, source.summary, when, context)
+                    )
                     made.append((story.id, source.url, stated))
                     source = replace(source, stated=stated)
             sources.append(source)

@@ -21,6 +21,7 @@ from datetime import datetime
 
 from newsdesk import thresholds
 from newsdesk.articles import Article, read_article
+from newsdesk.board import stated
 from newsdesk.extract import FactContext
 from newsdesk.genres import EXPLAINER_RULE, NAMES_NO_SEASON, SPEAKS_OF_A_FACT, no_news
 from newsdesk.novelty import (
@@ -58,6 +59,7 @@ from seasonwatch.models import (
     Fate,
     History,
     ShowSpec,
+    StatedFacts,
     Story,
     StorySource,
     Topic,
@@ -139,9 +141,26 @@ def decide(
 def read_ahead(shows: Sequence[ShowSpec], articles: Mapping[str, str], now: datetime) -> Callable[[Update], object]:
     """The reading `decide` makes of one update for these shows, articles and time, to be made
     elsewhere first (the run's parser processes, as the documents come in): decide takes it in
-    `readings` instead of reading the update again. Named in a `ReadAhead` as
+    `readings` instead of reading the update again. A report about a show carries the desk's
+    reading of it too (`readings_made_ahead`). Named in a `ReadAhead` as
     "newsdesk.desk:read_ahead"."""
-    return _reader(_profiles(shows, articles, now), now).read
+    reader = _reader(_profiles(shows, articles, now), now)
+
+    def read(update: Update) -> Report | Refusal:
+        made = reader.read(update)
+        if isinstance(made, Report) and update.published is not None:
+            # as the desk reads the report once it is a story's source (board.with_readings)
+            source = source_of(update)
+            context = FactContext(made.show.names, made.show.season)
+            made = replace(made, stated=stated(source.title, source.summary, update.published, context))
+        return made
+
+    return read
+
+
+def readings_made_ahead(readings: Sequence[object]) -> dict[str, StatedFacts]:
+    """The desk's readings among `readings` (what `read_ahead` made), by name, for the review."""
+    return {r.stated.reader: r.stated for r in readings if isinstance(r, Report) and r.stated is not None}
 
 
 # ---------------------------------------------------------------- 1. profiles

@@ -31,7 +31,7 @@ from newsdesk.text import has_negation, sentences
 from newsdesk.topics import classify
 from seasonwatch.fact_kinds import Scope, kind_of
 from seasonwatch.lexicon.forms import fold_keep_case
-from seasonwatch.models import Fact, Fate, ShowSpec, Story, Topic, Update
+from seasonwatch.models import Fact, Fate, ShowSpec, StatedFacts, Story, Topic, Update
 
 
 @dataclass(frozen=True)
@@ -51,6 +51,7 @@ class Report:
     linked: bool = False  # it gained a story's person, found by name
     event: tuple[Fact, ...] = ()  # the facts its headline announces: what defines its story
     headline_facts: tuple[Fact, ...] = ()  # all its headline states
+    stated: StatedFacts | None = None  # the desk's reading of it, when made ahead (newsdesk.desk.read_ahead)
 
     @property
     def text(self) -> str:

@@ -18,7 +18,7 @@ from newsdesk.extract import FactContext
 from newsdesk.novelty import ArticleKnowledge, read_statements
 from newsdesk.similarity import Vectorizer
 from newsdesk.suggestions import caution, is_done, suggest
-from seasonwatch.models import Board, DeskReview, DeskState, FactObservation, ShowSpec, Story, Suggestion
+from seasonwatch.models import Board, DeskReview, DeskState, FactObservation, ShowSpec, StatedFacts, Story, Suggestion
 
 
 def review(
@@ -29,9 +29,11 @@ def review(
     observations: Sequence[FactObservation],
     state: DeskState,
     now: datetime,
+    made_ahead: Mapping[str, StatedFacts] | None = None,
 ) -> DeskReview:
     """`stories`: every story of the shows, with this run's sources; `new_stories`: those this run
-    made, which get suggestions; `observations`: each structured source's latest facts."""
+    made, which get suggestions; `observations`: each structured source's latest facts;
+    `made_ahead`: the readings of this run's reports made beside the downloads, by name."""
     out = DeskReview()
     new_ids = {story.id for story in new_stories}
     for show in shows:
@@ -40,7 +42,7 @@ def review(
         knowledge = article_knowledge(article, context, now)
         listed = [o for o in observations if o.show == show.name]
         listings = frozenset(o.source for o in listed)
-        mine, readings = with_readings([s for s in stories if s.show == show.name], context, listings)
+        mine, readings = with_readings([s for s in stories if s.show == show.name], context, listings, made_ahead)
         out.readings.extend(readings)
         outcome = build_board(show, knowledge, mine, listed, state, now)
         out.boards[show.name] = outcome.board

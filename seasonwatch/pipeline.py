@@ -233,7 +233,9 @@ def _real_run(config: Config, options: RunOptions, console: Console, store: Stor
     def to_commit(decided: Decided) -> tuple[Digest | None, DeskReview]:
         console.verdicts(decided.decision.verdicts)
         with phases.current.phase("desk and digest"):
-            review = _review(config, store, decided.decision, decided.history, decided.articles, started)
+            review = _review(
+                config, store, decided.decision, decided.history, decided.articles, started, gathered.readings
+            )
             status = "pending" if email_on else "not sent"
             digest = _compose(config, store, gathered, decided.decision, started, status=status, desk=review)
         lock.verify()
@@ -439,10 +441,17 @@ def _decide(
 
 
 def _review(
-    config: Config, store: Store, decision: Decision, history: History, articles: dict[str, str], now: datetime
+    config: Config,
+    store: Store,
+    decision: Decision,
+    history: History,
+    articles: dict[str, str],
+    now: datetime,
+    readings: Sequence[object] = (),
 ) -> DeskReview:
     """The editor's desk after the decision: boards, conflicts, suggestions, from every story of the
     shows (this run's sources included) and each configured structured source's latest facts."""
+    import newsdesk.desk
     import newsdesk.review
 
     names = [show.name for show in config.shows]
@@ -463,6 +472,7 @@ def _review(
         list(latest.values()),
         store.desk_state(names),
         now,
+        newsdesk.desk.readings_made_ahead(readings),
     )
 
 

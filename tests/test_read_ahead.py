@@ -96,3 +96,29 @@ def test_a_reading_of_another_update_is_not_taken_for_this_one():
     assert stranger.update.key == UPDATES[2].key and stranger.show.name == "Harbor Lights"
     decided = decide(SHOWS, ARTICLES, UPDATES, [], History(), NOW, [stranger])
     assert _verdicts(decided) == _verdicts(decide(SHOWS, ARTICLES, UPDATES, [], History(), NOW))
+
+
+def test_the_desks_reading_made_ahead_is_the_one_the_desk_would_make_and_spares_it(monkeypatch):
+    from newsdesk import board
+    from newsdesk.desk import readings_made_ahead
+    from newsdesk.extract import FactContext
+
+    read = read_ahead(SHOWS, ARTICLES, NOW)
+    readings = [read(u) for u in UPDATES]
+    made = readings_made_ahead(readings)
+    assert len(made) == 2  # the two reports about Harbor Lights; the Copper Hill one is no report
+    decided = decide(SHOWS, ARTICLES, UPDATES, [], History(), NOW, readings)
+    story = next(s for s in decided.new_stories if any(f.kind == "cast" for f in s.facts))
+    story = dataclasses.replace(
+        story,
+        sources=[*story.sources, dataclasses.replace(story.sources[0], url="https://d.example/1", source="Outlet D")],
+    )
+    context = FactContext(SHOWS[0].names, SHOWS[0].season)
+    own, _ = board.with_readings([story], context, frozenset())
+
+    def no_reading(*args):
+        raise AssertionError("read again")
+
+    monkeypatch.setattr(board, "_said", no_reading)
+    ahead, _ = board.with_readings([story], context, frozenset(), made)
+    assert [s.stated for s in ahead[0].sources] == [s.stated for s in own[0].sources]
