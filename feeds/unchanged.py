@@ -20,6 +20,7 @@ from pathlib import Path
 
 import templates
 from feeds.files import write_atomically
+from seasonwatch.code_digest import code_digest
 from seasonwatch.models import Edition, SourceStatus
 
 MARK = ".seasonwatch-outputs.json"
@@ -78,9 +79,4 @@ def _state(path: Path) -> tuple[int, int] | None:
 @cache
 def _renderers() -> str:
     """The emit stage's code and templates: outputs made by other code are made again."""
-    digest = hashlib.sha256()
-    for root in (Path(__file__).parent, Path(templates.__file__).parent):
-        for path in sorted(p for p in root.iterdir() if p.suffix in (".py", ".j2")):
-            digest.update(f"\x1f{path.name}\x1f".encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()
+    return code_digest((Path(__file__).parent, Path(templates.__file__).parent), (".py", ".j2"))

@@ -25,6 +25,7 @@ import seasonwatch
 from newsdesk.extract import FactContext, extract_facts
 from newsdesk.novelty import ArticleKnowledge
 from newsdesk.structured import comparable
+from seasonwatch.code_digest import code_digest
 from seasonwatch.fact_kinds import describe_fact
 from seasonwatch.fuzzy_date import describe as describe_date
 from seasonwatch.fuzzy_date import precision as date_precision
@@ -287,12 +288,8 @@ def _rules_digest() -> str:
     counts only while the code that made it is the code that runs. Every module of the newsdesk
     and of the spine (lexicon, dates, models) counts, so no import the rules gain later is missed;
     a change elsewhere in them costs one reading of each report again, once."""
-    digest = hashlib.sha256(repr(sys.version_info[:2]).encode())
-    for root in (Path(__file__).parent, Path(seasonwatch.__file__).parent):
-        for path in sorted(root.rglob("*.py")):
-            digest.update(f"\x1f{path.relative_to(root).as_posix()}\x1f".encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()
+    roots = (Path(__file__).parent, Path(seasonwatch.__file__).parent)
+    return code_digest(roots, (".py",), seed=repr(sys.version_info[:2]).encode())
 
 
 def story_claims(show: ShowSpec, stories: Iterable[Story], listings: frozenset[str]) -> list[Claim]:
