@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 import httpx
 
 from scrapers import boundary, feed, listing, tvmaze, wikipedia
-from scrapers.http import FetchError, HttpClient
+from scrapers.http import FetchError, HttpClient, prepare_tls_context
 from scrapers.parsing import ParsePool
 from scrapers.source_type import Document, IncompleteParse, Parsed, ParseError, SourceType
 from seasonwatch.models import (
@@ -139,4 +139,4 @@ async def _gather_source(
     return _Outcome(report(SourceStatus.OK, items=len(parsed)), parsed, kept)
 
 
-__all__ = ["SOURCE_TYPES", "gather", "validator_key"]
+__all__ = ["SOURCE_TYPES", "gather", "prepare_tls_context", "validator_key"]

@@ -238,3 +238,14 @@ def test_public_to_public_and_internal_to_internal_redirects_are_followed(dns):
     respx.get("http://127.0.0.1:8080/feed").respond(200, content=FEED)
     assert one(url="https://outlet.example/feed")[0].status == SourceStatus.OK
     assert one(url="http://intranet.example/feed")[0].status == SourceStatus.OK
+
+
+def test_the_tls_context_built_ahead_still_checks_certificates_and_names():
+    import ssl
+
+    from scrapers import http
+
+    http.prepare_tls_context()
+    context = http.tls_context()
+    assert context is http.tls_context()  # one per process, built once
+    assert context.verify_mode == ssl.CERT_REQUIRED and context.check_hostname
