@@ -59,9 +59,10 @@ async def gather(
     validators = validators or {}
     gathered = Gathered()
     deadline = asyncio.get_running_loop().time() + settings.deadline
-    async with HttpClient(settings, transport=transport) as http, ParsePool(
-        settings.parse_timeout, read_ahead=read_ahead
-    ) as parsers:
+    sources = list(sources)
+    libraries = tuple(sorted({name for spec in sources for name in SOURCE_TYPES[spec.type].libraries}))
+    pool = ParsePool(settings.parse_timeout, read_ahead=read_ahead, libraries=libraries)
+    async with HttpClient(settings, transport=transport) as http, pool as parsers:
 
         async def one(spec: SourceSpec) -> None:
             started = time.monotonic()

@@ -12,9 +12,6 @@ import email.utils
 import re
 from datetime import UTC, datetime, timedelta, tzinfo
 
-from dateutil import parser as dateparser
-from dateutil.tz import tzoffset
-
 from seasonwatch.lexicon.calendar import FOREIGN_MONTHS, MONTH_ALTERNATION
 
 # Zone abbreviations seen in feeds; dateutil knows only UTC/GMT by itself.
@@ -49,7 +46,8 @@ ZONES: dict[str, int] = {
     "AEST": 10,
     "AEDT": 11,
 }
-TZINFOS = {name: tzoffset(name, hours * 3600) for name, hours in ZONES.items()}
+# dateutil makes each offset a tzoffset named so, as it would for a tzinfo given
+TZINFOS = {name: hours * 3600 for name, hours in ZONES.items()}
 
 _WEEKDAY_PREFIX = re.compile(r"^\s*[^\W\d_]{2,12}\.?,\s*")
 _WORD = re.compile(r"[^\W\d_]+\.?")
@@ -164,6 +162,10 @@ def _lenient(text: str, now: datetime | None) -> datetime | None:
         return None  # "Season 2", "by Jane", "premieres 2018", "12 Brumaire 2018": no day here
     anchor = now or datetime.now(UTC)
     default = datetime(anchor.year, 1, 1)
+    # dateutil is imported here, in the parser processes (preloaded there: feed.SOURCE.libraries),
+    # not at the top: a run's own process reads no date before its requests go out
+    from dateutil import parser as dateparser
+
     try:
         moment = dateparser.parse(
             text, fuzzy=True, default=default, dayfirst=bool(_DOTTED.match(text)), tzinfos=TZINFOS

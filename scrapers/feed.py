@@ -13,11 +13,7 @@ from html import escape
 from typing import Any
 from urllib.parse import urljoin
 
-import feedparser
-from lxml import etree
-from lxml import html as lxml_html
-
-from scrapers import feed_lean, xml_text
+from scrapers import xml_text
 from scrapers.dates import parse_date_field, zone_of
 from scrapers.source_type import Document, Parsed, ParseError, SourceType, each_readable
 from scrapers.urls import canonical_url
@@ -100,6 +96,12 @@ def parse_xml_feed(
     # Sanitizing is ours (one allowlist for every output), so feedparser's is off; so is its
     # rewriting of relative URLs inside content (a third of its time): sanitize_html makes them
     # absolute against the item's link. Item links themselves are still resolved by feedparser.
+    # imported here: the parser processes have them already (SOURCE.libraries, preloaded), and a
+    # run's own process is spared them before its first request
+    import feedparser
+
+    from scrapers import feed_lean
+
     xml = xml_text.feed_xml(body, http_charset)
     lean = feed_lean.lean_entries(xml) if LEAN else None
     if lean is not None:
@@ -132,6 +134,9 @@ _FEED_TYPES = {"application/rss+xml", "application/atom+xml", "application/feed+
 
 def _advertised_feed(body: bytes, url: str) -> str:
     """The feed a page names as its own (<link rel="alternate" type="application/rss+xml">), or ""."""
+    from lxml import etree
+    from lxml import html as lxml_html
+
     try:
         page = lxml_html.document_fromstring(body)
     except (ValueError, etree.ParserError):
@@ -300,4 +305,5 @@ SOURCE = SourceType(
     request_url=request_url,
     parse=parse,
     accept=ACCEPT,
+    libraries=("feedparser", "scrapers.feed_lean", "lxml.html", "nh3", "dateutil.parser"),
 )

@@ -150,5 +150,6 @@ SOURCE = SourceType(
     request_url=request_url,
     parse=parse,
     accept="text/html, application/xhtml+xml;q=0.9, */*;q=0.5",
+    libraries=("bs4", "soupsieve", "nh3", "dateutil.parser"),
     check_options=check_options,
 )

@@ -53,9 +53,10 @@ def _context(preload: tuple[str, ...] = ()) -> multiprocessing.context.BaseConte
     if "forkserver" not in multiprocessing.get_all_start_methods():  # pragma: no cover - Windows
         return multiprocessing.get_context("spawn")
     context = multiprocessing.get_context("forkserver")
-    # the main module and the parsers (and a read-ahead's module), imported once in the fork
-    # server rather than in every worker (a worker of `python run.py` would otherwise import the
-    # whole program again); the fork server starts once per process, so the first pool's list holds
+    # the main module, the parsers and the libraries they import where they read (and a
+    # read-ahead's module), imported once in the fork server rather than in every worker (a worker
+    # of `python run.py` would otherwise import the whole program again); the fork server starts
+    # once per process, so the first pool's list holds
     context.set_forkserver_preload(["__main__", "scrapers", *preload])
     # Python 3.11's fork server does not take our sys.path (it drops the `sys_path` it is
     # given): it would import an installed copy of the parsers rather than the one this run
@@ -95,9 +96,16 @@ class _Worker:
 class ParsePool:
     """`async with ParsePool(budget=10.0) as pool: parsed = await pool.read(spec, document)`."""
 
-    def __init__(self, budget: float, workers: int | None = None, read_ahead: ReadAhead | None = None) -> None:
+    def __init__(
+        self,
+        budget: float,
+        workers: int | None = None,
+        read_ahead: ReadAhead | None = None,
+        libraries: tuple[str, ...] = (),
+    ) -> None:
         self.budget = budget
         self.read_ahead = read_ahead
+        self.libraries = libraries  # what the parsers import where they read (SourceType.libraries)
         self.size = max(1, workers or cores())
         self.documents = 0  # documents handed to the workers (for tests and benchmarks)
         self.cpu_seconds = 0.0  # the workers' CPU reading them (for the run's phase timings)
@@ -142,7 +150,7 @@ class ParsePool:
         if self._idle.empty() and self._started < self.size:
             self._started += 1
             try:
-                preload = (self.read_ahead.reader.partition(":")[0],) if self.read_ahead else ()
+                preload = self.libraries + ((self.read_ahead.reader.partition(":")[0],) if self.read_ahead else ())
                 worker = await asyncio.to_thread(_start, _context(preload), self.read_ahead, self.budget)
             except OSError as exc:
                 self._started -= 1

@@ -117,3 +117,6 @@ class SourceType:
     parse: Callable[[SourceSpec, Document], Parsed]
     accept: str = "*/*"
     check_options: Callable[[dict[str, Any]], tuple[str, str] | None] = no_option_problems
+    # what `parse` imports where it reads rather than at the top of its module (the run's own
+    # process never reads a document): imported once in the parser processes' fork server
+    libraries: tuple[str, ...] = ()

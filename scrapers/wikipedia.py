@@ -252,4 +252,5 @@ SOURCE = SourceType(
     request_url=request_url,
     parse=parse,
     accept="application/json",
+    libraries=("mwparserfromhell",),
 )

@@ -11,10 +11,6 @@ import re
 import unicodedata
 from urllib.parse import urljoin, urlsplit
 
-import lxml.html
-import nh3
-from lxml import etree
-
 ALLOWED_TAGS = {
     "a",
     "abbr",
@@ -105,6 +101,9 @@ def html_to_text(markup: str) -> str:
         return ""
     if "<" not in markup and "&" not in markup:
         return normalize_text(markup)
+    import lxml.html  # here, not at the top: a run's own process needs it only after its requests
+    from lxml import etree
+
     try:
         root = lxml.html.fragment_fromstring(strip_control_characters(markup), create_parent="div")
     except (etree.ParserError, ValueError):
@@ -138,6 +137,8 @@ def sanitize_html(markup: str, base_url: str = "") -> str:
         absolute = urljoin(base_url, value.strip()) if base_url else value.strip()
         scheme = urlsplit(absolute).scheme.lower()
         return absolute if scheme in SAFE_SCHEMES else None
+
+    import nh3
 
     cleaned = nh3.clean(
         strip_control_characters(markup),
