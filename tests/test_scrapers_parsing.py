@@ -4,7 +4,10 @@ pages that lose items, MediaWiki answers in both format versions, TVmaze odditie
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from conftest import FIXTURES
@@ -406,3 +409,13 @@ def test_a_json_feed_id_shared_by_several_items_falls_back_to_their_links():
     updates = parse("feed", json.dumps(feed), "application/feed+json").updates
     assert [u.guid for u in updates] == ["", "", "2"]
     assert len({u.key for u in updates}) == 3
+
+
+def test_the_run_process_imports_no_document_reader_before_it_reads_a_document():
+    # they are the parser processes' (SourceType.libraries, preloaded there); in the run's own
+    # process they would only stand between its start and its first request
+    libraries = sorted({name for kind in SOURCE_TYPES.values() for name in kind.libraries})
+    probe = f"import sys, seasonwatch.cli, seasonwatch.pipeline; print([m for m in {libraries!r} if m in sys.modules])"
+    root = Path(__file__).resolve().parent.parent
+    loaded = subprocess.run([sys.executable, "-c", probe], cwd=root, capture_output=True, text=True, check=True)
+    assert "feedparser" in libraries and loaded.stdout.strip() == "[]"
