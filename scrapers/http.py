@@ -413,7 +413,9 @@ def prepare_tls_context() -> None:
     global _tls_context
     if _tls_context is None:
         _tls_context = Future()
-        threading.Thread(target=_build_tls_context, args=(_tls_context,), name="seasonwatch-tls", daemon=True).start()
+        # Not a daemon: a run that stops early (a damaged state file, say) would otherwise tear the
+        # interpreter down under OpenSSL still reading the roots, and crash on the way out.
+        threading.Thread(target=_build_tls_context, args=(_tls_context,), name="seasonwatch-tls").start()
 
 
 def _build_tls_context(into: Future[ssl.SSLContext]) -> None:

@@ -104,7 +104,7 @@ def run(config: Config, options: RunOptions, console: Console) -> RunResult:
 
 
 def import_stages_meanwhile() -> threading.Thread:
-    """Import STAGES in a daemon thread and return it. A module it fails to import is left for
+    """Import STAGES in a thread and return it. A module it fails to import is left for
     the run's own import to fail on, with the run's error handling."""
 
     def import_each() -> None:
@@ -122,7 +122,8 @@ def import_stages_meanwhile() -> threading.Thread:
         finally:
             sys.setswitchinterval(before)
 
-    thread = threading.Thread(target=import_each, name="seasonwatch-import-stages", daemon=True)
+    # Not a daemon: an interpreter shutting down under a half-done import of a C extension can crash.
+    thread = threading.Thread(target=import_each, name="seasonwatch-import-stages")
     thread.start()
     return thread
 
