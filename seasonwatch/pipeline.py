@@ -135,9 +135,10 @@ def _dry_run(config: Config, options: RunOptions, console: Console) -> RunResult
         console.warn(store.note)
     try:
         now = options.now or datetime.now(UTC).replace(microsecond=0)
+        articles = read_articles(config.shows)
         # unconditional fetches: a dry run shows the fate of everything the sources list now
-        gathered = _gather(config, options, console, validators={})
-        decision, _, _ = _decide(config, store, gathered, now)
+        gathered = _gather(config, options, console, validators={}, read_ahead=_read_ahead(config, articles, now))
+        decision = decide(store, config.shows, articles, gathered, now).decision
     finally:
         store.close()
     console.verdicts(decision.verdicts)
@@ -164,9 +165,12 @@ def preview(config: Config, options: RunOptions, console: Console) -> Preview:
     store.keeping = keeping(config)
     try:
         now = options.now or datetime.now(UTC).replace(microsecond=0)
-        gathered = _gather(config, options, console, validators=store.validators())
-        decision, history, articles = _decide(config, store, gathered, now)
-        review = _review(config, store, decision, history, articles, now)
+        articles = read_articles(config.shows)
+        read_ahead = _read_ahead(config, articles, now)
+        gathered = _gather(config, options, console, validators=store.validators(), read_ahead=read_ahead)
+        decided = decide(store, config.shows, articles, gathered, now)
+        decision = decided.decision
+        review = _review(config, store, decision, decided.history, articles, now, gathered.readings)
         digest = _compose(config, store, gathered, decision, now, status="preview", desk=review)
         pending = store.digests(status="pending")
     finally:
@@ -453,13 +457,6 @@ def keeping(config: Config) -> story_bound.Keeping:
     return story_bound.Keeping(
         config.history, config.site.feed_items, desk_reads, json.dumps(sorted(seasons.items()))
     )
-
-
-def _decide(
-    config: Config, store: Store, gathered: Gathered, now: datetime
-) -> tuple[Decision, History, dict[str, str]]:
-    decided = decide(store, config.shows, read_articles(config.shows), gathered, now)
-    return decided.decision, decided.history, decided.articles
 
 
 def _review(
