@@ -171,9 +171,15 @@ def source_of(update: Update) -> StorySource:
 
 
 def ordered(sources: list[StorySource]) -> list[StorySource]:
-    """Earliest first; one entry per link."""
+    """Earliest first, then by outlet and link; one entry per link. Sources of the same moment (a
+    listing's dates have no time of day) come in the same order whatever order they arrived in, so
+    a preview lists them as the run after it does."""
     unique: dict[str, StorySource] = {}
     for source in sources:
         unique.setdefault(source.url or source.title, source)
     far_future = datetime.max
-    return sorted(unique.values(), key=lambda s: s.published.replace(tzinfo=None) if s.published else far_future)
+
+    def key(s: StorySource) -> tuple[datetime, str, str]:
+        return (s.published.replace(tzinfo=None) if s.published else far_future, s.source.casefold(), s.url)
+
+    return sorted(unique.values(), key=key)

@@ -141,6 +141,20 @@ def test_decide_groups_outlets_drops_the_article_and_keeps_castings_apart():
     assert fates["B"] == Fate.SAME_STORY
 
 
+def test_sources_of_the_same_moment_are_listed_the_same_whatever_order_they_arrived_in():
+    # listing pages give dates without a time of day: three outlets on one day, fetched in any order
+    told = [
+        update("Quill", "Della Hart season 2 gets a March 8 premiere date"),
+        update("Arbor", "Netflix dates Della Hart season 2 for March 8, 2018"),
+        update("Marrow", "Della Hart season 2 is set for March 8 on Netflix"),
+    ]
+    orders = []
+    for arrival in (told, told[::-1], [told[1], told[0], told[2]]):
+        [story] = decide([SHOW], {SHOW.name: ARTICLE}, arrival, [], History(), NOW).new_stories
+        orders.append([s.source for s in story.sources])
+    assert orders == [["Arbor", "Marrow", "Quill"]] * 3
+
+
 def test_history_stops_repeats_and_attaches_late_reports():
     first = decide(
         [SHOW],
