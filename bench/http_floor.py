@@ -8,8 +8,8 @@ The feeds and loopback hosts are `bench/run_bench.py`'s (4 hosts, 100 ms latency
 client is the least a Python program can do with the HTTP library we use: start, import asyncio
 and httpx, send every request with run_bench's limits (16 in flight, 4 per host), read each
 answer to its end, exit. "first" sends plain GETs; "rerun" names each feed's ETag, so every
-answer is a 304, as in an unchanged rerun. Nothing is parsed, decided or written. A run of
-Season Watch cannot be faster than this, so a target below it cannot be met with httpx.
+answer is a 304, as in an unchanged rerun. Nothing is parsed, decided or written, and no config
+or state is read: a target below this leaves a run no time for anything but fetching.
 """
 
 from __future__ import annotations
