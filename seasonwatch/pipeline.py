@@ -137,7 +137,7 @@ def _dry_run(config: Config, options: RunOptions, console: Console) -> RunResult
         now = options.now or datetime.now(UTC).replace(microsecond=0)
         articles = read_articles(config.shows)
         # unconditional fetches: a dry run shows the fate of everything the sources list now
-        gathered = _gather(config, options, console, validators={}, read_ahead=_read_ahead(config, articles, now))
+        gathered = _gather(config, options, console, {}, articles, now)
         decision = decide(store, config.shows, articles, gathered, now).decision
     finally:
         store.close()
@@ -166,8 +166,7 @@ def preview(config: Config, options: RunOptions, console: Console) -> Preview:
     try:
         now = options.now or datetime.now(UTC).replace(microsecond=0)
         articles = read_articles(config.shows)
-        read_ahead = _read_ahead(config, articles, now)
-        gathered = _gather(config, options, console, validators=store.validators(), read_ahead=read_ahead)
+        gathered = _gather(config, options, console, store.validators(), articles, now)
         decided = decide(store, config.shows, articles, gathered, now)
         decision = decided.decision
         review = _review(config, store, decision, decided.history, articles, now, gathered.readings)
@@ -238,9 +237,7 @@ def _real_run(config: Config, options: RunOptions, console: Console, store: Stor
 
     articles = read_articles(config.shows)
     with phases.current.phase("gather"):
-        gathered = _gather(
-            config, options, console, validators=store.validators(), read_ahead=_read_ahead(config, articles, started)
-        )
+        gathered = _gather(config, options, console, store.validators(), articles, started)
     phases.current.cpu["parse"] = gathered.parse_cpu
     phases.current.count("parsed documents", gathered.parsed)
     import feeds
@@ -333,15 +330,12 @@ def _digest_outcome(config: Config, digest: Digest | None, deliveries: _Deliveri
     return outcome
 
 
-def _read_ahead(config: Config, articles: dict[str, str], now: datetime) -> ReadAhead:
-    """The newsdesk's reading of each update (which show it is about, what it states: two thirds
-    of deciding), made in the parser processes while the downloads go on."""
-    return ReadAhead("newsdesk.desk:read_ahead", (tuple(config.shows), articles, now))
-
-
 def _gather(
-    config: Config, options: RunOptions, console: Console, validators: dict, read_ahead: ReadAhead | None = None
+    config: Config, options: RunOptions, console: Console, validators: dict, articles: dict[str, str], now: datetime
 ) -> Gathered:
+    """Every source's report and items, each update read by the newsdesk (which show it is about,
+    what it states: two thirds of deciding) in the parser processes while the downloads go on."""
+    read_ahead = ReadAhead("newsdesk.desk:read_ahead", (tuple(config.shows), articles, now))
     console.gathering(config.sources)
     importing: list[threading.Thread] = []
 
